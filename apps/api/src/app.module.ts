@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule, Environment } from '@kakehashi/config';
+import { DatabaseModule } from '@kakehashi/database';
+import { QueueModule } from '@kakehashi/queue';
+import { AuditModule } from './audit/audit.module';
+import { AuthApiModule } from './auth/auth-api.module';
+import { loginThrottlers } from './auth/throttles';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { pinoHttpOptions } from './common/logging';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => ({ pinoHttp: pinoHttpOptions(env) }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => ({
+        throttlers: loginThrottlers({
+          perIp: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP,
+          perAccount: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT,
+        }),
+        errorMessage: 'Too many login attempts; wait a minute and try again',
+      }),
+    }),
+    DatabaseModule,
+    QueueModule.forRoot(),
+    HealthModule,
+    AuthApiModule,
+    AuditModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

@@ -1,0 +1,34 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '@kakehashi/auth';
+import { RedisHealthIndicator } from './redis-health.indicator';
+
+@ApiTags('health')
+@Public()
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  /** The process is up; says nothing about its dependencies. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** 503 while PostgreSQL or Redis does not answer. */
+  @Get('ready')
+  @HealthCheck()
+  ready(): ReturnType<HealthCheckService['check']> {
+    return this.health.check([
+      () => this.database.pingCheck('database').withTimeout(1500),
+      () => this.redis.check('redis'),
+    ]);
+  }
+}

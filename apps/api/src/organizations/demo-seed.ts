@@ -1,0 +1,23 @@
+import { Organization, UserRole } from '@kakehashi/database';
+import { DataSource } from 'typeorm';
+import { createTenant } from './create-tenant.use-case';
+
+export const DEMO_TENANT_NAME = '架け橋デモ株式会社';
+export const DEMO_PASSWORD = 'Kakehashi-Demo-2026!';
+
+export const DEMO_USERS: { email: string; role: UserRole; displayName: string }[] = [
+  { email: 'admin@demo.kakehashi.example', role: 'admin', displayName: '管理者 太郎' },
+  { email: 'procurement@demo.kakehashi.example', role: 'procurement', displayName: '調達 花子' },
+  { email: 'ciso@demo.kakehashi.example', role: 'ciso', displayName: 'CISO 次郎' },
+  { email: 'auditor@demo.kakehashi.example', role: 'auditor', displayName: '監査 三郎' },
+];
+
+/** Creates the demo tenant with one user per role, only when no tenant exists yet. */
+export async function seedDemoTenantIfEmpty(dataSource: DataSource): Promise<boolean> {
+  if ((await dataSource.getRepository(Organization).count()) > 0) return false;
+  await createTenant(dataSource, {
+    name: DEMO_TENANT_NAME,
+    users: DEMO_USERS.map((user) => ({ ...user, password: DEMO_PASSWORD })),
+  });
+  return true;
+}

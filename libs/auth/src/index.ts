@@ -1,0 +1,6 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './authenticated-user';
+export * from './decorators';
+export * from './guards';
+export * from './passwords';

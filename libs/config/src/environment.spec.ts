@@ -1,0 +1,46 @@
+import { InvalidEnvironmentError, validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('fills development defaults pointing at the local services', () => {
+    const env = validateEnvironment({});
+    expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/kakehashi');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_URL).toBe('http://localhost:3000');
+  });
+
+  it('turns numeric strings into numbers', () => {
+    expect(validateEnvironment({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it.each([
+    [
+      'DATABASE_URL',
+      'not a url',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (got "not a url")',
+    ],
+    ['REDIS_URL', 'http://127.0.0.1:6379', 'REDIS_URL must be a redis:// or rediss:// URL'],
+    ['SMTP_URL', 'smtp//broken', 'SMTP_URL must be a smtp:// or smtps:// URL'],
+    ['PORT', 'eighty', 'PORT must be an integer number'],
+  ])('names %s when it is malformed', (name, value, message) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(message);
+  });
+
+  it('never echoes a password from a connection string', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrow(
+      'mysql://app:***@db/x',
+    );
+  });
+
+  it('requires a long JWT_SECRET and an SMTP_URL in production', () => {
+    try {
+      validateEnvironment({ NODE_ENV: 'production' });
+      throw new Error('expected a validation error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidEnvironmentError);
+      const problems = (error as InvalidEnvironmentError).problems.join('\n');
+      expect(problems).toContain('SMTP_URL');
+      expect(problems).toContain('JWT_SECRET must be set to at least 32 characters');
+    }
+  });
+});

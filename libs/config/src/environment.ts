@@ -1,0 +1,144 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+import { IsUrlWithProtocol } from './is-url-with-protocol.validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Development secret: refused in production, where JWT_SECRET must be set. */
+export const DEVELOPMENT_JWT_SECRET = 'kakehashi-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every environment variable the processes read, validated once at start.
+ * Defaults point at the local services so `npm start` needs no configuration.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrlWithProtocol(['http', 'https'])
+  APP_URL = 'http://localhost:3000';
+
+  @IsUrlWithProtocol(['postgres', 'postgresql'])
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kakehashi';
+
+  @IsUrlWithProtocol(['redis', 'rediss'])
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix; the braces are a Redis Cluster hash tag keeping a queue's keys together. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = '{kakehashi}';
+
+  /** Empty in development: mail then goes to the file outbox shown in the console. */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SMTP_URL !== undefined)
+  @IsUrlWithProtocol(['smtp', 'smtps'])
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Kakehashi <no-reply@kakehashi.example>';
+
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0.1)
+  MAIL_RATE_PER_SECOND = 50;
+
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'JWT_SECRET must be set to at least 32 characters' })
+  @MinLength(32, { message: 'JWT_SECRET must be set to at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE_PER_IP = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_INTERVAL_MS = 250;
+
+  /** How often the worker looks for relayed jobs that Redis lost. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_INTERVAL_MS = 30_000;
+
+  /** A relayed job not done after this long is checked against Redis by the sweep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  OUTBOX_SWEEP_AFTER_MS = 60_000;
+
+  /** Where evidence files and the development mail outbox are written. */
+  @IsString()
+  DATA_DIR = 'var';
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  }
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+const TYPE_CONSTRAINTS = ['isUrlWithProtocol', 'isInt', 'isNumber', 'isString', 'isIn'];
+
+/** Validates raw variables (usually process.env); throws one error naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.map((error) => {
+      const constraints = error.constraints ?? {};
+      // Say what the value should be before saying which bound it broke.
+      const key =
+        TYPE_CONSTRAINTS.find((name) => name in constraints) ?? Object.keys(constraints)[0];
+      const message = (key && constraints[key]) || 'is invalid';
+      return message.startsWith(error.property) ? message : `${error.property} ${message}`;
+    });
+    throw new InvalidEnvironmentError(problems);
+  }
+  return env;
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AuditActorType = 'user' | 'supplier' | 'system' | 'anonymous';
+
+/** Append-only record of who did what to which target, and when. */
+@Entity({ name: 'audit_events' })
+@Index('ix_audit_events_organization_created', ['organizationId', 'createdAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  /** Null only for events that belong to no tenant yet, e.g. a login with an unknown email. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
+  @Column({ name: 'actor_type', type: 'text' })
+  actorType!: AuditActorType;
+
+  @Column({ name: 'actor_id', type: 'text', nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ name: 'target_type', type: 'text', nullable: true })
+  targetType!: string | null;
+
+  @Column({ name: 'target_id', type: 'text', nullable: true })
+  targetId!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  details!: object;
+
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

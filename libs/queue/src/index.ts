@@ -1,0 +1,4 @@
+export * from './outbox-relay.service';
+export * from './outbox.service';
+export * from './queue-names';
+export * from './queue.module';

@@ -1,0 +1,100 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { OutboxMessage } from '@kakehashi/database';
+import { QueueName } from './queue-names';
+
+const BATCH = 500;
+
+/**
+ * Moves outbox rows to BullMQ under their deterministic job ids (Postgres first, queue second),
+ * and re-enqueues rows whose job Redis lost before a processor marked them done.
+ */
+@Injectable()
+export class OutboxRelayService {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Relays one batch; returns how many rows went to Redis. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxMessage[] = await manager
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('o')
+        .where('o.relayed_at IS NULL AND o.available_at <= now()')
+        .orderBy('o.id')
+        .limit(BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) return 0;
+      await this.enqueue(rows);
+      await manager
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ relayedAt: () => 'now()', relayCount: () => 'relay_count + 1' })
+        .whereInIds(rows.map((row) => row.id))
+        .execute();
+      return rows.length;
+    });
+  }
+
+  /**
+   * Finds rows relayed more than `olderThanMs` ago and not done, and enqueues again the ones
+   * whose job Redis no longer has (restart without persistence, FLUSHALL, eviction).
+   */
+  async sweepOnce(olderThanMs: number): Promise<number> {
+    const rows = await this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('o')
+      .where('o.relayed_at IS NOT NULL AND o.done_at IS NULL')
+      .andWhere(`o.relayed_at < now() - make_interval(secs => :secs)`, { secs: olderThanMs / 1000 })
+      .orderBy('o.id')
+      .limit(5000)
+      .getMany();
+    const lost: OutboxMessage[] = [];
+    for (const row of rows) {
+      const job = await this.queue(row.queue).getJob(row.jobId);
+      if (!job) lost.push(row);
+    }
+    if (lost.length === 0) return 0;
+    this.logger.warn(`re-enqueueing ${lost.length} job(s) that Redis lost`);
+    await this.enqueue(lost);
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ relayedAt: () => 'now()', relayCount: () => 'relay_count + 1' })
+      .whereInIds(lost.map((row) => row.id))
+      .execute();
+    return lost.length;
+  }
+
+  private async enqueue(rows: OutboxMessage[]): Promise<void> {
+    const byQueue = new Map<string, OutboxMessage[]>();
+    for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+    for (const [queueName, queued] of byQueue) {
+      await this.queue(queueName).addBulk(
+        queued.map((row) => ({ name: row.jobName, data: row.payload, opts: { jobId: row.jobId } })),
+      );
+    }
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      if (!Object.values(QueueName).includes(name as QueueName)) {
+        throw new Error(`outbox row names unknown queue "${name}"`);
+      }
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { OutboxMessage } from '@kakehashi/database';
+import { QueueName } from './queue-names';
+
+export interface OutboxEntry {
+  organizationId: string | null;
+  queue: QueueName;
+  jobName: string;
+  /** Deterministic: the same cause always gives the same id, so it is enqueued once. */
+  jobId: string;
+  payload: Record<string, unknown>;
+  availableAt?: Date;
+}
+
+/** Writes jobs that must happen into the outbox, inside the caller's transaction. */
+@Injectable()
+export class OutboxService {
+  async add(manager: EntityManager, entries: OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    for (let i = 0; i < entries.length; i += 1000) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(
+          entries.slice(i, i + 1000).map((entry) => ({
+            organizationId: entry.organizationId,
+            queue: entry.queue,
+            jobName: entry.jobName,
+            jobId: entry.jobId,
+            payload: entry.payload,
+            ...(entry.availableAt ? { availableAt: entry.availableAt } : {}),
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  /** Processors call this in the transaction of their own write, so the sweep leaves the job be. */
+  async markDone(manager: EntityManager, jobId: string): Promise<void> {
+    await manager.query('UPDATE outbox SET done_at = now() WHERE job_id = $1 AND done_at IS NULL', [
+      jobId,
+    ]);
+  }
+}

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { Environment } from '@kakehashi/config';
+import { OutboxRelayService } from './outbox-relay.service';
+import { OutboxService } from './outbox.service';
+import { ALL_QUEUES } from './queue-names';
+
+/** At-least-once with backoff; finished jobs are kept a while for the board, then trimmed. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+/** BullMQ over the REDIS_URL connection, with every queue registered under QUEUE_PREFIX. */
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    const queues = BullModule.registerQueue(
+      ...ALL_QUEUES.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })),
+    );
+    return {
+      module: QueueModule,
+      global: true,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [Environment],
+          useFactory: (env: Environment) => ({
+            connection: { url: env.REDIS_URL },
+            prefix: env.QUEUE_PREFIX,
+          }),
+        }),
+        queues,
+      ],
+      providers: [OutboxService, OutboxRelayService],
+      exports: [queues, OutboxService, OutboxRelayService],
+    };
+  }
+}
