@@ -10,7 +10,11 @@ import { AuthApiModule } from './auth/auth-api.module';
 import { loginThrottlers } from './auth/throttles';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
+import { RespondModule } from './respond/respond.module';
+import { SuppliersModule } from './suppliers/suppliers.module';
 
 @Module({
   imports: [
@@ -34,6 +38,10 @@ import { HealthModule } from './health/health.module';
     HealthModule,
     AuthApiModule,
     AuditModule,
+    SuppliersModule,
+    CampaignsModule,
+    RespondModule,
+    DashboardModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

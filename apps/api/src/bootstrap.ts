@@ -8,10 +8,12 @@ import { Logger } from 'nestjs-pino';
 import { validateEnvironment } from '@kakehashi/config';
 import { AppModule } from './app.module';
 import { requestId } from './common/logging';
+import { registerPages } from './pages/view-engine';
 
 /** Builds the configured api application; main() and the e2e tests both use it. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  const secure = validateEnvironment(process.env).APP_URL.startsWith('https://');
+  const env = validateEnvironment(process.env);
+  const secure = env.APP_URL.startsWith('https://');
   const adapter = new FastifyAdapter({
     trustProxy: true,
     bodyLimit: 1024 * 1024,
@@ -25,6 +27,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.flushLogs();
 
   await app.register(fastifyCookie);
+  await registerPages(app, { production: env.isProduction });
   await app.register(fastifyHelmet, {
     // Over plain http (local development) HSTS and upgrading requests would break the pages.
     hsts: secure,

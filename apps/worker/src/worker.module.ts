@@ -3,6 +3,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, Environment } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { QueueModule } from '@kakehashi/queue';
+import { CampaignsWorkerModule } from './campaigns/campaigns-worker.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+import { ScoringWorkerModule } from './scoring/scoring-worker.module';
 import { OutboxRelayLoop } from './outbox/outbox-relay.loop';
 
 @Module({
@@ -19,6 +23,10 @@ import { OutboxRelayLoop } from './outbox/outbox-relay.loop';
     }),
     DatabaseModule,
     QueueModule.forRoot(),
+    CampaignsWorkerModule,
+    MailWorkerModule,
+    ScoringWorkerModule,
+    RemindersWorkerModule,
   ],
   providers: [OutboxRelayLoop],
 })

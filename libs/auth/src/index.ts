@@ -4,3 +4,4 @@ export * from './authenticated-user';
 export * from './decorators';
 export * from './guards';
 export * from './passwords';
+export * from './assessment-links';

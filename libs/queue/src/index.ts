@@ -1,3 +1,4 @@
+export * from './job-types';
 export * from './outbox-relay.service';
 export * from './outbox.service';
 export * from './queue-names';

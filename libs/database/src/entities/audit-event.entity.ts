@@ -28,7 +28,7 @@ export class AuditEvent {
   @Column({ name: 'target_id', type: 'text', nullable: true })
   targetId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   details!: object;
 
   @Column({ type: 'text', nullable: true })

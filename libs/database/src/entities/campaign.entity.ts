@@ -1,0 +1,63 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type CampaignStatus = 'draft' | 'launched' | 'closed';
+
+export interface ReminderPolicy {
+  /** Days before the due date on which to remind, e.g. [7, 3, 1]. */
+  beforeDays: number[];
+  /** Repeat every N days once overdue. */
+  overdueEveryDays: number;
+  /** Escalate to the owner after this many overdue reminders. */
+  escalateAfterOverdue: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  beforeDays: [7, 3, 1],
+  overdueEveryDays: 3,
+  escalateAfterOverdue: 2,
+};
+
+/** A questionnaire sent to a set of suppliers, pinned to one catalog version. */
+@Entity({ name: 'campaigns' })
+@Index('ix_campaigns_organization_created', ['organizationId', 'createdAt'])
+export class Campaign {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'catalog_version', type: 'text' })
+  catalogVersion!: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: CampaignStatus;
+
+  /** A calendar date in Asia/Tokyo. */
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate!: string;
+
+  @Column({ name: 'reminder_policy', type: 'jsonb' })
+  reminderPolicy!: ReminderPolicy;
+
+  @Column({ name: 'sender_name', type: 'text', nullable: true })
+  senderName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  message!: string | null;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
+  launchedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

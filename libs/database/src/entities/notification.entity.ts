@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A console notification for buyer users (e.g. a supplier landed in a high tier). */
+@Entity({ name: 'notifications' })
+@Index('ix_notifications_organization_created', ['organizationId', 'createdAt'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  /** Dedup key, e.g. `high-tier:<scoreId>`. */
+  @Column({ type: 'text', unique: true })
+  key!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'jsonb' })
+  title!: object;
+
+  @Column({ type: 'text', nullable: true })
+  link!: string | null;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

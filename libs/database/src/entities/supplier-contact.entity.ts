@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ContactLanguage = 'ja' | 'en';
+
+/** A person at a supplier who receives questionnaires; exactly one per supplier is primary. */
+@Entity({ name: 'supplier_contacts' })
+@Index('ix_supplier_contacts_supplier', ['supplierId'])
+@Index('uq_supplier_contacts_primary', ['supplierId'], { unique: true, where: 'is_primary' })
+export class SupplierContact {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ name: 'supplier_id', type: 'uuid' })
+  supplierId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', default: 'ja' })
+  language!: ContactLanguage;
+
+  @Column({ name: 'is_primary', type: 'boolean', default: false })
+  isPrimary!: boolean;
+
+  /** Set when the mail server rejected the address permanently (5xx); no more mail goes there. */
+  @Column({ name: 'undeliverable_at', type: 'timestamptz', nullable: true })
+  undeliverableAt!: Date | null;
+
+  @Column({ name: 'undeliverable_reason', type: 'text', nullable: true })
+  undeliverableReason!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
