@@ -5,7 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, Environment } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { QueueModule } from '@kakehashi/queue';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
+import { ConsoleModule } from './console/console.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { loginThrottlers } from './auth/throttles';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -13,6 +15,7 @@ import { pinoHttpOptions } from './common/logging';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
+import { OpsModule } from './ops/ops.module';
 import { RespondModule } from './respond/respond.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 
@@ -42,6 +45,9 @@ import { SuppliersModule } from './suppliers/suppliers.module';
     CampaignsModule,
     RespondModule,
     DashboardModule,
+    AssessmentsModule,
+    ConsoleModule,
+    OpsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
