@@ -1,0 +1,44 @@
+import {
+  corporateNumberCheckDigit,
+  isValidCorporateNumber,
+  normalizeCorporateNumber,
+} from './corporate-number';
+
+// Published numbers from the 国税庁 法人番号公表サイト.
+const PUBLISHED = [
+  '7000012050002', // 国税庁
+  '4000012090001', // 内閣府
+  '2000012010019', // 内閣官房
+];
+
+describe('法人番号 check digit', () => {
+  it('accepts published numbers', () => {
+    // 国税庁: base 000012050002 → weighted sum 11 → 9 − (11 mod 9) = 7.
+    expect(corporateNumberCheckDigit('000012050002')).toBe(7);
+    expect(isValidCorporateNumber('7000012050002')).toBe(true);
+    for (const number of PUBLISHED) expect(isValidCorporateNumber(number)).toBe(true);
+  });
+
+  // Mod 9 cannot see a 0↔9 swap of a digit weighted 1 (the difference is 9); every other
+  // one-digit change must be caught.
+  it('rejects one-digit changes of a valid number (except the 0↔9 blind spot of mod 9)', () => {
+    const valid = '7000012050002';
+    for (let position = 0; position < 13; position++) {
+      for (let digit = 0; digit <= 9; digit++) {
+        const changed = valid.slice(0, position) + digit + valid.slice(position + 1);
+        if (changed === valid || Math.abs(digit - Number(valid[position])) === 9) continue;
+        expect(isValidCorporateNumber(changed)).toBe(false);
+      }
+    }
+  });
+
+  it('rejects wrong lengths and non-digits', () => {
+    expect(isValidCorporateNumber('700001205000')).toBe(false);
+    expect(isValidCorporateNumber('70000120500021')).toBe(false);
+    expect(isValidCorporateNumber('7000o12050002')).toBe(false);
+  });
+
+  it('normalises full-width digits and hyphens as people type them', () => {
+    expect(normalizeCorporateNumber('７０００-０１２０-５０００２')).toBe('7000012050002');
+  });
+});

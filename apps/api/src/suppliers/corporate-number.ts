@@ -1,0 +1,24 @@
+/**
+ * 法人番号 (corporate number): 13 digits, the first being a check digit over the other 12.
+ * National Tax Agency rule: for the base digits P1..P12 counted from the right, weight Qn is 1
+ * for odd n and 2 for even n; check digit = 9 − (Σ Pn×Qn mod 9).
+ */
+export function corporateNumberCheckDigit(base12: string): number {
+  if (!/^\d{12}$/.test(base12)) throw new Error('the base of a corporate number is 12 digits');
+  let sum = 0;
+  for (let n = 1; n <= 12; n++) {
+    const digit = Number(base12[12 - n]);
+    sum += digit * (n % 2 === 1 ? 1 : 2);
+  }
+  return 9 - (sum % 9);
+}
+
+export function isValidCorporateNumber(value: string): boolean {
+  if (!/^\d{13}$/.test(value)) return false;
+  return Number(value[0]) === corporateNumberCheckDigit(value.slice(1));
+}
+
+/** Accepts what people paste (full-width digits, hyphens, spaces) and returns the 13 digits. */
+export function normalizeCorporateNumber(value: string): string {
+  return value.normalize('NFKC').replace(/[\s\-‐−]/g, '');
+}

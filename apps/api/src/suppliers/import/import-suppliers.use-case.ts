@@ -1,0 +1,205 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService } from '@kakehashi/database';
+import { conflictOnDuplicate } from '../supplier-conflict';
+import { isBlankRow, ImportRow, mapHeader, parseRow } from './import-columns';
+import { ExistingContact, insertSuppliers, updateSuppliers } from './import-writer';
+import { readUpload } from './read-upload';
+
+export interface ImportError {
+  row: number;
+  message: string;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  errors: ImportError[];
+  unknownColumns: string[];
+  dryRun: boolean;
+}
+
+interface ExistingSupplier {
+  id: string;
+  name: string;
+  corporateNumber: string | null;
+  primaryEmail: string | null;
+}
+
+const nameEmailKey = (name: string, email: string): string =>
+  `${name.normalize('NFKC').trim()}\u0000${email.trim().toLowerCase()}`;
+
+/**
+ * Imports a CSV/.xlsx supplier list in one transaction: upsert by 法人番号, else by name +
+ * primary e-mail. With any rejected row nothing is written unless `validOnly`.
+ */
+@Injectable()
+export class ImportSuppliersUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(input: {
+    user: AuthenticatedUser;
+    file: Buffer;
+    dryRun: boolean;
+    validOnly: boolean;
+  }): Promise<ImportResult> {
+    const table = await readUpload(input.file);
+    const header = mapHeader(table.rows[0] ?? []);
+    if (header.missingColumns.length) {
+      throw new BadRequestException({
+        message: `missing column(s): ${header.missingColumns.join(', ')}; download the template for the expected headers`,
+        missingColumns: header.missingColumns,
+        unknownColumns: header.unknownColumns,
+      });
+    }
+
+    const errors: ImportError[] = [];
+    const rows: ImportRow[] = [];
+    for (let i = 1; i < table.rows.length; i++) {
+      if (isBlankRow(table.rows[i])) continue;
+      const parsed = parseRow(table.rows[i], i + 1, header);
+      if ('errors' in parsed)
+        errors.push(...parsed.errors.map((message) => ({ row: i + 1, message })));
+      else rows.push(parsed.value);
+    }
+    if (rows.length === 0 && errors.length === 0) {
+      throw new BadRequestException('the file has no data rows below the header');
+    }
+
+    const organizationId = input.user.organizationId;
+    const outcome = await this.dataSource
+      .transaction(async (manager) => {
+        // One import at a time per tenant, so two uploads cannot both create the same supplier.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('supplier-import:' || $1))`, [
+          organizationId,
+        ]);
+        const plan = await this.plan(manager, organizationId, rows, errors);
+        const rejected = errors.length > 0 && !input.validOnly;
+        if (input.dryRun || rejected) return { ...plan, written: false };
+        await insertSuppliers(manager, organizationId, plan.creates);
+        await updateSuppliers(manager, organizationId, plan.updates, plan.contactsBySupplier);
+        await this.audit.record(
+          {
+            organizationId,
+            actorType: 'user',
+            actorId: input.user.id,
+            action: 'supplier.import',
+            targetType: 'supplier',
+            details: {
+              format: table.format,
+              created: plan.creates.length,
+              updated: plan.updates.length,
+              rejectedRows: new Set(errors.map((e) => e.row)).size,
+              mode: input.validOnly ? 'valid-only' : 'all',
+            },
+          },
+          manager,
+        );
+        return { ...plan, written: true };
+      })
+      .catch(conflictOnDuplicate);
+
+    errors.sort((a, b) => a.row - b.row);
+    const counted = outcome.written || (input.dryRun && (errors.length === 0 || input.validOnly));
+    const result: ImportResult = {
+      created: counted ? outcome.creates.length : 0,
+      updated: counted ? outcome.updates.length : 0,
+      errors,
+      unknownColumns: header.unknownColumns,
+      dryRun: input.dryRun,
+    };
+    if (errors.length && !input.validOnly) {
+      const rowCount = new Set(errors.map((e) => e.row)).size;
+      throw new BadRequestException({
+        ...result,
+        message: `${rowCount} row(s) rejected; nothing was imported. Fix them, or import only the valid rows with mode=valid-only`,
+      });
+    }
+    return result;
+  }
+
+  /** Matches every row against the tenant's suppliers (loaded once) and rejects duplicates. */
+  private async plan(
+    manager: EntityManager,
+    organizationId: string,
+    rows: ImportRow[],
+    errors: ImportError[],
+  ): Promise<{
+    creates: ImportRow[];
+    updates: { supplierId: string; row: ImportRow }[];
+    contactsBySupplier: Map<string, ExistingContact[]>;
+  }> {
+    const existing: ExistingSupplier[] = await manager.query(
+      `SELECT s.id, s.name, s.corporate_number AS "corporateNumber", c.email AS "primaryEmail"
+       FROM suppliers s
+       LEFT JOIN supplier_contacts c ON c.supplier_id = s.id AND c.is_primary
+       WHERE s.organization_id = $1`,
+      [organizationId],
+    );
+    const byNumber = new Map<string, ExistingSupplier>();
+    const byNameEmail = new Map<string, ExistingSupplier>();
+    for (const supplier of existing) {
+      if (supplier.corporateNumber) byNumber.set(supplier.corporateNumber, supplier);
+      if (supplier.primaryEmail) {
+        byNameEmail.set(nameEmailKey(supplier.name, supplier.primaryEmail), supplier);
+      }
+    }
+
+    const seenNumber = new Map<string, number>();
+    const seenNameEmail = new Map<string, number>();
+    const seenSupplier = new Map<string, number>();
+    const creates: ImportRow[] = [];
+    const updates: { supplierId: string; row: ImportRow }[] = [];
+    for (const row of rows) {
+      const key = nameEmailKey(row.name, row.contactEmail);
+      const earlier =
+        (row.corporateNumber ? seenNumber.get(row.corporateNumber) : undefined) ??
+        seenNameEmail.get(key);
+      if (earlier !== undefined) {
+        errors.push({
+          row: row.row,
+          message: `duplicate of row ${earlier} (same 法人番号 or same name and e-mail)`,
+        });
+        continue;
+      }
+      let match = row.corporateNumber ? byNumber.get(row.corporateNumber) : undefined;
+      if (!match) {
+        const candidate = byNameEmail.get(key);
+        // Same name and e-mail but another 法人番号 is another company.
+        if (candidate && (!candidate.corporateNumber || !row.corporateNumber)) match = candidate;
+      }
+      if (match && seenSupplier.has(match.id)) {
+        errors.push({
+          row: row.row,
+          message: `updates the same supplier as row ${seenSupplier.get(match.id)}`,
+        });
+        continue;
+      }
+      if (row.corporateNumber) seenNumber.set(row.corporateNumber, row.row);
+      seenNameEmail.set(key, row.row);
+      if (match) {
+        seenSupplier.set(match.id, row.row);
+        updates.push({ supplierId: match.id, row });
+      } else creates.push(row);
+    }
+
+    const contactsBySupplier = new Map<string, ExistingContact[]>();
+    if (updates.length) {
+      const contacts: ExistingContact[] = await manager.query(
+        `SELECT id, supplier_id AS "supplierId", email, is_primary AS "isPrimary"
+         FROM supplier_contacts WHERE organization_id = $1 AND supplier_id = ANY($2::uuid[])`,
+        [organizationId, updates.map((u) => u.supplierId)],
+      );
+      for (const contact of contacts) {
+        const list = contactsBySupplier.get(contact.supplierId) ?? [];
+        list.push(contact);
+        contactsBySupplier.set(contact.supplierId, list);
+      }
+    }
+    return { creates, updates, contactsBySupplier };
+  }
+}

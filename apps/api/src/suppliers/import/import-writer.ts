@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { ImportRow } from './import-columns';
+
+/** Rows per statement: arrays go through unnest(), so a chunk is one round trip. */
+const CHUNK = 2000;
+
+export interface ExistingContact {
+  id: string;
+  supplierId: string;
+  email: string;
+  isPrimary: boolean;
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** New suppliers, each with its row's contact as the primary one. */
+export async function insertSuppliers(
+  manager: EntityManager,
+  organizationId: string,
+  rows: ImportRow[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    const ids = part.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO suppliers (id, organization_id, name, corporate_number, size_class, criticality,
+         category, handles_confidential_data, outage_impact, network_access)
+       SELECT v.id, $1, v.name, v.corporate_number, v.size_class, v.criticality, v.category,
+         v.confidential, v.outage, v.network
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
+         $8::boolean[], $9::boolean[], $10::boolean[])
+         AS v(id, name, corporate_number, size_class, criticality, category, confidential, outage, network)`,
+      [
+        organizationId,
+        ids,
+        part.map((r) => r.name),
+        part.map((r) => r.corporateNumber),
+        part.map((r) => r.sizeClass ?? null),
+        part.map((r) => r.criticality ?? 2),
+        part.map((r) => r.category ?? null),
+        part.map((r) => r.handlesConfidentialData ?? null),
+        part.map((r) => r.outageImpact ?? null),
+        part.map((r) => r.networkAccess ?? null),
+      ],
+    );
+    await insertContacts(
+      manager,
+      organizationId,
+      part.map((row, i) => ({ supplierId: ids[i], row })),
+    );
+  }
+}
+
+async function insertContacts(
+  manager: EntityManager,
+  organizationId: string,
+  contacts: { supplierId: string; row: ImportRow }[],
+): Promise<void> {
+  if (contacts.length === 0) return;
+  await manager.query(
+    `INSERT INTO supplier_contacts (organization_id, supplier_id, name, email, language, is_primary)
+     SELECT $1, v.supplier_id, v.name, v.email, v.language, true
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS v(supplier_id, name, email, language)`,
+    [
+      organizationId,
+      contacts.map((c) => c.supplierId),
+      contacts.map((c) => c.row.contactName),
+      contacts.map((c) => c.row.contactEmail),
+      contacts.map((c) => c.row.contactLanguage),
+    ],
+  );
+}
+
+/**
+ * Existing suppliers take the row's values; an empty cell keeps the current value. The row's
+ * contact becomes the primary one (the same address keeps its id and delivery history).
+ */
+export async function updateSuppliers(
+  manager: EntityManager,
+  organizationId: string,
+  updates: { supplierId: string; row: ImportRow }[],
+  contactsBySupplier: Map<string, ExistingContact[]>,
+): Promise<void> {
+  for (const part of chunks(updates)) {
+    await manager.query(
+      `UPDATE suppliers s SET
+         name = v.name,
+         corporate_number = COALESCE(v.corporate_number, s.corporate_number),
+         size_class = COALESCE(v.size_class, s.size_class),
+         criticality = COALESCE(v.criticality, s.criticality),
+         category = COALESCE(v.category, s.category),
+         handles_confidential_data = COALESCE(v.confidential, s.handles_confidential_data),
+         outage_impact = COALESCE(v.outage, s.outage_impact),
+         network_access = COALESCE(v.network, s.network_access),
+         updated_at = now()
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
+         $8::boolean[], $9::boolean[], $10::boolean[])
+         AS v(id, name, corporate_number, size_class, criticality, category, confidential, outage, network)
+       WHERE s.id = v.id AND s.organization_id = $1`,
+      [
+        organizationId,
+        part.map((u) => u.supplierId),
+        part.map((u) => u.row.name),
+        part.map((u) => u.row.corporateNumber),
+        part.map((u) => u.row.sizeClass ?? null),
+        part.map((u) => u.row.criticality ?? null),
+        part.map((u) => u.row.category ?? null),
+        part.map((u) => u.row.handlesConfidentialData ?? null),
+        part.map((u) => u.row.outageImpact ?? null),
+        part.map((u) => u.row.networkAccess ?? null),
+      ],
+    );
+
+    const demote: string[] = [];
+    const keep: { id: string; row: ImportRow }[] = [];
+    const create: { supplierId: string; row: ImportRow }[] = [];
+    for (const update of part) {
+      const email = update.row.contactEmail.toLowerCase();
+      const contacts = contactsBySupplier.get(update.supplierId) ?? [];
+      const same = contacts.find((c) => c.email.toLowerCase() === email);
+      for (const c of contacts) if (c.isPrimary && c !== same) demote.push(c.id);
+      if (same) keep.push({ id: same.id, row: update.row });
+      else create.push(update);
+    }
+    // Demote first: at most one primary per supplier is enforced by a unique index.
+    if (demote.length) {
+      await manager.query(
+        `UPDATE supplier_contacts SET is_primary = false
+         WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+        [organizationId, demote],
+      );
+    }
+    if (keep.length) {
+      await manager.query(
+        `UPDATE supplier_contacts c SET name = v.name, language = v.language, is_primary = true
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, name, language)
+         WHERE c.id = v.id AND c.organization_id = $1`,
+        [
+          organizationId,
+          keep.map((k) => k.id),
+          keep.map((k) => k.row.contactName),
+          keep.map((k) => k.row.contactLanguage),
+        ],
+      );
+    }
+    await insertContacts(manager, organizationId, create);
+  }
+}

@@ -1,0 +1,108 @@
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+export interface UploadTable {
+  format: 'csv-utf8' | 'csv-cp932' | 'xlsx';
+  /** Row 0 is the header; index i is what Excel shows as row i + 1. */
+  rows: string[][];
+}
+
+const NOT_A_TABLE = 'not a CSV or .xlsx file: save the sheet as CSV (UTF-8 or Shift_JIS) or .xlsx';
+
+/** Recognises the file by its content (never by its name) and returns its cells as text. */
+export async function readUpload(buffer: Buffer): Promise<UploadTable> {
+  if (buffer.length === 0) throw new BadRequestException('the file is empty');
+  if (isZip(buffer)) return { format: 'xlsx', rows: await readXlsx(buffer) };
+  if (isOleCompound(buffer)) {
+    throw new UnsupportedMediaTypeException(
+      'old Excel .xls format is not supported: save the sheet as .xlsx or CSV',
+    );
+  }
+  if (isUtf16(buffer)) {
+    throw new UnsupportedMediaTypeException(
+      'UTF-16 "Unicode text" is not supported: save the sheet as "CSV UTF-8" or .xlsx',
+    );
+  }
+  const { text, format } = decodeText(buffer);
+  if (looksBinary(text)) throw new UnsupportedMediaTypeException(NOT_A_TABLE);
+  if (text.trim() === '') throw new BadRequestException('the file is empty');
+  let rows: string[][];
+  try {
+    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true });
+  } catch (error) {
+    throw new BadRequestException(`the CSV could not be read: ${(error as Error).message}`);
+  }
+  return { format, rows };
+}
+
+function isZip(buffer: Buffer): boolean {
+  return buffer.length >= 4 && buffer.readUInt32BE(0) === 0x504b0304;
+}
+
+function isUtf16(buffer: Buffer): boolean {
+  return (
+    buffer.length >= 2 && (buffer.readUInt16BE(0) === 0xfffe || buffer.readUInt16BE(0) === 0xfeff)
+  );
+}
+
+function isOleCompound(buffer: Buffer): boolean {
+  return buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0;
+}
+
+/**
+ * Valid UTF-8 (with or without BOM) wins; anything else is read as CP932, which is what
+ * Excel in Japan writes for "CSV (comma delimited)". Shift_JIS text is almost never valid UTF-8.
+ */
+function decodeText(buffer: Buffer): { text: string; format: UploadTable['format'] } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+    return { text, format: 'csv-utf8' };
+  } catch {
+    return { text: iconv.decode(buffer, 'cp932'), format: 'csv-cp932' };
+  }
+}
+
+/** NUL bytes, control characters or undecodable bytes mean an image, a PDF, an archive… */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 64 * 1024);
+  let suspicious = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return true;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) {
+      suspicious++;
+    }
+  }
+  return suspicious > Math.max(2, sample.length / 100);
+}
+
+async function readXlsx(buffer: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new UnsupportedMediaTypeException(NOT_A_TABLE);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw new BadRequestException('the file is empty');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell);
+    });
+    rows[rowNumber - 1] = Array.from(cells, (value) => value ?? '');
+  });
+  return Array.from(rows, (row) => row ?? []);
+}
+
+/** What the user sees in the cell: hyperlinks (typed e-mail addresses) and formulas included. */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return cell.text ?? '';
+}

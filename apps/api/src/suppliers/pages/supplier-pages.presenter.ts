@@ -1,0 +1,158 @@
+import type { Locale } from '../../console/console-locale';
+import type { ListSuppliersQuery } from '../dto/list-suppliers.query';
+import type { SupplierContactView, SupplierView } from '../supplier.view';
+import type { SupplierFormValues } from './supplier-form';
+import { SUPPLIER_PAGES_TEXT } from './supplier-pages-text';
+
+type ListQuery = Pick<ListSuppliersQuery, 'q' | 'criticality' | 'sizeClass' | 'category' | 'page'>;
+
+/** Lenient reading of the page's query string: anything unexpected is ignored, not an error. */
+export function parseListQuery(raw: unknown): ListQuery {
+  const query = (raw ?? {}) as Record<string, unknown>;
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined;
+  const criticality = Number(query.criticality);
+  const page = Number(query.page);
+  return {
+    q: text(query.q),
+    category: text(query.category),
+    criticality: [1, 2, 3].includes(criticality) ? criticality : undefined,
+    sizeClass:
+      query.sizeClass === 'sme' || query.sizeClass === 'large' ? query.sizeClass : undefined,
+    page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1,
+  };
+}
+
+function href(query: ListQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, page })) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return `/console/suppliers?${params.toString()}`;
+}
+
+export function listPageData(input: {
+  locale: Locale;
+  query: ListQuery;
+  result: { items: SupplierView[]; total: number; page: number; pageSize: number };
+  canEdit: boolean;
+}): Record<string, unknown> {
+  const t = SUPPLIER_PAGES_TEXT[input.locale];
+  const { result, query } = input;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return {
+    t,
+    canEdit: input.canEdit,
+    q: query.q ?? '',
+    category: query.category ?? '',
+    total: result.total,
+    criticalityChoices: [
+      { value: '', label: t.all, selected: !query.criticality },
+      ...[1, 2, 3].map((level) => ({
+        value: String(level),
+        label: t.levels[level as 1 | 2 | 3],
+        selected: query.criticality === level,
+      })),
+    ],
+    sizeChoices: [
+      { value: '', label: t.all, selected: !query.sizeClass },
+      { value: 'sme', label: t.sizes.sme, selected: query.sizeClass === 'sme' },
+      { value: 'large', label: t.sizes.large, selected: query.sizeClass === 'large' },
+    ],
+    rows: result.items.map((s) => ({
+      id: s.id,
+      name: s.name,
+      nameRomaji: s.nameRomaji,
+      corporateNumber: s.corporateNumber ?? '—',
+      size: s.sizeClass ? t.sizes[s.sizeClass as 'sme' | 'large'] : '—',
+      criticality: s.criticality,
+      category: s.category ?? '—',
+      contact: s.primaryContact ? `${s.primaryContact.name} <${s.primaryContact.email}>` : '—',
+    })),
+    previousHref: result.page > 1 ? href(query, result.page - 1) : null,
+    nextHref: result.page < pages ? href(query, result.page + 1) : null,
+    pageLabel: `${result.page} / ${pages}`,
+  };
+}
+
+export function formPageData(input: {
+  locale: Locale;
+  form: SupplierFormValues;
+  owners: { id: string; label: string }[];
+  supplierId?: string;
+  contacts?: SupplierContactView[];
+  saved?: boolean;
+  error?: { status: number; message: string };
+}): Record<string, unknown> {
+  const t = SUPPLIER_PAGES_TEXT[input.locale];
+  const { form } = input;
+  const choices = (options: [string, string][], current: string) =>
+    options.map(([value, label]) => ({ value, label, selected: value === current }));
+  const answerChoices = (current: string) =>
+    choices(
+      [
+        ['', t.answers.unknown],
+        ['yes', t.answers.yes],
+        ['no', t.answers.no],
+      ],
+      current,
+    );
+  return {
+    t,
+    form,
+    action: input.supplierId
+      ? `/console/suppliers/${input.supplierId}/edit`
+      : '/console/suppliers/new',
+    heading: input.supplierId ? t.editTitle : t.newTitle,
+    saved: input.saved === true,
+    error: input.error?.message ?? null,
+    sizeChoices: choices(
+      [
+        ['', '—'],
+        ['sme', t.sizes.sme],
+        ['large', t.sizes.large],
+      ],
+      form.sizeClass,
+    ),
+    criticalityChoices: choices(
+      [
+        ['1', t.levels[1]],
+        ['2', t.levels[2]],
+        ['3', t.levels[3]],
+      ],
+      form.criticality,
+    ),
+    ownerChoices: choices(
+      [['', t.none], ...input.owners.map((o): [string, string] => [o.id, o.label])],
+      form.ownerId,
+    ),
+    answers: [
+      {
+        name: 'handlesConfidentialData',
+        label: t.fields.handlesConfidentialData,
+        choices: answerChoices(form.handlesConfidentialData),
+      },
+      {
+        name: 'outageImpact',
+        label: t.fields.outageImpact,
+        choices: answerChoices(form.outageImpact),
+      },
+      {
+        name: 'networkAccess',
+        label: t.fields.networkAccess,
+        choices: answerChoices(form.networkAccess),
+      },
+    ],
+    languageChoices: choices(
+      [
+        ['ja', t.languages.ja],
+        ['en', t.languages.en],
+      ],
+      form.contactLanguage,
+    ),
+    otherContacts: (input.contacts ?? [])
+      .filter((c) => !c.isPrimary)
+      .map((c) => ({ name: c.name, email: c.email, undeliverable: c.undeliverable })),
+    primaryUndeliverable: (input.contacts ?? []).some((c) => c.isPrimary && c.undeliverable),
+  };
+}

@@ -1,0 +1,189 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService, Supplier, SupplierContact, User } from '@kakehashi/database';
+import { CreateSupplierDto, SupplierFieldsDto, UpdateSupplierDto } from './dto/create-supplier.dto';
+import { ListSuppliersQuery } from './dto/list-suppliers.query';
+import { checkContacts, replaceContacts } from './supplier-contacts';
+import { conflictOnDuplicate } from './supplier-conflict';
+import { SupplierView, toContactView, toSupplierView } from './supplier.view';
+
+const SORT_COLUMNS = {
+  name: 's.name',
+  criticality: 's.criticality',
+  createdAt: 's.created_at',
+  updatedAt: 's.updated_at',
+} as const;
+
+/** The tenant's supplier registry; every query is scoped by the caller's organization. */
+@Injectable()
+export class SuppliersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>,
+    @InjectRepository(SupplierContact) private readonly contacts: Repository<SupplierContact>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    organizationId: string,
+    query: ListSuppliersQuery,
+  ): Promise<{ items: SupplierView[]; total: number; page: number; pageSize: number }> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const qb = this.suppliers
+      .createQueryBuilder('s')
+      .where('s.organization_id = :organizationId', { organizationId });
+    if (query.q?.trim()) {
+      const q = query.q.normalize('NFKC').trim();
+      const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      // Digits only (hyphens allowed, as printed on documents): also a 法人番号 search.
+      const digits = /^[\d\s-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+      qb.andWhere(
+        digits
+          ? '(s.name ILIKE :like OR s.name_romaji ILIKE :like OR s.corporate_number LIKE :digits)'
+          : '(s.name ILIKE :like OR s.name_romaji ILIKE :like)',
+        { like, digits: `%${digits}%` },
+      );
+    }
+    if (query.criticality) qb.andWhere('s.criticality = :criticality', query);
+    if (query.category) qb.andWhere('s.category = :category', query);
+    if (query.sizeClass) qb.andWhere('s.size_class = :sizeClass', query);
+    if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', query);
+    if (query.tag) qb.andWhere(':tag = ANY(s.tags)', query);
+    const sort = query.sort ?? 'name';
+    const descending = sort.startsWith('-');
+    const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+    qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('s.id', 'ASC');
+    const [rows, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+
+    const primaries = rows.length
+      ? await this.contacts.find({
+          where: { organizationId, supplierId: In(rows.map((r) => r.id)), isPrimary: true },
+        })
+      : [];
+    const primaryBySupplier = new Map(primaries.map((c) => [c.supplierId, c]));
+    const items = rows.map((row) => {
+      const primary = primaryBySupplier.get(row.id);
+      return {
+        ...toSupplierView(row),
+        primaryContact: primary
+          ? { name: primary.name, email: primary.email, language: primary.language }
+          : null,
+      };
+    });
+    return { items, total, page, pageSize };
+  }
+
+  async get(organizationId: string, id: string): Promise<SupplierView> {
+    const supplier = await this.suppliers.findOne({ where: { organizationId, id } });
+    if (!supplier) throw new NotFoundException('supplier not found');
+    const contacts = await this.contacts.find({
+      where: { organizationId, supplierId: id },
+      order: { isPrimary: 'DESC', createdAt: 'ASC' },
+    });
+    return { ...toSupplierView(supplier), contacts: contacts.map(toContactView) };
+  }
+
+  async create(user: AuthenticatedUser, dto: CreateSupplierDto): Promise<SupplierView> {
+    const contacts = checkContacts(dto.contacts);
+    const organizationId = user.organizationId;
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        await this.checkFields(manager, organizationId, dto, null);
+        const { contacts: _contacts, ...fields } = dto;
+        const inserted = await manager.getRepository(Supplier).insert({
+          ...fields,
+          name: dto.name.trim(),
+          organizationId,
+        });
+        const supplierId = inserted.identifiers[0].id as string;
+        await replaceContacts(manager, { organizationId, supplierId }, contacts);
+        await this.audit.record(
+          {
+            organizationId,
+            actorType: 'user',
+            actorId: user.id,
+            action: 'supplier.create',
+            targetType: 'supplier',
+            targetId: supplierId,
+            details: { name: dto.name, corporateNumber: dto.corporateNumber ?? null },
+          },
+          manager,
+        );
+        return supplierId;
+      })
+      .catch(conflictOnDuplicate);
+    return this.get(organizationId, id);
+  }
+
+  async update(user: AuthenticatedUser, id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
+    const organizationId = user.organizationId;
+    const contacts = dto.contacts ? checkContacts(dto.contacts) : undefined;
+    await this.dataSource
+      .transaction(async (manager) => {
+        const repository = manager.getRepository(Supplier);
+        const supplier = await repository.findOne({
+          where: { organizationId, id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!supplier) throw new NotFoundException('supplier not found');
+        await this.checkFields(manager, organizationId, dto, id);
+        const { contacts: _contacts, ...fields } = dto;
+        if (Object.keys(fields).length) {
+          await repository.update({ organizationId, id }, { ...fields, updatedAt: new Date() });
+        }
+        if (contacts) await replaceContacts(manager, { organizationId, supplierId: id }, contacts);
+        await this.audit.record(
+          {
+            organizationId,
+            actorType: 'user',
+            actorId: user.id,
+            action: 'supplier.update',
+            targetType: 'supplier',
+            targetId: id,
+            details: { fields: Object.keys(dto) },
+          },
+          manager,
+        );
+      })
+      .catch(conflictOnDuplicate);
+    return this.get(organizationId, id);
+  }
+
+  /** The owner must be a procurement user of this tenant; a 法人番号 is registered once. */
+  private async checkFields(
+    manager: EntityManager,
+    organizationId: string,
+    fields: SupplierFieldsDto,
+    supplierId: string | null,
+  ): Promise<void> {
+    if (fields.ownerId) {
+      const owner = await manager
+        .getRepository(User)
+        .findOne({ where: { organizationId, id: fields.ownerId } });
+      if (!owner || (owner.role !== 'procurement' && owner.role !== 'admin')) {
+        throw new BadRequestException('ownerId must be a procurement user of this organization');
+      }
+    }
+    if (fields.corporateNumber) {
+      const taken = await manager.getRepository(Supplier).findOne({
+        where: { organizationId, corporateNumber: fields.corporateNumber },
+      });
+      if (taken && taken.id !== supplierId) {
+        throw new ConflictException(
+          `法人番号 (corporateNumber) ${fields.corporateNumber} is already registered for ${taken.name}`,
+        );
+      }
+    }
+  }
+}

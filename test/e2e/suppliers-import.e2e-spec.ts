@@ -1,0 +1,420 @@
+import ExcelJS from 'exceljs';
+import {
+  badCorporateNumber,
+  corporateNumber,
+  EN_HEADER,
+  generatedRows,
+  JA_HEADER,
+  shiftJis,
+  utf8WithBom,
+  xlsx,
+} from '../fixtures/import/supplier-files';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+
+describe('supplier import from CSV and Excel (real app and database)', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    tenant = await createTestTenant(api.dataSource, 'import');
+    token = await loginToken(api, tenant.users.procurement.email);
+  });
+  afterAll(() => api.close());
+
+  function upload(file: Buffer, filename: string, query = '') {
+    return api
+      .http()
+      .post(`/api/v1/suppliers/import${query}`)
+      .set('authorization', `Bearer ${token}`)
+      .attach('file', file, filename);
+  }
+
+  async function suppliersNamed(prefix: string) {
+    return api.dataSource.query(
+      `SELECT s.name, s.corporate_number, s.size_class, s.criticality, s.category,
+              s.handles_confidential_data, s.outage_impact, s.network_access,
+              c.name AS contact_name, c.email, c.language
+       FROM suppliers s JOIN supplier_contacts c ON c.supplier_id = s.id AND c.is_primary
+       WHERE s.organization_id = $1 AND s.name LIKE $2 ORDER BY s.name`,
+      [tenant.organizationId, `${prefix}%`],
+    ) as Promise<Record<string, unknown>[]>;
+  }
+
+  it('imports Shift_JIS (CP932) as Excel in Japan writes it; Japanese text arrives exactly', async () => {
+    const rows = [
+      JA_HEADER,
+      [
+        'ｼﾌﾄ髙橋①製作所',
+        corporateNumber(100001),
+        '中小企業',
+        '3',
+        '製造',
+        '髙橋 﨑子',
+        'takahashi@sjis.example.jp',
+        '',
+        'はい',
+        'いいえ',
+        '',
+      ],
+      [
+        'ｼﾌﾄ株式会社～ＮＥＣ互換',
+        '',
+        '大企業',
+        '1',
+        '',
+        '渡邊 一',
+        'watanabe@sjis.example.jp',
+        'en',
+        '',
+        '',
+        'はい',
+      ],
+    ];
+    const response = await upload(shiftJis(rows), '取引先.csv').expect(200);
+    expect(response.body).toEqual({
+      created: 2,
+      updated: 0,
+      errors: [],
+      unknownColumns: [],
+      dryRun: false,
+    });
+    expect(await suppliersNamed('ｼﾌﾄ')).toEqual([
+      expect.objectContaining({
+        name: 'ｼﾌﾄ株式会社～ＮＥＣ互換',
+        corporate_number: null,
+        size_class: 'large',
+        criticality: 1,
+        contact_name: '渡邊 一',
+        language: 'en',
+        network_access: true,
+        handles_confidential_data: null,
+      }),
+      expect.objectContaining({
+        name: 'ｼﾌﾄ髙橋①製作所',
+        corporate_number: corporateNumber(100001),
+        size_class: 'sme',
+        criticality: 3,
+        category: '製造',
+        contact_name: '髙橋 﨑子',
+        email: 'takahashi@sjis.example.jp',
+        language: 'ja',
+        handles_confidential_data: true,
+        outage_impact: false,
+      }),
+    ]);
+  });
+
+  it('imports UTF-8 with BOM and English headers, reporting unknown columns', async () => {
+    const rows = [
+      [...EN_HEADER, 'memo'],
+      [
+        'BOM商事株式会社',
+        corporateNumber(100002),
+        'sme',
+        '2',
+        'IT',
+        'Alice',
+        'alice@bom.example.jp',
+        'en',
+        'yes',
+        'no',
+        'no',
+        '備考',
+      ],
+    ];
+    const response = await upload(utf8WithBom(rows), 'suppliers.csv').expect(200);
+    expect(response.body).toMatchObject({
+      created: 1,
+      updated: 0,
+      errors: [],
+      unknownColumns: ['memo'],
+    });
+    expect(await suppliersNamed('BOM商事')).toEqual([
+      expect.objectContaining({ name: 'BOM商事株式会社', contact_name: 'Alice', language: 'en' }),
+    ]);
+  });
+
+  it('imports .xlsx, including a 法人番号 typed as a number', async () => {
+    const file = await xlsx([
+      JA_HEADER,
+      [
+        'エクセル工業株式会社',
+        Number(corporateNumber(100003)),
+        '大企業',
+        2,
+        '部品',
+        '鈴木 花子',
+        'suzuki@xlsx.example.jp',
+        'ja',
+        'いいえ',
+        'はい',
+        'はい',
+      ],
+    ]);
+    const response = await upload(file, 'book.xlsx').expect(200);
+    expect(response.body).toMatchObject({ created: 1, updated: 0, errors: [] });
+    expect(await suppliersNamed('エクセル工業')).toEqual([
+      expect.objectContaining({
+        corporate_number: corporateNumber(100003),
+        contact_name: '鈴木 花子',
+        outage_impact: true,
+      }),
+    ]);
+  });
+
+  it('rejects a file with bad rows: every error with its Excel row, nothing imported; valid-only imports the rest', async () => {
+    const rows = [
+      JA_HEADER,
+      [
+        '不良行テストA株式会社',
+        corporateNumber(200001),
+        '',
+        '',
+        '',
+        '担当A',
+        'a@bad.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        '不良行テストB株式会社',
+        badCorporateNumber(200002),
+        '',
+        '',
+        '',
+        '担当B',
+        'b@bad.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+      ['不良行テストC株式会社', corporateNumber(200003), '', '', '', '担当C', '', '', '', '', ''],
+      [],
+      [
+        '不良行テストA2株式会社',
+        corporateNumber(200001),
+        '',
+        '',
+        '',
+        '担当A2',
+        'a2@bad.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        '不良行テストD株式会社',
+        corporateNumber(200004),
+        '特大',
+        '5',
+        '',
+        '担当D',
+        'd@bad.example.jp',
+        '',
+        'たぶん',
+        '',
+        '',
+      ],
+      ['不良行テストE株式会社', '', '', '', '', '担当E', 'e@bad.example.jp', '', '', '', ''],
+    ];
+    const rejected = await upload(utf8WithBom(rows), 'bad.csv').expect(400);
+    expect(rejected.body.message).toMatch(/nothing was imported/);
+    expect(rejected.body).toMatchObject({ created: 0, updated: 0 });
+    const byRow = (row: number) =>
+      rejected.body.errors
+        .filter((e: { row: number }) => e.row === row)
+        .map((e: { message: string }) => e.message);
+    expect(byRow(2)).toEqual([]);
+    expect(byRow(3)).toEqual([expect.stringMatching(/法人番号.*check digit/)]);
+    expect(byRow(4)).toEqual([expect.stringMatching(/メールアドレス.*required/)]);
+    expect(byRow(6)).toEqual([expect.stringMatching(/duplicate of row 2/)]);
+    expect(byRow(7)).toEqual([
+      expect.stringMatching(/企業規模/),
+      expect.stringMatching(/重要度/),
+      expect.stringMatching(/機密情報/),
+    ]);
+    expect(byRow(8)).toEqual([]);
+    expect(await suppliersNamed('不良行テスト')).toEqual([]);
+
+    const dry = await upload(utf8WithBom(rows), 'bad.csv', '?mode=valid-only&dryRun=true').expect(
+      200,
+    );
+    expect(dry.body).toMatchObject({ created: 2, updated: 0, dryRun: true });
+    expect(await suppliersNamed('不良行テスト')).toEqual([]);
+
+    const partial = await upload(utf8WithBom(rows), 'bad.csv', '?mode=valid-only').expect(200);
+    expect(partial.body).toMatchObject({ created: 2, updated: 0, dryRun: false });
+    expect(partial.body.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 6, 7, 7, 7]);
+    expect((await suppliersNamed('不良行テスト')).map((s) => s.name)).toEqual([
+      '不良行テストA株式会社',
+      '不良行テストE株式会社',
+    ]);
+  });
+
+  it('re-importing updates instead of duplicating (by 法人番号, else name + e-mail)', async () => {
+    const first = [JA_HEADER, ...generatedRows(30, 300000, 'reimport')];
+    const created = await upload(utf8WithBom(first), 'a.csv').expect(200);
+    expect(created.body).toMatchObject({ created: 30, updated: 0 });
+
+    const second = first.map((row, i) =>
+      i === 0
+        ? row
+        : [
+            row[0],
+            row[1],
+            row[2],
+            '3',
+            row[4],
+            `新担当 ${i}`,
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+            row[10],
+          ],
+    );
+    // A supplier without 法人番号 is matched by name and primary e-mail.
+    const noNumberRows = [
+      JA_HEADER,
+      [
+        '番号なし再取込株式会社',
+        '',
+        '',
+        '1',
+        '',
+        '担当',
+        'same@reimport.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ];
+    await upload(utf8WithBom(noNumberRows), 'b.csv').expect(200);
+    noNumberRows[1][3] = '3';
+    const again = await upload(utf8WithBom(noNumberRows), 'b.csv').expect(200);
+    expect(again.body).toMatchObject({ created: 0, updated: 1 });
+
+    const updated = await upload(shiftJis(second), 'a-sjis.csv').expect(200);
+    expect(updated.body).toMatchObject({ created: 0, updated: 30, errors: [] });
+    const stored = await suppliersNamed('reimportサプライヤー');
+    expect(stored).toHaveLength(30);
+    expect(stored.every((s) => s.criticality === 3)).toBe(true);
+    expect(stored.map((s) => s.contact_name)).toEqual(
+      expect.arrayContaining(['新担当 1', '新担当 30']),
+    );
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM suppliers WHERE organization_id = $1 AND name = '番号なし再取込株式会社' AND criticality = 3`,
+      [tenant.organizationId],
+    );
+    expect(count).toBe(1);
+
+    const audit = await api.dataSource.query(
+      `SELECT details FROM audit_events WHERE organization_id = $1 AND action = 'supplier.import' ORDER BY id DESC LIMIT 1`,
+      [tenant.organizationId],
+    );
+    expect(audit[0].details).toMatchObject({ created: 0, updated: 30, format: 'csv-cp932' });
+  });
+
+  it('answers clear errors for empty, binary, oversized and missing files', async () => {
+    const empty = await upload(Buffer.alloc(0), 'empty.csv').expect(400);
+    expect(empty.body.message).toBe('the file is empty');
+
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256)),
+    ]);
+    const binary = await upload(png, 'photo.csv');
+    expect([400, 415]).toContain(binary.status);
+    expect(binary.body.message).toMatch(/not a CSV or \.xlsx file/);
+
+    const utf16 = await upload(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('会社名\t法人番号\r\n', 'utf16le')]),
+      'unicode.txt',
+    ).expect(415);
+    expect(utf16.body.message).toMatch(/UTF-16/);
+
+    const zipNotXlsx = await upload(Buffer.from('PK\u0003\u0004garbage-garbage'), 'fake.xlsx');
+    expect(zipNotXlsx.status).toBe(415);
+    expect(zipNotXlsx.body.message).toMatch(/not a CSV or \.xlsx file/);
+
+    const big = Buffer.alloc(20 * 1024 * 1024, 'a,b,c\r\n');
+    const tooLarge = await upload(big, 'huge.csv').expect(413);
+    expect(tooLarge.body).toMatchObject({ statusCode: 413 });
+    expect(tooLarge.body.message).toMatch(/larger than 10 MB/);
+
+    const missing = await api
+      .http()
+      .post('/api/v1/suppliers/import')
+      .set('authorization', `Bearer ${token}`)
+      .field('note', 'no file here')
+      .expect(400);
+    expect(missing.body.message).toMatch(/"file" is missing/);
+
+    const noHeader = await upload(
+      utf8WithBom([
+        ['foo', 'bar'],
+        ['1', '2'],
+      ]),
+      'x.csv',
+    ).expect(400);
+    expect(noHeader.body.message).toMatch(/missing column/);
+    expect(noHeader.body.unknownColumns).toEqual(['foo', 'bar']);
+
+    const auditorToken = await loginToken(api, tenant.users.auditor.email);
+    await api
+      .http()
+      .post('/api/v1/suppliers/import')
+      .set('authorization', `Bearer ${auditorToken}`)
+      .attach('file', utf8WithBom([JA_HEADER]), 'x.csv')
+      .expect(403);
+  });
+
+  it('downloads templates that import as they are', async () => {
+    const csv = await api
+      .http()
+      .get('/api/v1/suppliers/import/template?format=csv')
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const csvBytes = csv.body as Buffer;
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(JA_HEADER.join(','));
+
+    const xlsxResponse = await api
+      .http()
+      .get('/api/v1/suppliers/import/template?format=xlsx')
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsxResponse.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].getRow(1).getCell(1).text).toBe('会社名');
+
+    const dry = await upload(csvBytes, 'template.csv', '?dryRun=true').expect(200);
+    expect(dry.body).toMatchObject({ created: 1, errors: [], dryRun: true });
+    const dryXlsx = await upload(
+      xlsxResponse.body as Buffer,
+      'template.xlsx',
+      '?dryRun=true',
+    ).expect(200);
+    expect(dryXlsx.body).toMatchObject({ created: 1, errors: [], dryRun: true });
+  });
+});

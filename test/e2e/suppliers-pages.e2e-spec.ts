@@ -1,0 +1,191 @@
+import { corporateNumber } from '../fixtures/import/supplier-files';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+
+describe('supplier console pages (real app and database)', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let other: TestTenant;
+  let procurement: string;
+  let auditor: string;
+  let otherSupplierId: string;
+
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    tenant = await createTestTenant(api.dataSource, 'supplier-pages');
+    other = await createTestTenant(api.dataSource, 'supplier-pages-other');
+    procurement = `kk_session=${await loginToken(api, tenant.users.procurement.email)}`;
+    auditor = `kk_session=${await loginToken(api, tenant.users.auditor.email)}`;
+    const otherToken = await loginToken(api, other.users.procurement.email);
+    const theirs = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${otherToken}`)
+      .send({ name: '他社専用株式会社', contacts: [{ name: 'A', email: 'a@other.example.jp' }] })
+      .expect(201);
+    otherSupplierId = theirs.body.id;
+  });
+  afterAll(() => api.close());
+
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('sends a signed-out visitor to the login page', async () => {
+    const response = await api.http().get('/console/suppliers').expect(303);
+    expect(response.headers.location).toBe('/login?next=%2Fconsole%2Fsuppliers');
+  });
+
+  it('registers a supplier from the form and lists it; a wrong 法人番号 is shown on the form', async () => {
+    const bad = await api
+      .http()
+      .post('/console/suppliers/new')
+      .set('cookie', procurement)
+      .type('form')
+      .send(
+        form({
+          name: '画面登録株式会社',
+          corporateNumber: '8000012050002',
+          criticality: '3',
+          contactName: '画面 太郎',
+          contactEmail: 'gamen@example.jp',
+        }),
+      )
+      .expect(400);
+    expect(bad.text).toMatch(/法人番号/);
+    expect(bad.text).toContain('value="画面登録株式会社"');
+
+    const created = await api
+      .http()
+      .post('/console/suppliers/new')
+      .set('cookie', procurement)
+      .type('form')
+      .send(
+        form({
+          name: '画面登録株式会社',
+          corporateNumber: corporateNumber(818181),
+          sizeClass: 'sme',
+          criticality: '3',
+          category: 'クラウド',
+          tags: '重要, tier1',
+          ownerId: tenant.users.procurement.id,
+          handlesConfidentialData: 'yes',
+          outageImpact: 'no',
+          networkAccess: '',
+          contactName: '画面 太郎',
+          contactEmail: 'gamen@example.jp',
+          contactLanguage: 'en',
+        }),
+      )
+      .expect(303);
+    expect(created.headers.location).toMatch(
+      /^\/console\/suppliers\/[0-9a-f-]{36}\/edit\?saved=1$/,
+    );
+
+    const [stored] = await api.dataSource.query(
+      `SELECT s.criticality, s.tags, s.handles_confidential_data, s.network_access, c.language
+       FROM suppliers s JOIN supplier_contacts c ON c.supplier_id = s.id AND c.is_primary
+       WHERE s.organization_id = $1 AND s.name = '画面登録株式会社'`,
+      [tenant.organizationId],
+    );
+    expect(stored).toEqual({
+      criticality: 3,
+      tags: ['重要', 'tier1'],
+      handles_confidential_data: true,
+      network_access: null,
+      language: 'en',
+    });
+
+    const list = await api
+      .http()
+      .get(`/console/suppliers?q=${encodeURIComponent('画面登録')}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(list.text).toContain('画面登録株式会社');
+    expect(list.text).toContain('gamen@example.jp');
+    expect(list.text).toContain('href="/console/suppliers/new"');
+    const none = await api
+      .http()
+      .get(`/console/suppliers?q=${encodeURIComponent('存在しない')}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(none.text).not.toContain('画面登録株式会社');
+  });
+
+  it('edits a supplier and keeps its other contacts', async () => {
+    const token = await loginToken(api, tenant.users.procurement.email);
+    const created = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: '編集画面株式会社',
+        criticality: 1,
+        contacts: [
+          { name: '主', email: 'main@edit.example.jp', isPrimary: true },
+          { name: '副', email: 'sub@edit.example.jp', isPrimary: false },
+        ],
+      })
+      .expect(201);
+    const page = await api
+      .http()
+      .get(`/console/suppliers/${created.body.id}/edit`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).toContain('value="編集画面株式会社"');
+    expect(page.text).toContain('sub@edit.example.jp');
+
+    await api
+      .http()
+      .post(`/console/suppliers/${created.body.id}/edit`)
+      .set('cookie', procurement)
+      .type('form')
+      .send(
+        form({
+          name: '編集画面株式会社 (改)',
+          criticality: '2',
+          contactName: '主 (改)',
+          contactEmail: 'main@edit.example.jp',
+          contactLanguage: 'ja',
+        }),
+      )
+      .expect(303);
+    const read = await api
+      .http()
+      .get(`/api/v1/suppliers/${created.body.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(read.body).toMatchObject({ name: '編集画面株式会社 (改)', criticality: 2 });
+    expect(
+      read.body.contacts.map((c: { email: string; isPrimary: boolean }) => [c.email, c.isPrimary]),
+    ).toEqual([
+      ['main@edit.example.jp', true],
+      ['sub@edit.example.jp', false],
+    ]);
+  });
+
+  it('refuses a form sent from another site, and another tenant’s supplier', async () => {
+    await api
+      .http()
+      .post('/console/suppliers/new')
+      .set('cookie', procurement)
+      .set('origin', 'https://evil.example')
+      .type('form')
+      .send(form({ name: '偽装株式会社', contactName: 'X', contactEmail: 'x@example.jp' }))
+      .expect(403);
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM suppliers WHERE name = '偽装株式会社'`,
+    );
+    expect(count).toBe(0);
+    await api
+      .http()
+      .get(`/console/suppliers/${otherSupplierId}/edit`)
+      .set('cookie', procurement)
+      .expect(404);
+  });
+
+  it('lets an auditor read the list but not open the forms', async () => {
+    const list = await api.http().get('/console/suppliers').set('cookie', auditor).expect(200);
+    expect(list.text).toContain('画面登録株式会社');
+    expect(list.text).not.toContain('href="/console/suppliers/new"');
+    expect(list.text).not.toContain('他社専用株式会社');
+    await api.http().get('/console/suppliers/new').set('cookie', auditor).expect(403);
+  });
+});
