@@ -1,4 +1,19 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '@kakehashi/mail';
+import { LinkIssuer } from './link-issuer';
+import { MailContextLoader } from './mail-context.loader';
+import { MailDeliveryRecorder } from './mail-delivery.recorder';
+import { MailRowLoader } from './mail-row.loader';
+import { SendMailProcessor } from './send-mail.processor';
 
-@Module({})
+@Module({
+  imports: [MailModule],
+  providers: [
+    MailRowLoader,
+    LinkIssuer,
+    MailContextLoader,
+    MailDeliveryRecorder,
+    SendMailProcessor,
+  ],
+})
 export class MailWorkerModule {}

@@ -1,0 +1,71 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService, Campaign } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import {
+  insertAssessments,
+  lockCampaign,
+  nextFanOutWave,
+  requireTenantSuppliers,
+} from './campaign-suppliers';
+
+/**
+ * Adds suppliers. A draft just remembers them; a launched campaign gets their assessments
+ * and a new fan-out wave, which invites only those without an invitation yet.
+ */
+@Injectable()
+export class AddCampaignSuppliersUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  execute(
+    user: AuthenticatedUser,
+    input: { campaignId: string; supplierIds: string[] },
+  ): Promise<{ added: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await lockCampaign(manager, user.organizationId, input.campaignId);
+      if (campaign.status === 'closed') throw new ConflictException('campaign is closed');
+      const ids = await requireTenantSuppliers(manager, user.organizationId, input.supplierIds);
+      let added: number;
+      if (campaign.status === 'draft') {
+        const current = campaign.draftSupplierIds;
+        const merged = [...new Set([...current, ...ids])];
+        added = merged.length - current.length;
+        await manager
+          .getRepository(Campaign)
+          .update({ id: campaign.id }, { draftSupplierIds: merged });
+      } else {
+        added = await insertAssessments(manager, campaign, ids);
+        if (added > 0) {
+          const wave = await nextFanOutWave(manager, campaign.id);
+          await this.outbox.add(manager, [
+            {
+              organizationId: user.organizationId,
+              queue: QueueName.Campaigns,
+              jobName: 'fan-out',
+              jobId: JobIds.fanOut(campaign.id, wave),
+              payload: { organizationId: user.organizationId, campaignId: campaign.id },
+            },
+          ]);
+        }
+      }
+      await this.audit.record(
+        {
+          organizationId: user.organizationId,
+          actorType: 'user',
+          actorId: user.id,
+          action: 'campaign.suppliers_added',
+          targetType: 'campaign',
+          targetId: campaign.id,
+          details: { added },
+        },
+        manager,
+      );
+      return { added };
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Campaign } from '@kakehashi/database';
+
+/** 400 naming the ids that are not suppliers of this tenant (another tenant's included). */
+export async function requireTenantSuppliers(
+  manager: EntityManager,
+  organizationId: string,
+  supplierIds: string[],
+): Promise<string[]> {
+  const unique = [...new Set(supplierIds)];
+  if (unique.length === 0) return [];
+  const found = await manager.query<{ id: string }[]>(
+    'SELECT id FROM suppliers WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+    [organizationId, unique],
+  );
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((row) => row.id));
+    const unknownSupplierIds = unique.filter((id) => !known.has(id));
+    throw new BadRequestException({
+      message: `supplierIds: ${unknownSupplierIds.length} unknown supplier id(s)`,
+      unknownSupplierIds,
+    });
+  }
+  return unique;
+}
+
+/** The campaign row locked for this transaction; 404 for another tenant's or unknown id. */
+export async function lockCampaign(
+  manager: EntityManager,
+  organizationId: string,
+  campaignId: string,
+): Promise<Campaign> {
+  const campaign = await manager
+    .getRepository(Campaign)
+    .createQueryBuilder('c')
+    .where('c.id = :campaignId AND c.organization_id = :organizationId', {
+      campaignId,
+      organizationId,
+    })
+    .setLock('pessimistic_write')
+    .getOne();
+  if (!campaign) throw new NotFoundException('campaign not found');
+  return campaign;
+}
+
+/** Creates the missing assessments (status invited) and returns how many were new. */
+export async function insertAssessments(
+  manager: EntityManager,
+  campaign: Campaign,
+  supplierIds: string[],
+): Promise<number> {
+  if (supplierIds.length === 0) return 0;
+  const rows = await manager.query<{ id: string }[]>(
+    `INSERT INTO assessments (organization_id, campaign_id, supplier_id, catalog_version, status)
+     SELECT $1, $2, s.id, $3, 'invited' FROM suppliers s
+      WHERE s.organization_id = $1 AND s.id = ANY($4::uuid[])
+     ON CONFLICT (campaign_id, supplier_id) DO NOTHING
+     RETURNING id`,
+    [campaign.organizationId, campaign.id, campaign.catalogVersion, supplierIds],
+  );
+  return rows.length;
+}
+
+/** Next fan-out wave number: 1 for the launch, then one per batch of added suppliers. */
+export async function nextFanOutWave(manager: EntityManager, campaignId: string): Promise<number> {
+  const [row] = await manager.query<{ waves: string }[]>(
+    `SELECT count(*) AS waves FROM outbox
+      WHERE queue = 'campaigns' AND job_name = 'fan-out' AND payload ->> 'campaignId' = $1`,
+    [campaignId],
+  );
+  return Number(row?.waves ?? 0) + 1;
+}

@@ -1,0 +1,66 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService, Campaign, DEFAULT_REMINDER_POLICY } from '@kakehashi/database';
+import { tokyoToday } from '@kakehashi/mail';
+import { requireTenantSuppliers } from './campaign-suppliers';
+import { CreateCampaignDto } from './dto/create-campaign.dto';
+
+/** A real calendar date (2026-02-30 is not) that is not before today in Asia/Tokyo. */
+export function checkDueDate(dueDate: string, now = new Date()): void {
+  const parsed = new Date(`${dueDate}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== dueDate) {
+    throw new BadRequestException('dueDate must be a valid date YYYY-MM-DD');
+  }
+  if (dueDate < tokyoToday(now)) {
+    throw new BadRequestException('dueDate must not be in the past (Asia/Tokyo)');
+  }
+}
+
+@Injectable()
+export class CreateCampaignUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(
+    user: AuthenticatedUser,
+    dto: CreateCampaignDto,
+  ): Promise<{ id: string; status: 'draft' }> {
+    checkDueDate(dto.dueDate);
+    return this.dataSource.transaction(async (manager) => {
+      const supplierIds = await requireTenantSuppliers(
+        manager,
+        user.organizationId,
+        dto.supplierIds,
+      );
+      const inserted = await manager.getRepository(Campaign).insert({
+        organizationId: user.organizationId,
+        name: dto.name.trim(),
+        catalogVersion: dto.catalogVersion,
+        status: 'draft',
+        dueDate: dto.dueDate,
+        reminderPolicy: dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+        draftSupplierIds: supplierIds,
+        senderName: dto.senderName?.trim() || null,
+        message: dto.message?.trim() || null,
+        ownerId: user.id,
+      });
+      const id = (inserted.identifiers[0] as { id: string }).id;
+      await this.audit.record(
+        {
+          organizationId: user.organizationId,
+          actorType: 'user',
+          actorId: user.id,
+          action: 'campaign.created',
+          targetType: 'campaign',
+          targetId: id,
+          details: { name: dto.name, suppliers: supplierIds.length },
+        },
+        manager,
+      );
+      return { id, status: 'draft' as const };
+    });
+  }
+}

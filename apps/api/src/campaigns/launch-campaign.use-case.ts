@@ -1,0 +1,85 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService, Campaign } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { insertAssessments, lockCampaign, nextFanOutWave } from './campaign-suppliers';
+
+export interface LaunchResult {
+  id: string;
+  status: 'launched';
+  invited: number;
+  /** false when the campaign was already launched: nothing was done the second time. */
+  launchedNow: boolean;
+}
+
+/**
+ * One transaction: campaign launched, one assessment per supplier, the fan-out outbox row.
+ * The row lock makes a double click wait for the first launch and then find it launched: it
+ * answers 200 with the same state and changes nothing.
+ */
+@Injectable()
+export class LaunchCampaignUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  execute(user: AuthenticatedUser, campaignId: string): Promise<LaunchResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await lockCampaign(manager, user.organizationId, campaignId);
+      if (campaign.status === 'closed') throw new ConflictException('campaign is closed');
+      if (campaign.status === 'launched') {
+        const invited = await manager.query<{ n: string }[]>(
+          'SELECT count(*) AS n FROM assessments WHERE campaign_id = $1',
+          [campaign.id],
+        );
+        return {
+          id: campaign.id,
+          status: 'launched',
+          invited: Number(invited[0].n),
+          launchedNow: false,
+        };
+      }
+      const supplierIds = campaign.draftSupplierIds;
+      if (supplierIds.length === 0) {
+        throw new BadRequestException(
+          'supplierIds: a campaign needs at least one supplier to launch',
+        );
+      }
+      const invited = await insertAssessments(manager, campaign, supplierIds);
+      await manager.getRepository(Campaign).update(
+        { id: campaign.id },
+        {
+          status: 'launched',
+          launchedAt: () => 'now()',
+          draftSupplierIds: [],
+        },
+      );
+      const wave = await nextFanOutWave(manager, campaign.id);
+      await this.outbox.add(manager, [
+        {
+          organizationId: user.organizationId,
+          queue: QueueName.Campaigns,
+          jobName: 'fan-out',
+          jobId: JobIds.fanOut(campaign.id, wave),
+          payload: { organizationId: user.organizationId, campaignId: campaign.id },
+        },
+      ]);
+      await this.audit.record(
+        {
+          organizationId: user.organizationId,
+          actorType: 'user',
+          actorId: user.id,
+          action: 'campaign.launched',
+          targetType: 'campaign',
+          targetId: campaign.id,
+          details: { invited },
+        },
+        manager,
+      );
+      return { id: campaign.id, status: 'launched', invited, launchedNow: true };
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import type { MailKind } from '@kakehashi/database';
+
+export type MailLocale = 'ja' | 'en';
+
+/**
+ * Template data per mail kind: the contract between whoever loads the data (the mail
+ * processor, from the mail_messages row) and the templates. Dates are already formatted for
+ * people (Asia/Tokyo); user-provided text is passed raw and escaped by the HTML templates.
+ */
+export interface MailCommonData {
+  /** The person addressed ("山田 太郎"); null greets generically. */
+  recipientName: string | null;
+  /** The buyer company (tenant) name. */
+  organizationName: string;
+  /** Shown as the sender in the body; campaign senderName or the tenant name. */
+  senderName: string;
+}
+
+/** Sent to a supplier's primary contact when a campaign is launched (or the supplier added). */
+export interface InvitationData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  /** `${APP_URL}/q/${token}`, a fresh token per send. */
+  link: string;
+  /** Procurement's optional note to suppliers. */
+  message: string | null;
+}
+
+/** A reminder step: before the due date (daysLeft > 0), on it (0) or overdue (< 0). */
+export interface ReminderData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  link: string;
+  daysLeft: number;
+}
+
+/** Digest for the campaign owner: suppliers still not answering after the due date. */
+export interface EscalationData extends MailCommonData {
+  campaignName: string;
+  dueDate: string;
+  overdue: { supplierName: string; status: string; contactEmail: string | null }[];
+  /** Console page of the campaign. */
+  consoleLink: string;
+}
+
+/** Procurement reopened a submitted assessment with a clarification request. */
+export interface ReopenedData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  link: string;
+  message: string;
+}
+
+/** A fresh link the supplier asked for. */
+export interface LinkData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  link: string;
+}
+
+/** Procurement alert: a supplier's latest score landed in a high or critical tier. */
+export interface AlertData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  tier: string;
+  riskScore: number;
+  consoleLink: string;
+}
+
+export interface MailDataByKind {
+  invitation: InvitationData;
+  reminder: ReminderData;
+  escalation: EscalationData;
+  reopened: ReopenedData;
+  link: LinkData;
+  alert: AlertData;
+}
+
+export type MailData = {
+  [K in MailKind]: { kind: K; locale: MailLocale; data: MailDataByKind[K] };
+}[MailKind];
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+// Intl formatters are costly to build and cheap to reuse: one of each, made once.
+const DUE_DATE_FORMATS: Record<MailLocale, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }),
+};
+const TOKYO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
+
+/** "2026年12月1日(火)" / "Tue, 1 Dec 2026" for a YYYY-MM-DD calendar date (Asia/Tokyo). */
+export function formatDueDate(date: string, locale: MailLocale): string {
+  return DUE_DATE_FORMATS[locale].format(new Date(`${date}T12:00:00+09:00`));
+}
+
+/** Today's calendar date in Asia/Tokyo as YYYY-MM-DD. */
+export function tokyoToday(now: Date = new Date()): string {
+  return TOKYO_DATE.format(now);
+}
+
+/** Whole days from today (Tokyo) to `dueDate`; negative once overdue. */
+export function daysUntil(dueDate: string, now: Date = new Date()): number {
+  const today = Date.parse(`${tokyoToday(now)}T00:00:00Z`);
+  return Math.round((Date.parse(`${dueDate}T00:00:00Z`) - today) / 86_400_000);
+}

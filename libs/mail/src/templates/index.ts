@@ -1,0 +1,17 @@
+import { ALERT } from './alert.template';
+import { ESCALATION } from './escalation.template';
+import { INVITATION } from './invitation.template';
+import { LINK } from './link.template';
+import { REMINDER } from './reminder.template';
+import { REOPENED } from './reopened.template';
+import type { AllTemplates } from './template-source.types';
+
+export const TEMPLATES: AllTemplates = {
+  invitation: INVITATION,
+  reminder: REMINDER,
+  escalation: ESCALATION,
+  reopened: REOPENED,
+  link: LINK,
+  alert: ALERT,
+};
+export { FOOTERS, HTML_LAYOUT } from './layout.template';
