@@ -1,0 +1,161 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { Assessment, AssessmentScore, AuditService, FindingRecord } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+
+export interface AssessmentView {
+  id: string;
+  status: string;
+  supplierId: string;
+  campaignId: string;
+  catalogVersion: string;
+  version: number;
+  submissionCount: number;
+  submittedAt: Date | null;
+  reopenMessage: string | null;
+  answers: object;
+  score?: {
+    status: string;
+    submission: number;
+    riskScore: number;
+    tier: string;
+    directiveMaturity: number[];
+    securityAction: unknown;
+    findings: { code: string; severity: string; directives: number[]; message: object }[];
+  };
+}
+
+/** Buyer-side reads and the reopen use case; every query is scoped to the caller's tenant. */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async require(organizationId: string, id: string): Promise<Assessment> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException('Assessment not found');
+    const assessment = await this.dataSource
+      .getRepository(Assessment)
+      .findOne({ where: { id, organizationId } });
+    if (!assessment) throw new NotFoundException('Assessment not found');
+    return assessment;
+  }
+
+  async get(organizationId: string, id: string): Promise<AssessmentView> {
+    const a = await this.require(organizationId, id);
+    const score = await this.dataSource.getRepository(AssessmentScore).findOne({
+      where: { assessmentId: a.id, organizationId },
+      order: { submission: 'DESC', createdAt: 'DESC' },
+    });
+    const findings = score
+      ? await this.dataSource.getRepository(FindingRecord).find({
+          where: { scoreId: score.id, organizationId },
+          order: { position: 'ASC' },
+        })
+      : [];
+    return {
+      id: a.id,
+      status: a.status,
+      supplierId: a.supplierId,
+      campaignId: a.campaignId,
+      catalogVersion: a.catalogVersion,
+      version: a.version,
+      submissionCount: a.submissionCount,
+      submittedAt: a.submittedAt,
+      reopenMessage: a.reopenMessage,
+      answers: a.answers,
+      ...(score
+        ? {
+            score: {
+              status: score.status,
+              submission: score.submission,
+              riskScore: score.riskScore,
+              tier: score.tier,
+              directiveMaturity: score.directiveMaturity,
+              securityAction: (score.result as { securityAction?: unknown }).securityAction ?? null,
+              findings: findings.map((f) => ({
+                code: f.code,
+                severity: f.severity,
+                directives: f.directives,
+                message: f.message,
+              })),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** Unlocks a submitted assessment for the supplier and mails them the buyer's message. */
+  async reopen(user: AuthenticatedUser, id: string, message: string): Promise<AssessmentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const a = await manager.getRepository(Assessment).findOne({
+        where: { id, organizationId: user.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!a) throw new NotFoundException('Assessment not found');
+      if (a.status !== 'submitted' && a.status !== 'scored') {
+        throw new ConflictException(
+          `Only a submitted assessment can be reopened (status ${a.status})`,
+        );
+      }
+      await manager
+        .getRepository(Assessment)
+        .update(
+          { id: a.id, organizationId: user.organizationId },
+          { status: 'in_progress', reopenMessage: message, version: a.version + 1 },
+        );
+      const messageKey = `reopen:${a.id}:${a.submissionCount}`;
+      const contact = (await manager.query(
+        `SELECT id, email, name, language FROM supplier_contacts
+          WHERE supplier_id = $1 AND organization_id = $2 AND is_primary`,
+        [a.supplierId, user.organizationId],
+      )) as { id: string; email: string; name: string; language: string }[];
+      if (contact[0]) {
+        const inserted = (await manager.query(
+          `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale,
+                                      contact_id, campaign_id, assessment_id, user_id)
+           VALUES ($1, $2, 'reopened', $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (message_key) DO NOTHING RETURNING id`,
+          [
+            user.organizationId,
+            messageKey,
+            contact[0].email,
+            contact[0].name,
+            contact[0].language,
+            contact[0].id,
+            a.campaignId,
+            a.id,
+            user.id,
+          ],
+        )) as { id: string }[];
+        if (inserted[0]) {
+          await this.outbox.add(manager, [
+            {
+              organizationId: user.organizationId,
+              queue: QueueName.Mail,
+              jobName: 'send-mail',
+              jobId: JobIds.sendMail(messageKey),
+              payload: { organizationId: user.organizationId, mailMessageId: inserted[0].id },
+            },
+          ]);
+        }
+      }
+      await this.audit.record(
+        {
+          organizationId: user.organizationId,
+          actorType: 'user',
+          actorId: user.id,
+          action: 'assessment.reopened',
+          targetType: 'assessment',
+          targetId: a.id,
+          details: { message, submission: a.submissionCount },
+        },
+        manager,
+      );
+    });
+    return this.get(user.organizationId, id);
+  }
+}

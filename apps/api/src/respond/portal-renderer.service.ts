@@ -1,0 +1,129 @@
+import { HttpException, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Environment } from '@kakehashi/config';
+import { Lang, PORTAL_TEXT, toLang } from './portal-text';
+import { RespondAccessService } from './respond-access.service';
+import { RespondContext } from './respond-context';
+import {
+  RESPOND_COOKIE,
+  RESPOND_SESSION_SECONDS,
+  RespondSession,
+  RespondSessionService,
+} from './respond-session.service';
+
+export const LANG_COOKIE = 'kk_lang';
+
+export interface PageSession {
+  session: RespondSession;
+  ctx: RespondContext;
+  lang: Lang;
+  csrf: string;
+}
+
+/** Renders portal pages in the portal layout and carries the session and language cookies. */
+@Injectable()
+export class PortalRendererService {
+  private readonly secure: boolean;
+
+  constructor(
+    env: Environment,
+    private readonly sessions: RespondSessionService,
+    private readonly access: RespondAccessService,
+  ) {
+    this.secure = env.APP_URL.startsWith('https://');
+  }
+
+  /** ?lang= wins and is remembered; then the cookie; then the given default. */
+  lang(request: FastifyRequest, reply: FastifyReply, fallback: Lang = 'ja'): Lang {
+    const asked = toLang((request.query as Record<string, unknown> | undefined)?.lang);
+    if (asked) {
+      this.setLang(reply, asked);
+      return asked;
+    }
+    return toLang(request.cookies?.[LANG_COOKIE]) ?? fallback;
+  }
+
+  setLang(reply: FastifyReply, lang: Lang): void {
+    reply.setCookie(LANG_COOKIE, lang, {
+      path: '/q',
+      sameSite: 'strict',
+      httpOnly: true,
+      secure: this.secure,
+      maxAge: 365 * 24 * 3600,
+    });
+  }
+
+  startSession(reply: FastifyReply, session: RespondSession): void {
+    reply.setCookie(RESPOND_COOKIE, this.sessions.encode(session), {
+      path: '/q',
+      sameSite: 'strict',
+      httpOnly: true,
+      secure: this.secure,
+      maxAge: RESPOND_SESSION_SECONDS,
+    });
+  }
+
+  /** The session and its context for a page; renders the right page itself and returns null if none. */
+  async pageSession(request: FastifyRequest, reply: FastifyReply): Promise<PageSession | null> {
+    const lang = this.lang(request, reply);
+    const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
+    if (!session) {
+      await this.render(reply, {
+        view: 'session-ended',
+        lang,
+        status: 401,
+        title: PORTAL_TEXT[lang].sessionEndedTitle,
+      });
+      return null;
+    }
+    try {
+      const ctx = await this.access.bySession(session, request.ip ?? null);
+      // Sliding expiry: every page view extends the session.
+      this.startSession(reply, this.sessions.refresh(session));
+      return { session, ctx, lang, csrf: this.sessions.csrfFor(`session:${session.sid}`) };
+    } catch (error) {
+      if (!(error instanceof HttpException)) throw error;
+      const gone = error.getStatus() === 410;
+      await this.render(reply, {
+        view: gone ? 'gone' : 'session-ended',
+        lang,
+        status: error.getStatus(),
+        title: gone ? PORTAL_TEXT[lang].goneTitle : PORTAL_TEXT[lang].sessionEndedTitle,
+      });
+      return null;
+    }
+  }
+
+  checkCsrf(page: PageSession, token: unknown): boolean {
+    return this.sessions.checkCsrf(`session:${page.session.sid}`, token);
+  }
+
+  async render(
+    reply: FastifyReply,
+    input: {
+      view: string;
+      lang: Lang;
+      status?: number;
+      title: string;
+      data?: Record<string, unknown>;
+    },
+  ): Promise<FastifyReply> {
+    const t = PORTAL_TEXT[input.lang];
+    const html = await reply.viewAsync(
+      `respond/${input.view}`,
+      {
+        ...input.data,
+        t,
+        lang: input.lang,
+        title: input.title,
+        otherLang: input.lang === 'ja' ? 'en' : 'ja',
+      },
+      { layout: 'layouts/portal' },
+    );
+    return reply
+      .status(input.status ?? 200)
+      .header('cache-control', 'no-store')
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(html);
+  }
+}

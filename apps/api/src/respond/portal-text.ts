@@ -1,0 +1,145 @@
+/** Interface wording of the supplier portal, Japanese first. */
+export type Lang = 'ja' | 'en';
+
+const ja = {
+  appName: 'Kakehashi サプライヤー調査',
+  skip: '本文へスキップ',
+  language: '言語',
+  switchTo: 'English',
+  startTitle: 'セキュリティ調査票へのご回答のお願い',
+  startLead:
+    '以下のボタンを押すと回答を始めます。回答は自動で保存され、途中で中断して後から再開できます。',
+  startButton: '回答を始める',
+  dueDate: '回答期限',
+  requestedBy: '依頼元',
+  supplier: '回答企業',
+  submittedTitle: 'この調査票は提出済みです',
+  submittedLead:
+    'ご回答ありがとうございました。内容の修正が必要な場合は、依頼元からの連絡をお待ちください。',
+  notFoundTitle: 'リンクが見つかりません',
+  notFoundLead: 'URL が正しいかご確認ください。メールに記載されたリンクをもう一度お試しください。',
+  goneTitle: 'このリンクは有効期限切れか、無効になっています',
+  goneLead: 'ご登録のメールアドレスに新しいリンクをお送りできます。',
+  closedLead: 'この調査は締め切られました。ご不明な点は依頼元にお問い合わせください。',
+  resendButton: '新しいリンクを送る',
+  linkSentTitle: '新しいリンクを送信しました',
+  linkSentLead:
+    'ご登録のメールアドレス宛てに新しいリンクをお送りしました。数分以内に届かない場合は依頼元にお問い合わせください。',
+  sessionEndedTitle: 'セッションの有効期限が切れました',
+  sessionEndedLead:
+    'メールに記載されたリンクからもう一度開いてください。入力済みの回答は保存されています。',
+  sections: 'セクション一覧',
+  progress: '必須回答',
+  overview: '回答状況と提出',
+  required: '必須',
+  save: '保存',
+  saveNext: '保存して次へ',
+  previous: '前へ',
+  next: '次へ',
+  saved: '保存しました',
+  saving: '保存中…',
+  saveFailed: '保存できませんでした。通信状況を確認してください。',
+  conflict:
+    '別の画面（別のタブや別の担当者）でこの調査票が更新されました。最新の内容を表示するには再読み込みしてください。あなたの未保存の入力：',
+  reload: '再読み込み',
+  levelsHelp: '成熟度レベルの定義',
+  yes: 'はい',
+  no: 'いいえ',
+  none: 'いずれも該当しない',
+  upload: 'アップロード',
+  uploadHelp: 'PDF・PNG・JPEG・XLSX・DOCX、10 MB まで',
+  currentFile: '添付済み',
+  submit: '回答を提出する',
+  submitLead: '提出すると回答は確定され、編集できなくなります。',
+  missingTitle: '未回答の必須項目があります',
+  allAnswered: 'すべての必須項目に回答済みです。',
+  thankYouTitle: 'ご回答ありがとうございました',
+  thankYouLead: '回答を受け付けました。この画面を印刷して控えとして保管できます。',
+  receipt: '回答控え',
+  submittedAt: '提出日時',
+  print: '印刷する',
+  reopened: '依頼元から回答の修正依頼があります',
+  errorsTitle: '入力内容を確認してください',
+  unanswered: '未回答',
+  tooManyTitle: 'しばらくしてからお試しください',
+  tooManyLead: '短時間に多くのリクエストがありました。',
+  sessionMismatch: 'この画面は別の調査票のセッションになっています。再読み込みしてください。',
+};
+
+const en: typeof ja = {
+  appName: 'Kakehashi supplier questionnaire',
+  skip: 'Skip to content',
+  language: 'Language',
+  switchTo: '日本語',
+  startTitle: 'Security questionnaire',
+  startLead:
+    'Press the button below to start. Answers are saved automatically; you can stop and continue later.',
+  startButton: 'Start',
+  dueDate: 'Due date',
+  requestedBy: 'Requested by',
+  supplier: 'Answering company',
+  submittedTitle: 'This questionnaire has been submitted',
+  submittedLead: 'Thank you. If anything needs correcting, the requester will contact you.',
+  notFoundTitle: 'Link not found',
+  notFoundLead: 'Please check the address, or open the link from the email again.',
+  goneTitle: 'This link has expired or was withdrawn',
+  goneLead: 'We can send a fresh link to your registered email address.',
+  closedLead: 'This questionnaire is closed. Please contact the requester with any questions.',
+  resendButton: 'Send me a fresh link',
+  linkSentTitle: 'A fresh link is on its way',
+  linkSentLead:
+    'We sent a fresh link to your registered email address. If it does not arrive within a few minutes, please contact the requester.',
+  sessionEndedTitle: 'Your session has ended',
+  sessionEndedLead: 'Please open the link from the email again. Your answers so far are saved.',
+  sections: 'Sections',
+  progress: 'Required answered',
+  overview: 'Progress and submission',
+  required: 'Required',
+  save: 'Save',
+  saveNext: 'Save and continue',
+  previous: 'Previous',
+  next: 'Next',
+  saved: 'Saved',
+  saving: 'Saving…',
+  saveFailed: 'Could not save. Please check your connection.',
+  conflict:
+    'This questionnaire was updated elsewhere (another tab or a colleague). Reload to see the latest answers. Your unsaved input:',
+  reload: 'Reload',
+  levelsHelp: 'Maturity level definitions',
+  yes: 'Yes',
+  no: 'No',
+  none: 'None of these',
+  upload: 'Upload',
+  uploadHelp: 'PDF, PNG, JPEG, XLSX or DOCX, up to 10 MB',
+  currentFile: 'Attached',
+  submit: 'Submit answers',
+  submitLead: 'Once submitted, the answers are final and can no longer be edited.',
+  missingTitle: 'Some required items are not answered',
+  allAnswered: 'All required items are answered.',
+  thankYouTitle: 'Thank you for your answers',
+  thankYouLead: 'Your answers were received. You can print this page as your receipt.',
+  receipt: 'Receipt',
+  submittedAt: 'Submitted at',
+  print: 'Print',
+  reopened: 'The requester asked you to revise your answers',
+  errorsTitle: 'Please check your input',
+  unanswered: 'Not answered',
+  tooManyTitle: 'Please try again shortly',
+  tooManyLead: 'There were too many requests in a short time.',
+  sessionMismatch: 'This page belongs to another questionnaire session. Please reload.',
+};
+
+export const PORTAL_TEXT: Record<Lang, typeof ja> = { ja, en };
+
+export function toLang(value: unknown): Lang | undefined {
+  return value === 'ja' || value === 'en' ? value : undefined;
+}
+
+/** Dates for people: Asia/Tokyo. */
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(date);
+}

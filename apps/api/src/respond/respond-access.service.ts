@@ -1,0 +1,137 @@
+import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hashLinkToken, LinkResolution, resolveAssessmentLink } from '@kakehashi/auth';
+import { AssessmentStatus } from '@kakehashi/database';
+import { RespondContext, SaveScope } from './respond-context';
+import { RespondSession } from './respond-session.service';
+
+const FACTS_TTL_MS = 60_000;
+const FACTS_MAX = 10_000;
+const GONE_MESSAGE = 'This link has expired or was withdrawn; request a fresh link';
+
+/** Turns a link token or a session into a RespondContext, or answers 404 / 410. */
+@Injectable()
+export class RespondAccessService {
+  private readonly facts = new Map<string, { scope: SaveScope; until: number }>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  resolve(token: string): Promise<LinkResolution> {
+    return resolveAssessmentLink(this.dataSource.manager, token);
+  }
+
+  /**
+   * The token endpoints' check in one round trip (autosave calls it on every save); the same
+   * rules as resolveAssessmentLink, which still answers why a link does not work.
+   */
+  async byToken(token: string, ip: string | null): Promise<RespondContext> {
+    if (/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
+      const rows = (await this.dataSource.query(
+        `SELECT l.id AS link_id, l.organization_id, l.contact_id, a.id AS assessment_id,
+                a.catalog_version, a.status
+           FROM assessment_links l
+           JOIN assessments a ON a.id = l.assessment_id AND a.organization_id = l.organization_id
+           JOIN campaigns c ON c.id = a.campaign_id AND c.organization_id = a.organization_id
+          WHERE l.token_hash = $1 AND l.revoked_at IS NULL AND l.expires_at > now()
+            AND c.status <> 'closed'`,
+        [hashLinkToken(token)],
+      )) as {
+        link_id: string;
+        organization_id: string;
+        contact_id: string | null;
+        assessment_id: string;
+        catalog_version: string;
+        status: AssessmentStatus;
+      }[];
+      const row = rows[0];
+      if (row) {
+        return {
+          organizationId: row.organization_id,
+          assessmentId: row.assessment_id,
+          linkId: row.link_id,
+          contactId: row.contact_id,
+          catalogVersion: row.catalog_version,
+          status: row.status,
+          ip,
+        };
+      }
+    }
+    const resolution = await this.resolve(token);
+    if (!resolution.ok && resolution.reason === 'unknown')
+      throw new NotFoundException('Unknown link');
+    // Also when the link turned valid between the two reads: the caller may simply retry.
+    throw new GoneException(GONE_MESSAGE);
+  }
+
+  /** The session's link must still be valid: revoking the link or closing the campaign ends it. */
+  /**
+   * For saves: the link's fixed facts, cached briefly so autosave costs one statement; the save
+   * statement itself requires the link to be unrevoked, unexpired and its campaign open.
+   */
+  async forSave(token: string, ip: string | null): Promise<SaveScope> {
+    const hash = hashLinkToken(token);
+    const cached = this.facts.get(hash);
+    if (cached && cached.until > Date.now()) return { ...cached.scope, ip };
+    const { status: _status, ...scope } = await this.byToken(token, ip);
+    if (this.facts.size >= FACTS_MAX) this.facts.delete(this.facts.keys().next().value as string);
+    this.facts.set(hash, { scope, until: Date.now() + FACTS_TTL_MS });
+    return scope;
+  }
+
+  /** Throws 404/410 when the scope's link no longer opens its assessment. */
+  async requireUsable(scope: SaveScope): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT l.revoked_at, l.expires_at, c.status AS campaign_status
+         FROM assessment_links l
+         JOIN assessments a ON a.id = l.assessment_id AND a.organization_id = l.organization_id
+         JOIN campaigns c ON c.id = a.campaign_id AND c.organization_id = a.organization_id
+        WHERE l.id = $1 AND l.assessment_id = $2 AND l.organization_id = $3`,
+      [scope.linkId, scope.assessmentId, scope.organizationId],
+    )) as { revoked_at: Date | null; expires_at: Date; campaign_status: string }[];
+    const row = rows[0];
+    if (!row) throw new NotFoundException('Unknown link');
+    if (
+      row.revoked_at ||
+      row.expires_at.getTime() <= Date.now() ||
+      row.campaign_status === 'closed'
+    ) {
+      throw new GoneException(GONE_MESSAGE);
+    }
+  }
+
+  async bySession(session: RespondSession, ip: string | null): Promise<RespondContext> {
+    const rows = (await this.dataSource.query(
+      `SELECT l.revoked_at, l.expires_at, c.status AS campaign_status,
+              a.catalog_version, a.status
+         FROM assessment_links l
+         JOIN assessments a ON a.id = l.assessment_id AND a.organization_id = l.organization_id
+         JOIN campaigns c ON c.id = a.campaign_id AND c.organization_id = a.organization_id
+        WHERE l.id = $1 AND l.assessment_id = $2 AND l.organization_id = $3`,
+      [session.linkId, session.assessmentId, session.organizationId],
+    )) as {
+      revoked_at: Date | null;
+      expires_at: Date;
+      campaign_status: string;
+      catalog_version: string;
+      status: AssessmentStatus;
+    }[];
+    const row = rows[0];
+    if (!row) throw new NotFoundException('Unknown questionnaire session');
+    if (
+      row.revoked_at ||
+      row.expires_at.getTime() <= Date.now() ||
+      row.campaign_status === 'closed'
+    ) {
+      throw new GoneException(GONE_MESSAGE);
+    }
+    return {
+      organizationId: session.organizationId,
+      assessmentId: session.assessmentId,
+      linkId: session.linkId,
+      contactId: session.contactId,
+      catalogVersion: row.catalog_version,
+      status: row.status,
+      ip,
+    };
+  }
+}

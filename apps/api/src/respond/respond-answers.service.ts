@@ -1,0 +1,259 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AnswerValidationError,
+  Answers,
+  Catalog,
+  getCatalog,
+  missingRequired,
+  validateAnswers,
+} from '@kakehashi/domain';
+import { Assessment, AuditService, EvidenceFile, Supplier } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { RespondAccessService } from './respond-access.service';
+import { LOCKED_STATUSES, RespondContext, SaveScope } from './respond-context';
+
+export interface LoadedAssessment {
+  assessment: Assessment;
+  supplierName: string;
+  catalog: Catalog;
+}
+
+/** The answering use cases: load, save (optimistic), open, submit. */
+@Injectable()
+export class RespondAnswersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly links: RespondAccessService,
+  ) {}
+
+  catalogOf(ctx: SaveScope): Catalog {
+    const catalog = getCatalog(ctx.catalogVersion);
+    if (!catalog) throw new NotFoundException(`Unknown catalog ${ctx.catalogVersion}`);
+    return catalog;
+  }
+
+  async load(ctx: RespondContext): Promise<LoadedAssessment> {
+    const assessment = await this.dataSource.getRepository(Assessment).findOne({
+      where: { id: ctx.assessmentId, organizationId: ctx.organizationId },
+    });
+    if (!assessment) throw new NotFoundException('Assessment not found');
+    const supplier = await this.dataSource.getRepository(Supplier).findOne({
+      where: { id: assessment.supplierId, organizationId: ctx.organizationId },
+      select: { id: true, name: true },
+    });
+    return { assessment, supplierName: supplier?.name ?? '', catalog: this.catalogOf(ctx) };
+  }
+
+  /** The first person to press Start opens it; later starts (a colleague) change nothing. */
+  async open(ctx: RespondContext): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `WITH opened AS (
+           UPDATE assessments SET status = 'opened', opened_at = now(), updated_at = now()
+            WHERE id = $1 AND organization_id = $2 AND status = 'invited' RETURNING id
+         ) SELECT id FROM opened`,
+        [ctx.assessmentId, ctx.organizationId],
+      )) as unknown[];
+      const opened = rows.length > 0;
+      await this.audit.record(
+        {
+          organizationId: ctx.organizationId,
+          actorType: 'supplier',
+          actorId: ctx.contactId,
+          action: opened ? 'assessment.opened' : 'assessment.session_started',
+          targetType: 'assessment',
+          targetId: ctx.assessmentId,
+          details: { linkId: ctx.linkId },
+          ip: ctx.ip,
+        },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Merges a partial answer map (null clears) if `version` is current, in one statement that
+   * also writes the audit event. Stale version -> 409 with the current answers and version.
+   */
+  async save(ctx: SaveScope, input: { version: number; answers: Answers }): Promise<number> {
+    const catalog = this.catalogOf(ctx);
+    try {
+      validateAnswers(catalog, input.answers);
+    } catch (error) {
+      if (error instanceof AnswerValidationError) {
+        throw new BadRequestException({
+          message: error.message,
+          messageJa: error.messageJa,
+          itemId: error.itemId,
+        });
+      }
+      throw error;
+    }
+    await this.checkEvidenceIds(ctx, catalog, input.answers);
+    const rows = (await this.dataSource.query(
+      `WITH saved AS (
+         UPDATE assessments a
+            SET answers = jsonb_strip_nulls(a.answers || $3::jsonb),
+                version = a.version + 1,
+                status = CASE WHEN a.status IN ('invited', 'opened') THEN 'in_progress' ELSE a.status END,
+                updated_at = now()
+           FROM assessment_links l, campaigns c
+          WHERE a.id = $1 AND a.organization_id = $2 AND a.version = $4
+            AND a.status NOT IN ('submitted', 'scored')
+            AND l.id = $8 AND l.assessment_id = a.id AND l.revoked_at IS NULL AND l.expires_at > now()
+            AND c.id = a.campaign_id AND c.organization_id = a.organization_id AND c.status <> 'closed'
+        RETURNING a.id, a.organization_id, a.version
+       ), audited AS (
+         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, ip)
+         SELECT organization_id, 'supplier', $5, 'assessment.answers_saved', 'assessment', id::text,
+                jsonb_build_object('version', version, 'items', $6::jsonb), $7
+           FROM saved
+       )
+       SELECT version FROM saved`,
+      [
+        ctx.assessmentId,
+        ctx.organizationId,
+        JSON.stringify(input.answers),
+        input.version,
+        ctx.contactId,
+        JSON.stringify(Object.keys(input.answers)),
+        ctx.ip,
+        ctx.linkId,
+      ],
+    )) as { version: number }[];
+    if (rows[0]) return rows[0].version;
+    // Not saved: say why. The link (revoked, expired, campaign closed) first, then the state.
+    await this.links.requireUsable(ctx);
+    const current = await this.dataSource.getRepository(Assessment).findOne({
+      where: { id: ctx.assessmentId, organizationId: ctx.organizationId },
+      select: { id: true, status: true, version: true, answers: true },
+    });
+    if (!current) throw new NotFoundException('Assessment not found');
+    if (LOCKED_STATUSES.has(current.status)) {
+      throw new ConflictException({
+        message: 'The questionnaire was already submitted',
+        status: current.status,
+      });
+    }
+    throw new ConflictException({
+      message: `Version ${input.version} is stale; the answers were saved elsewhere (current version ${current.version})`,
+      version: current.version,
+      answers: current.answers,
+    });
+  }
+
+  /** Locks the answers and schedules scoring, all in one transaction. */
+  async submit(ctx: RespondContext): Promise<{ submission: number }> {
+    const catalog = this.catalogOf(ctx);
+    return this.dataSource.transaction(async (manager) => {
+      const contact = ctx.contactId
+        ? ((await manager.query(
+            'SELECT email FROM supplier_contacts WHERE id = $1 AND organization_id = $2',
+            [ctx.contactId, ctx.organizationId],
+          )) as { email: string }[])
+        : [];
+      const submittedBy = contact[0]?.email ?? null;
+      const assessment = await manager.getRepository(Assessment).findOne({
+        where: { id: ctx.assessmentId, organizationId: ctx.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!assessment) throw new NotFoundException('Assessment not found');
+      if (LOCKED_STATUSES.has(assessment.status)) {
+        throw new ConflictException('The questionnaire was already submitted');
+      }
+      const missing = missingRequired(catalog, assessment.answers as Answers);
+      if (missing.length > 0) {
+        throw new BadRequestException({
+          message: `${missing.length} required item(s) are not answered: ${missing.join(', ')}`,
+          missing,
+        });
+      }
+      const submission = assessment.submissionCount + 1;
+      await manager.getRepository(Assessment).update(
+        { id: assessment.id, organizationId: ctx.organizationId },
+        {
+          status: 'submitted',
+          submissionCount: submission,
+          submittedAt: new Date(),
+          submittedBy,
+          version: assessment.version + 1,
+        },
+      );
+      await this.outbox.add(manager, [
+        {
+          organizationId: ctx.organizationId,
+          queue: QueueName.Scoring,
+          jobName: 'score-assessment',
+          jobId: JobIds.score(assessment.id, submission),
+          payload: { organizationId: ctx.organizationId, assessmentId: assessment.id, submission },
+        },
+      ]);
+      await this.audit.record(
+        {
+          organizationId: ctx.organizationId,
+          actorType: 'supplier',
+          actorId: ctx.contactId,
+          action: 'assessment.submitted',
+          targetType: 'assessment',
+          targetId: assessment.id,
+          details: { submission, submittedBy },
+          ip: ctx.ip,
+        },
+        manager,
+      );
+      return { submission };
+    });
+  }
+
+  /** A file answer must name evidence uploaded to this same assessment. */
+  private async checkEvidenceIds(
+    ctx: SaveScope,
+    catalog: Catalog,
+    answers: Answers,
+  ): Promise<void> {
+    for (const itemId of fileItemIds(catalog)) {
+      const evidenceId = answers[itemId];
+      if (typeof evidenceId !== 'string') continue;
+      if (!(await this.evidenceExists(this.dataSource.manager, ctx, evidenceId))) {
+        throw new BadRequestException({
+          message: `Answer for item "${itemId}" names evidence that was not uploaded to this questionnaire`,
+          itemId,
+        });
+      }
+    }
+  }
+
+  private async evidenceExists(
+    manager: EntityManager,
+    ctx: SaveScope,
+    id: string,
+  ): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    return manager.getRepository(EvidenceFile).exists({
+      where: { id, assessmentId: ctx.assessmentId, organizationId: ctx.organizationId },
+    });
+  }
+}
+
+const fileItems = new WeakMap<Catalog, string[]>();
+
+/** Ids of the catalog's file items, worked out once per catalog (autosave runs this each time). */
+function fileItemIds(catalog: Catalog): string[] {
+  let ids = fileItems.get(catalog);
+  if (!ids) {
+    ids = catalog.sections
+      .flatMap((s) => s.items)
+      .filter((i) => i.kind === 'file')
+      .map((i) => i.id);
+    fileItems.set(catalog, ids);
+  }
+  return ids;
+}

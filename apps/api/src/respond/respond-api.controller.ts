@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { hashLinkToken, Public } from '@kakehashi/auth';
+import { SaveAnswersDto } from './dto/save-answers.dto';
+import { EvidenceService } from './evidence.service';
+import { RespondAccessService } from './respond-access.service';
+import { RespondAnswersService } from './respond-answers.service';
+import { RespondContext } from './respond-context';
+import { RespondDocument, toRespondDocument } from './respond-document';
+import { RespondThrottleService } from './respond-throttle.service';
+
+/** A person saves a few times a second at most; this stops floods against one link. */
+const TOKEN_LIMIT = { limit: 300, windowMs: 10_000 };
+
+/** Supplier API authorised by the raw link token in the path (no account). */
+@ApiTags('respond')
+@Public()
+@Controller('respond')
+export class RespondApiController {
+  constructor(
+    private readonly access: RespondAccessService,
+    private readonly answers: RespondAnswersService,
+    private readonly evidence: EvidenceService,
+    private readonly throttle: RespondThrottleService,
+  ) {}
+
+  @Get(':token')
+  @ApiOperation({ summary: 'The questionnaire with the answers saved so far' })
+  async get(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+  ): Promise<RespondDocument> {
+    const ctx = await this.context(token, request);
+    return toRespondDocument(await this.answers.load(ctx));
+  }
+
+  @Put(':token/answers')
+  @ApiOperation({ summary: 'Save some answers (optimistic version; null clears)' })
+  async save(
+    @Param('token') token: string,
+    @Body() body: SaveAnswersDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ version: number }> {
+    this.limit(token);
+    const scope = await this.access.forSave(token, request.ip ?? null);
+    return { version: await this.answers.save(scope, body) };
+  }
+
+  @Post(':token/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit: locks the answers and schedules scoring' })
+  async submit(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+  ): Promise<{ status: 'submitted'; submission: number }> {
+    const ctx = await this.context(token, request);
+    const { submission } = await this.answers.submit(ctx);
+    return { status: 'submitted', submission };
+  }
+
+  @Post(':token/evidence')
+  @ApiOperation({ summary: 'Upload one evidence file (multipart field "file")' })
+  async upload(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+  ): Promise<{ id: string }> {
+    const ctx = await this.context(token, request);
+    const stored = await this.evidence.upload(ctx, await request.file());
+    return { id: stored.id };
+  }
+
+  private context(token: string, request: FastifyRequest): Promise<RespondContext> {
+    this.limit(token);
+    return this.access.byToken(token, request.ip ?? null);
+  }
+
+  private limit(token: string): void {
+    this.throttle.hit(`token:${hashLinkToken(token)}`, TOKEN_LIMIT.limit, TOKEN_LIMIT.windowMs);
+  }
+}

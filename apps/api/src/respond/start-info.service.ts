@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LinkResolution } from '@kakehashi/auth';
+import { Lang, toLang } from './portal-text';
+
+export interface StartInfo {
+  supplierName: string;
+  organizationName: string;
+  contactLang: Lang;
+}
+
+/** Names shown on the start page, and the contact's language (the portal's default). */
+@Injectable()
+export class StartInfoService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(resolution: Extract<LinkResolution, { ok: true }>): Promise<StartInfo> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.name AS supplier_name, o.name AS organization_name, c.language
+         FROM assessments a
+         JOIN suppliers s ON s.id = a.supplier_id AND s.organization_id = a.organization_id
+         JOIN organizations o ON o.id = a.organization_id
+         LEFT JOIN supplier_contacts c ON c.id = $3 AND c.organization_id = a.organization_id
+        WHERE a.id = $1 AND a.organization_id = $2`,
+      [resolution.assessment.id, resolution.link.organizationId, resolution.link.contactId],
+    )) as { supplier_name: string; organization_name: string; language: string | null }[];
+    return {
+      supplierName: rows[0]?.supplier_name ?? '',
+      organizationName: rows[0]?.organization_name ?? '',
+      contactLang: toLang(rows[0]?.language) ?? 'ja',
+    };
+  }
+}

@@ -1,0 +1,299 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import {
+  ANSWER_FIXTURES,
+  AnswerValue,
+  CatalogItem,
+  DEFAULT_CATALOG_VERSION,
+  getCatalog,
+} from '@kakehashi/domain';
+import { domIdOf } from '../../apps/api/src/respond/portal-view';
+import { createTestAssessment } from '../support/assessment-factory';
+import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+import {
+  isolatedEnvironment,
+  IsolatedEnvironment,
+  startWorker,
+  TestWorker,
+} from '../support/test-worker';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const fixture = ANSWER_FIXTURES.smeStarOtasuketai;
+const catalog = getCatalog(DEFAULT_CATALOG_VERSION)!;
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // A string, evaluated in the page: axe is a page global, not something this file can import.
+  const violations = (await page.evaluate(
+    `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
+  )) as { id: string; impact: string; targets: string[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/** Answers one item as a person would: mouse for choices, keyboard for text and some radios. */
+async function answer(
+  page: Page,
+  item: CatalogItem,
+  value: AnswerValue,
+  useKeyboard: boolean,
+): Promise<void> {
+  const id = domIdOf(item.id);
+  switch (item.kind) {
+    case 'maturity':
+      await page.locator(`#${id}-${value}`).click();
+      return;
+    case 'single':
+      if (useKeyboard) {
+        await page.locator(`#${id}-${value}`).focus();
+        await page.keyboard.press('Space');
+      } else {
+        await page.locator(`#${id}-${value}`).click();
+      }
+      return;
+    case 'yesno':
+      await page.locator(`#${id}-${value ? 'yes' : 'no'}`).click();
+      return;
+    case 'multi': {
+      const codes = value as string[];
+      if (codes.length === 0) await page.locator(`#${id}-none`).check();
+      for (const code of codes) await page.locator(`#${id}-${code}`).check();
+      return;
+    }
+    case 'date':
+      await page.locator(`#${id}-input`).fill(String(value));
+      return;
+    default: {
+      const input = page.locator(`#${id}-input`);
+      await input.click();
+      await page.keyboard.type(String(value));
+    }
+  }
+}
+
+describe('supplier answers the questionnaire in headless Chromium, from the invitation email', () => {
+  let isolated: IsolatedEnvironment;
+  let sink: SmtpSink;
+  let api: TestApi;
+  let worker: TestWorker | undefined;
+  /** Why the link could not come from a real invitation mail (the worker did not boot), if so. */
+  let noMail: string | undefined;
+  let tenant: TestTenant;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    isolated = await isolatedEnvironment('browser');
+    sink = await startSmtpSink();
+    api = await startApi({ ...isolated.env, LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    await api.app.listen(0, '127.0.0.1');
+    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    try {
+      worker = await startWorker({
+        ...isolated.env,
+        SMTP_URL: sink.url,
+        OUTBOX_POLL_INTERVAL_MS: '50',
+        APP_URL: baseUrl,
+      });
+    } catch (error) {
+      noMail = (error as Error).message;
+      console.warn(
+        `worker did not start, so the link is issued directly instead of mailed: ${noMail}`,
+      );
+    }
+    tenant = await createTestTenant(api.dataSource, 'browser');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await sink?.close();
+    await isolated?.drop();
+  });
+
+  /** Launches a campaign through the API and reads the link from the invitation that arrives. */
+  async function mailedLink(): Promise<{ link: string; supplierId: string }> {
+    const [supplier] = (await api.dataSource.query(
+      `INSERT INTO suppliers (organization_id, name) VALUES ($1, 'ブラウザ精機 株式会社') RETURNING id`,
+      [tenant.organizationId],
+    )) as { id: string }[];
+    await api.dataSource.query(
+      `INSERT INTO supplier_contacts (organization_id, supplier_id, name, email, language, is_primary) VALUES ($1, $2, '佐藤 花子', 'sato@browser.example.jp', 'ja', true)`,
+      [tenant.organizationId, supplier.id],
+    );
+    const token = await loginToken(api, tenant.users.procurement.email);
+    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const created = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: 'ブラウザ調査 2026',
+        catalogVersion: DEFAULT_CATALOG_VERSION,
+        supplierIds: [supplier.id],
+        dueDate: due,
+      })
+      .expect(201);
+    await api
+      .http()
+      .post(`/api/v1/campaigns/${created.body.id}/launch`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    await sink.waitFor(1, 30000);
+    const link = new RegExp(`${baseUrl.replace(/[.:/]/g, '\\$&')}/q/[A-Za-z0-9_-]+`).exec(
+      sink.messages[0].text ?? '',
+    )?.[0];
+    expect(link).toBeDefined();
+    return { link: link!, supplierId: supplier.id };
+  }
+
+  async function issuedLink(): Promise<{ link: string; supplierId: string }> {
+    const a = await createTestAssessment(api.dataSource, {
+      organizationId: tenant.organizationId,
+      ownerId: tenant.users.procurement.id,
+      supplierName: 'ブラウザ精機 株式会社',
+    });
+    return { link: `${baseUrl}/q/${a.token}`, supplierId: a.supplierId };
+  }
+
+  it('opens the mailed link, answers every section, keeps answers over a reload, submits and shows the receipt', async () => {
+    const { link, supplierId } = noMail ? await issuedLink() : await mailedLink();
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+      locale: 'ja-JP',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(link!);
+    await page.getByRole('button', { name: '回答を始める' }).click();
+    await page.waitForURL(/\/q\/s\/sections\/profile$/);
+    expect(page.url()).not.toContain(link!.split('/q/')[1]);
+
+    let first = true;
+    let keyboard = false;
+    for (const section of catalog.sections) {
+      const items = section.items.filter(
+        (i) => i.kind !== 'file' && fixture.answers[i.id] !== undefined,
+      );
+      if (items.length === 0) continue;
+      await page.goto(`${baseUrl}/q/s/sections/${section.id}`);
+      for (const item of items) {
+        await answer(page, item, fixture.answers[item.id], keyboard);
+        keyboard = !keyboard;
+      }
+      await page.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+      if (first) {
+        await page.screenshot({
+          path: join(ARTIFACTS, 'questionnaire-first-section.png'),
+          fullPage: true,
+        });
+        expect(await axeViolations(page)).toEqual([]);
+        first = false;
+      }
+      await page.getByRole('button', { name: '保存して次へ' }).click();
+      await page.waitForLoadState('load');
+    }
+
+    // A reload shows what was saved.
+    await page.goto(`${baseUrl}/q/s/sections/otasuketai`);
+    await page.reload();
+    await expect(page.locator(`#${domIdOf('OT.SERVICE')}-input`).inputValue()).resolves.toBe(
+      fixture.answers['OT.SERVICE'],
+    );
+    await expect(page.locator(`#${domIdOf('OT.USES')}-yes`).isChecked()).resolves.toBe(true);
+    await page.goto(`${baseUrl}/q/s/sections/profile`);
+    await expect(page.locator(`#${domIdOf('P.EMPLOYEES')}-input`).inputValue()).resolves.toBe('45');
+
+    // Narrow phone screen: nothing overflows sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.goto(`${baseUrl}/q/s/overview`);
+    await page.getByRole('button', { name: '回答を提出する' }).click();
+    await page.waitForURL(/\/q\/s\/receipt$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'ご回答ありがとうございました',
+    );
+    await expect(page.locator('body').textContent()).resolves.toContain(
+      'サンプル警備保障 お助け隊サービス',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'questionnaire-receipt.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    const [row] = (await api.dataSource.query(
+      'SELECT status, submission_count, answers FROM assessments WHERE supplier_id = $1',
+      [supplierId],
+    )) as { status: string; submission_count: number; answers: Record<string, unknown> }[];
+    expect(['submitted', 'scored']).toContain(row.status);
+    expect(row.submission_count).toBe(1);
+    expect(row.answers).toEqual(fixture.answers);
+    await context.close();
+  }, 120000);
+
+  it('shows a conflict in the second tab instead of overwriting the save of the first tab', async () => {
+    const { link } = await issuedLink();
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 375, height: 800 },
+      locale: 'ja-JP',
+    });
+    const first = await context.newPage();
+    await first.goto(link);
+    await first.getByRole('button', { name: '回答を始める' }).click();
+    await first.waitForURL(/\/q\/s\/sections\/profile$/);
+    await first.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    const second = await context.newPage();
+    await second.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+
+    await first.locator(`#${domIdOf('IR.BACKUP')}-tested`).click();
+    await first.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+    await second.locator(`#${domIdOf('IR.BACKUP')}-none`).click();
+    await second.locator('[data-conflict]').waitFor({ state: 'visible' });
+    await expect(second.locator('[data-conflict]').textContent()).resolves.toContain('別の画面');
+
+    // Conditional items follow the answers at once (shown by the save's answer, no reload).
+    const name = first.locator(`#${domIdOf('IR.CONTACT_NAME')}`);
+    await expect(name.isHidden()).resolves.toBe(true);
+    await first.locator(`#${domIdOf('IR.CONTACT')}-yes`).click();
+    await name.waitFor({ state: 'visible' });
+    // Evidence upload through the page's own form (works without JavaScript too).
+    await first.goto(`${baseUrl}/q/s/sections/audited-services`);
+    await first.locator(`#${domIdOf('SS.KINDS')}-audit`).check();
+    const file = first.locator(`#${domIdOf('SS.REPORT')}-file`);
+    await file.waitFor({ state: 'visible' });
+    await first.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+    await file.setInputFiles({
+      name: '診断報告書.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await first.getByRole('button', { name: 'アップロード' }).click();
+    await first.waitForURL(/saved=1$/);
+    await expect(first.locator('.current-file').textContent()).resolves.toContain('診断報告書.pdf');
+    await first.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await expect(first.locator(`#${domIdOf('IR.BACKUP')}-tested`).isChecked()).resolves.toBe(true);
+    await context.close();
+  }, 60000);
+});

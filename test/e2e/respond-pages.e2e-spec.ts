@@ -1,0 +1,257 @@
+import { ANSWER_FIXTURES } from '@kakehashi/domain';
+import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
+
+function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF field in page');
+  return match[1];
+}
+
+const XSS = '<script>alert("x")</script>{{constructor}}';
+
+describe('questionnaire pages behind the session cookie', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  const fresh = (): Promise<TestAssessment> =>
+    createTestAssessment(api.dataSource, {
+      organizationId: tenant.organizationId,
+      ownerId: tenant.users.procurement.id,
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    tenant = await createTestTenant(api.dataSource, 'respond-pages');
+  });
+  afterAll(() => api.close());
+
+  async function startSession(a: TestAssessment): Promise<string> {
+    const page = await api.http().get(`/q/${a.token}`).expect(200);
+    const started = await api
+      .http()
+      .post(`/q/${a.token}/start`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(303);
+    return String(started.headers['set-cookie']).match(/kk_respond=[^;]+/)![0];
+  }
+
+  it('saves a section without JavaScript, and its URL carries no token', async () => {
+    const a = await fresh();
+    const cookie = await startSession(a);
+    const page = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(200);
+    expect(page.text).not.toContain(a.token);
+    expect(page.text).toContain('会社概要');
+    expect(page.text).toMatch(/<label[^>]*for="item-P_CAPITAL-input"/);
+    const saved = await api
+      .http()
+      .post('/q/s/sections/profile')
+      .set('cookie', cookie)
+      .type('form')
+      .send(
+        `_csrf=${encodeURIComponent(csrfOf(page.text))}&_version=0&_action=next&P.INDUSTRY=services&P.CAPITAL=1000&P.EMPLOYEES=30&P.SIZE=sme&P.ROLES=onsite&P.ROLES=software`,
+      )
+      .expect(303);
+    expect(saved.headers.location).toBe('/q/s/sections/csm-d01');
+    const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
+    const answers = Object.fromEntries(
+      doc.body.sections[0].items.map((i: { id: string; answer?: unknown }) => [i.id, i.answer]),
+    );
+    expect(answers).toEqual({
+      'P.INDUSTRY': 'services',
+      'P.CAPITAL': 1000,
+      'P.EMPLOYEES': 30,
+      'P.SIZE': 'sme',
+      'P.ROLES': ['onsite', 'software'],
+    });
+    const events = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action = 'assessment.answers_saved'`,
+      [a.assessmentId],
+    )) as { n: number }[];
+    expect(events[0].n).toBe(1);
+  });
+
+  it('shows a stale form post as a conflict listing what was not saved, never overwriting', async () => {
+    const a = await fresh();
+    const cookie = await startSession(a);
+    const page = await api
+      .http()
+      .get('/q/s/sections/incident-readiness')
+      .set('cookie', cookie)
+      .expect(200);
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { 'IR.BACKUP': 'tested' } })
+      .expect(200);
+    const conflict = await api
+      .http()
+      .post('/q/s/sections/incident-readiness')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), _version: '0', 'IR.BACKUP': 'none' })
+      .expect(409);
+    expect(conflict.text).toContain('別の画面');
+    const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
+    expect(JSON.stringify(doc.body)).toContain('"answer":"tested"');
+  });
+
+  it('autosaves JSON with the session and CSRF header; another assessment id answers 404', async () => {
+    const a = await fresh();
+    const b = await fresh();
+    const cookie = await startSession(a);
+    const page = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(200);
+    const csrf = csrfOf(page.text);
+    const ok = await api
+      .http()
+      .put(`/q/s/a/${a.assessmentId}/answers`)
+      .set('cookie', cookie)
+      .set('x-csrf-token', csrf)
+      .send({ version: 0, answers: { 'SA.LEVEL': 'star2' } })
+      .expect(200);
+    expect(ok.body.version).toBe(1);
+    expect(ok.body.items['SC.01']).toEqual({ visible: true, required: true });
+    await api
+      .http()
+      .put(`/q/s/a/${a.assessmentId}/answers`)
+      .set('cookie', cookie)
+      .send({ version: 1, answers: {} })
+      .expect(403);
+    await api
+      .http()
+      .put(`/q/s/a/${b.assessmentId}/answers`)
+      .set('cookie', cookie)
+      .set('x-csrf-token', csrf)
+      .send({ version: 0, answers: { 'SA.LEVEL': 'none' } })
+      .expect(404);
+    await api.http().get(`/q/s/a/${b.assessmentId}`).set('cookie', cookie).expect(404);
+    await api
+      .http()
+      .put(`/q/s/a/${a.assessmentId}/answers`)
+      .send({ version: 1, answers: {} })
+      .expect(401);
+    const untouched = (await api.dataSource.query('SELECT version FROM assessments WHERE id = $1', [
+      b.assessmentId,
+    ])) as { version: number }[];
+    expect(untouched[0].version).toBe(0);
+    const noSession = await api.http().get('/q/s/sections/profile').expect(401);
+    expect(noSession.text).toContain('セッションの有効期限が切れました');
+  });
+
+  it('shows HTML and template syntax in answers as text on every page', async () => {
+    const a = await fresh();
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { 'IR.CONTACT': true, 'IR.CONTACT_NAME': XSS } })
+      .expect(200);
+    const cookie = await startSession(a);
+    const page = await api
+      .http()
+      .get('/q/s/sections/incident-readiness')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(page.text).not.toContain('<script>alert');
+    expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;{{constructor}}');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const api1 = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
+    expect(JSON.stringify(api1.body)).toContain(JSON.stringify(XSS).slice(1, -1));
+  });
+
+  it('lists missing items on submit with links to them, then shows a receipt after a complete submit', async () => {
+    const a = await fresh();
+    const cookie = await startSession(a);
+    const overview = await api.http().get('/q/s/overview').set('cookie', cookie).expect(200);
+    const refused = await api
+      .http()
+      .post('/q/s/submit')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(overview.text) })
+      .expect(400);
+    expect(refused.text).toContain('未回答の必須項目があります');
+    expect(refused.text).toContain('href="/q/s/sections/profile#item-P_INDUSTRY"');
+
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
+      .expect(200);
+    const done = await api
+      .http()
+      .post('/q/s/submit')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(overview.text) })
+      .expect(303);
+    expect(done.headers.location).toBe('/q/s/receipt');
+    const receipt = await api.http().get('/q/s/receipt').set('cookie', cookie).expect(200);
+    expect(receipt.text).toContain('ご回答ありがとうございました');
+    expect(receipt.text).toContain('サンプル警備保障 お助け隊サービス');
+    const english = await api.http().get('/q/s/receipt?lang=en').set('cookie', cookie).expect(200);
+    expect(english.text).toContain('Thank you for your answers');
+    // A submitted questionnaire cannot be edited from the pages either.
+    const edit = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(303);
+    expect(edit.headers.location).toBe('/q/s/receipt');
+  });
+
+  it('uploads evidence from the page form, links it to the item and lets the supplier download it', async () => {
+    const a = await fresh();
+    const cookie = await startSession(a);
+    const page = await api
+      .http()
+      .get('/q/s/sections/audited-services')
+      .set('cookie', cookie)
+      .expect(200);
+    const csrf = csrfOf(page.text);
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
+    const uploaded = await api
+      .http()
+      .post('/q/s/evidence/SS.REPORT')
+      .set('cookie', cookie)
+      .field('_csrf', csrf)
+      .field('_version', '0')
+      .attach('file', pdf, '診断報告書.pdf')
+      .expect(303);
+    expect(uploaded.headers.location).toBe('/q/s/sections/audited-services?saved=1');
+    const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
+    const item = doc.body.sections
+      .flatMap((s: { items: { id: string; answer?: string }[] }) => s.items)
+      .find((i: { id: string }) => i.id === 'SS.REPORT');
+    expect(item.answer).toMatch(/^[0-9a-f-]{36}$/);
+    const shown = await api
+      .http()
+      .get('/q/s/sections/audited-services')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(shown.text).toContain('診断報告書.pdf');
+    const download = await api
+      .http()
+      .get(`/q/s/evidence/${item.answer}`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+
+    const wrong = await api
+      .http()
+      .post('/q/s/evidence/SS.REPORT')
+      .set('cookie', cookie)
+      .field('_csrf', csrf)
+      .field('_version', '1')
+      .attach('file', Buffer.from('just text'), 'note.pdf')
+      .expect(415);
+    expect(wrong.text).toContain('PDF・PNG・JPEG・XLSX・DOCX');
+    await api
+      .http()
+      .post('/q/s/evidence/SS.REPORT')
+      .set('cookie', cookie)
+      .field('_csrf', 'forged')
+      .attach('file', pdf, 'x.pdf')
+      .expect(403);
+    const other = await fresh();
+    const otherCookie = await startSession(other);
+    await api.http().get(`/q/s/evidence/${item.answer}`).set('cookie', otherCookie).expect(404);
+  });
+});
