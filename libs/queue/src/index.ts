@@ -3,3 +3,4 @@ export * from './outbox-relay.service';
 export * from './outbox.service';
 export * from './queue-names';
 export * from './queue.module';
+export * from './clock';

@@ -33,9 +33,12 @@ export const JOB_NAMES: { [Q in QueueName]: JobName<Q>[] } = {
   [QueueName.Reminders]: ['sweep'],
 };
 
-/** Deterministic job ids: the same cause always maps to the same job. */
+/**
+ * Deterministic job ids: the same cause always maps to the same job. BullMQ refuses a custom id
+ * containing ':' unless it has exactly three parts, so mail keys (of any length) use '.'.
+ */
 export const JobIds = {
   fanOut: (campaignId: string, wave: number) => `fanout:${campaignId}:${wave}`,
-  sendMail: (messageKey: string) => `mail:${messageKey}`,
+  sendMail: (messageKey: string) => `mail.${messageKey.replaceAll(':', '.')}`,
   score: (assessmentId: string, submission: number) => `score:${assessmentId}:${submission}`,
 };

@@ -2,11 +2,17 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxMessage } from '@kakehashi/database';
 import { QueueName } from './queue-names';
 
 const BATCH = 500;
+
+/** BullMQ refuses integer-like ids and ids with ':' unless they have exactly three parts. */
+export function isAcceptableJobId(jobId: string): boolean {
+  if (/^\d+$/.test(jobId)) return false;
+  return !jobId.includes(':') || jobId.split(':').length === 3;
+}
 
 /**
  * Moves outbox rows to BullMQ under their deterministic job ids (Postgres first, queue second),
@@ -35,12 +41,14 @@ export class OutboxRelayService {
         .setOnLocked('skip_locked')
         .getMany();
       if (rows.length === 0) return 0;
-      await this.enqueue(rows);
+      const accepted = await this.setAsideMalformed(manager, rows);
+      await this.enqueue(accepted);
+      if (accepted.length === 0) return rows.length;
       await manager
         .createQueryBuilder()
         .update(OutboxMessage)
         .set({ relayedAt: () => 'now()', relayCount: () => 'relay_count + 1' })
-        .whereInIds(rows.map((row) => row.id))
+        .whereInIds(accepted.map((row) => row.id))
         .execute();
       return rows.length;
     });
@@ -76,6 +84,7 @@ export class OutboxRelayService {
     return lost.length;
   }
 
+  /** Adds the rows' jobs with addBulk, grouped by queue. */
   private async enqueue(rows: OutboxMessage[]): Promise<void> {
     const byQueue = new Map<string, OutboxMessage[]>();
     for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
@@ -84,6 +93,30 @@ export class OutboxRelayService {
         queued.map((row) => ({ name: row.jobName, data: row.payload, opts: { jobId: row.jobId } })),
       );
     }
+  }
+
+  /**
+   * Sets aside rows whose job id BullMQ would refuse, so one malformed row never blocks the
+   * batch behind it: they are pushed back a day and logged for a developer to fix.
+   */
+  private async setAsideMalformed(
+    manager: EntityManager,
+    rows: OutboxMessage[],
+  ): Promise<OutboxMessage[]> {
+    const malformed = rows.filter((row) => !isAcceptableJobId(row.jobId));
+    if (malformed.length === 0) return rows;
+    for (const row of malformed) {
+      this.logger.error(
+        `outbox row ${row.id}: job id "${row.jobId}" is not accepted by BullMQ; set aside`,
+      );
+    }
+    await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ availableAt: () => "now() + interval '1 day'" })
+      .whereInIds(malformed.map((row) => row.id))
+      .execute();
+    return rows.filter((row) => isAcceptableJobId(row.jobId));
   }
 
   private queue(name: string): Queue {

@@ -1,0 +1,110 @@
+import { EntityManager } from 'typeorm';
+import type { ScoreResult } from '@kakehashi/domain';
+
+export interface ScoreRow {
+  id: string;
+  organizationId: string;
+  supplierId: string;
+  campaignId: string;
+  submissionCount: number;
+  catalogVersion: string;
+}
+
+export interface ScoredSubmission<R extends ScoreRow = ScoreRow> {
+  row: R;
+  result: ScoreResult;
+}
+
+/**
+ * Inserts the scores of a batch in one statement; a submission scored before keeps its row
+ * (unique assessment+submission+engine version). Returns score ids by assessment id, and which
+ * of them are new.
+ */
+export async function insertScores(
+  manager: EntityManager,
+  scored: ScoredSubmission[],
+): Promise<{ ids: Map<string, string>; fresh: Set<string> }> {
+  const records = scored.map(({ row, result }) => ({
+    organization_id: row.organizationId,
+    assessment_id: row.id,
+    supplier_id: row.supplierId,
+    campaign_id: row.campaignId,
+    submission: row.submissionCount,
+    status: result.status,
+    risk_score: result.riskScore,
+    tier: result.tier,
+    directive_maturity: result.directiveMaturity,
+    overall_maturity: result.overallMaturity,
+    result,
+    engine_version: result.engineVersion,
+    catalog_version: row.catalogVersion,
+  }));
+  const inserted: { id: string; assessment_id: string }[] = await manager.query(
+    `INSERT INTO assessment_scores (organization_id, assessment_id, supplier_id, campaign_id,
+            submission, status, risk_score, tier, directive_maturity, overall_maturity, result,
+            engine_version, catalog_version)
+     SELECT r.organization_id, r.assessment_id, r.supplier_id, r.campaign_id, r.submission,
+            r.status, r.risk_score, r.tier,
+            ARRAY(SELECT jsonb_array_elements_text(r.directive_maturity)::real),
+            r.overall_maturity, r.result, r.engine_version, r.catalog_version
+       FROM jsonb_to_recordset($1::jsonb) AS r(organization_id uuid, assessment_id uuid,
+            supplier_id uuid, campaign_id uuid, submission int, status text, risk_score real,
+            tier text, directive_maturity jsonb, overall_maturity real, result jsonb,
+            engine_version text, catalog_version text)
+     ON CONFLICT (assessment_id, submission, engine_version) DO NOTHING
+     RETURNING id, assessment_id`,
+    [JSON.stringify(records)],
+  );
+  const ids = new Map(inserted.map((row) => [row.assessment_id, row.id]));
+  const fresh = new Set(ids.keys());
+  const missing = scored.filter(({ row }) => !ids.has(row.id));
+  if (missing.length > 0) {
+    const found: { id: string; assessment_id: string }[] = await manager.query(
+      `SELECT s.id, s.assessment_id FROM assessment_scores s
+         JOIN unnest($1::uuid[], $2::int[], $3::text[]) AS k(assessment_id, submission, engine)
+           ON s.assessment_id = k.assessment_id AND s.submission = k.submission
+          AND s.engine_version = k.engine`,
+      [
+        missing.map(({ row }) => row.id),
+        missing.map(({ row }) => row.submissionCount),
+        missing.map(({ result }) => result.engineVersion),
+      ],
+    );
+    for (const row of found) ids.set(row.assessment_id, row.id);
+  }
+  return { ids, fresh };
+}
+
+/** The findings of newly inserted scores, all in one statement. */
+export async function insertFindings(
+  manager: EntityManager,
+  scored: (ScoredSubmission & { scoreId: string })[],
+): Promise<void> {
+  const records = scored.flatMap(({ row, result, scoreId }) =>
+    result.findings.map((finding, position) => ({
+      organization_id: row.organizationId,
+      score_id: scoreId,
+      assessment_id: row.id,
+      supplier_id: row.supplierId,
+      position,
+      code: finding.code,
+      severity: finding.severity,
+      directives: finding.directives,
+      item_ids: finding.itemIds,
+      message: finding.message,
+      recommendation: finding.recommendation,
+    })),
+  );
+  if (records.length === 0) return;
+  await manager.query(
+    `INSERT INTO findings (organization_id, score_id, assessment_id, supplier_id, position, code,
+            severity, directives, item_ids, message, recommendation)
+     SELECT f.organization_id, f.score_id, f.assessment_id, f.supplier_id, f.position, f.code,
+            f.severity, ARRAY(SELECT jsonb_array_elements_text(f.directives)::smallint),
+            ARRAY(SELECT jsonb_array_elements_text(f.item_ids)), f.message, f.recommendation
+       FROM jsonb_to_recordset($1::jsonb) AS f(organization_id uuid, score_id uuid,
+            assessment_id uuid, supplier_id uuid, position int, code text, severity text,
+            directives jsonb, item_ids jsonb, message jsonb, recommendation jsonb)`,
+    [JSON.stringify(records)],
+  );
+}

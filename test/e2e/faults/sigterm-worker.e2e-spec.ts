@@ -1,0 +1,42 @@
+import { Queue } from 'bullmq';
+import { FaultRig, startFaultRig } from '../../support/faults/fault-rig';
+
+jest.setTimeout(60_000);
+
+describe('fault: the worker is stopped (SIGTERM) mid-run', () => {
+  let rig: FaultRig;
+  let queue: Queue;
+  beforeAll(async () => {
+    rig = await startFaultRig('fault_sigterm');
+    queue = new Queue('scoring', {
+      connection: { url: rig.redis.url },
+      prefix: rig.workerEnv.QUEUE_PREFIX,
+    });
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await rig?.close();
+  });
+
+  it('exits cleanly, leaves no job active, and a new worker finishes the rest once', async () => {
+    await rig.submit(800);
+    const first = rig.spawn();
+    await rig.waitForScored(50, 30_000);
+    const stoppedAt = Date.now();
+    first.signal('SIGTERM');
+    await first.exited;
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    expect(first.output()).not.toMatch(/Unhandled|FATAL/i);
+    expect(await queue.getActiveCount()).toBe(0);
+    expect(await rig.scored()).toBeLessThan(800);
+
+    const second = rig.spawn();
+    await rig.waitForScored(800, 40_000);
+    expect(await rig.scoredTwice()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
+    expect(counts).toEqual({ active: 0, waiting: 0, delayed: 0, failed: 0 });
+    second.signal('SIGTERM');
+    await second.exited;
+  });
+});

@@ -1,0 +1,193 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@kakehashi/database';
+import { ReminderSweepService } from '../../apps/worker/src/reminders/reminder-sweep.service';
+import {
+  FakeClock,
+  ownQueuePrefix,
+  startWorkerWithClock,
+} from '../support/faults/in-process-worker';
+import { createScratchDatabase, ScratchDatabase } from '../support/faults/scratch-database';
+import { waitUntil } from '../support/faults/worker-process';
+import { createCampaign, createWorkerTenant, seedAssessments } from '../support/scoring-factory';
+import { SmtpSink, startSmtpSink } from '../support/smtp-sink';
+
+jest.setTimeout(60_000);
+
+/** Rows for the mail processor are queued, then sent (or failed) by it as the test runs. */
+const held = (status: string): string => (status === 'skipped' ? 'skipped' : 'for-sending');
+
+/** 10:00 in Tokyo on a calendar date (01:00 UTC). */
+const tokyoMorning = (date: string): Date => new Date(`${date}T01:00:00Z`);
+
+describe('reminders and escalation', () => {
+  const queues = ownQueuePrefix('reminders');
+  const clock = new FakeClock(tokyoMorning('2030-06-04'));
+  let scratch: ScratchDatabase;
+  let db: DataSource;
+  let worker: INestApplicationContext;
+  let sweep: ReminderSweepService;
+  let smtp: SmtpSink;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('reminders');
+    db = await new DataSource(dataSourceOptions(scratch.url, { poolSize: 3 })).initialize();
+    smtp = await startSmtpSink();
+    worker = await startWorkerWithClock(
+      {
+        DATABASE_URL: scratch.url,
+        QUEUE_PREFIX: queues.prefix,
+        OUTBOX_POLL_INTERVAL_MS: '50',
+        REMINDER_SWEEP_INTERVAL_MS: '1000',
+        SMTP_URL: smtp.url,
+      },
+      clock,
+    );
+    sweep = worker.get(ReminderSweepService);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await smtp?.close();
+    await db?.destroy();
+    await scratch?.drop();
+    await queues.cleanup();
+  });
+
+  const mailsOf = async (organizationId: string) =>
+    (
+      (await db.query(
+        `SELECT m.message_key AS key, m.kind, m.status, m.to_email AS "to",
+                (SELECT count(*)::int FROM outbox o
+                  WHERE o.job_id = 'mail.' || replace(m.message_key, ':', '.')) AS outbox
+           FROM mail_messages m WHERE m.organization_id = $1 ORDER BY m.created_at, m.message_key`,
+        [organizationId],
+      )) as { key: string; kind: string; status: string; to: string; outbox: number }[]
+    ).map((m) => `${m.key} ${m.kind} ${held(m.status)} ${m.to} outbox=${m.outbox}`);
+
+  it('walks a campaign from T-7 to overdue+6: one reminder per step, one digest, none after submit', async () => {
+    // Due Friday 2030-06-14, launched ten days before; every walked day is a weekday.
+    const tenant = await createWorkerTenant(db, 'remind');
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2030-06-14',
+      launchedAt: tokyoMorning('2030-06-04'),
+    });
+    const [late] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    const [bounced] = await seedAssessments(db, {
+      tenant,
+      campaignId,
+      count: 1,
+      undeliverable: true,
+    });
+    const [punctual] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    const expected: string[] = [];
+    const step = (a: { id: string; contactEmail: string }, name: string, status = 'for-sending') =>
+      `remind:${a.id}:${name} reminder ${status} ${a.contactEmail} outbox=${status === 'skipped' ? 0 : 1}`;
+
+    const walk = async (date: string, added: string[]) => {
+      clock.set(tokyoMorning(date));
+      await sweep.run();
+      expected.push(...added);
+      expect(new Set(await mailsOf(tenant.organizationId))).toEqual(new Set(expected));
+    };
+
+    const received = () =>
+      smtp.messages
+        .flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []))
+        .flatMap((to) => to.value.map((v) => v.address));
+    const count = (email: string) => received().filter((to) => to === email).length;
+
+    await walk('2030-06-06', []); // T-8: nothing yet
+    const all = (name: string, who = [late, punctual]) => [
+      ...who.map((a) => step(a, name)),
+      step(bounced, name, 'skipped'),
+    ];
+    await walk('2030-06-07', all('before-7'));
+    await walk('2030-06-11', all('before-3'));
+    // The punctual supplier submits once its two reminders have arrived; its reminders stop at
+    // once (a reminder still queued at submission would be skipped, not sent).
+    await waitUntil(async () => count(punctual.contactEmail) >= 2, {
+      timeoutMs: 20_000,
+      what: 'the punctual supplier receiving its first two reminders',
+    });
+    await db.query(
+      `UPDATE assessments SET status = 'submitted', submission_count = 1 WHERE id = $1`,
+      [punctual.id],
+    );
+    await walk('2030-06-13', all('before-1', [late]));
+    await walk('2030-06-14', []); // due day: nothing
+    await walk('2030-06-17', all('overdue-1', [late]));
+    const digest = `escalate:${tenant.ownerId}:2030-06-20 escalation for-sending ${tenant.ownerEmail} outbox=1`;
+    await walk('2030-06-20', [...all('overdue-2', [late]), digest]);
+    // A second sweep the same day, and the day after: nothing new (each step sends once).
+    await walk('2030-06-20', []);
+    await walk('2030-06-21', []);
+
+    const [row] = await db.query(
+      `SELECT last_error, campaign_id, user_id FROM mail_messages WHERE message_key = $1`,
+      [`remind:${bounced.id}:before-7`],
+    );
+    expect(row.last_error).toContain('undeliverable');
+
+    // What the suppliers received over SMTP: five reminders for the late one, two for the one
+    // who submitted after T-3, none for the undeliverable address.
+    await waitUntil(async () => count(late.contactEmail) + count(punctual.contactEmail) >= 7, {
+      timeoutMs: 20_000,
+      what: 'the reminder mails over SMTP',
+    });
+    expect(count(late.contactEmail)).toBe(5);
+    expect(count(punctual.contactEmail)).toBe(2);
+    expect(count(bounced.contactEmail)).toBe(0);
+  });
+
+  it('holds reminders back outside 09:00-18:00 Tokyo on weekdays and then sends only the latest step', async () => {
+    const tenant = await createWorkerTenant(db, 'quiet');
+    // Due Tuesday 2030-06-25; launched three weeks before, so every step is due by Monday.
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2030-06-25',
+      launchedAt: tokyoMorning('2030-06-03'),
+    });
+    const [open] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    clock.set('2030-06-22T03:00:00Z'); // Saturday 12:00 Tokyo
+    await sweep.run();
+    clock.set('2030-06-23T23:59:00Z'); // Monday 08:59 Tokyo
+    await sweep.run();
+    clock.set('2030-06-21T10:00:00Z'); // Friday 19:00 Tokyo
+    await sweep.run();
+    expect(await mailsOf(tenant.organizationId)).toEqual([]);
+
+    clock.set('2030-06-24T00:00:00Z'); // Monday 09:00 Tokyo: before-7 and before-3 are stale
+    await sweep.run();
+    expect(await mailsOf(tenant.organizationId)).toEqual([
+      `remind:${open.id}:before-1 reminder for-sending ${open.contactEmail} outbox=1`,
+    ]);
+  });
+
+  it('runs the sweep from a BullMQ job scheduler, with no one calling it', async () => {
+    const queue = worker.get<Queue>(getQueueToken('reminders'), { strict: false });
+    await waitUntil(async () => (await queue.getJobSchedulers()).length > 0, {
+      timeoutMs: 10_000,
+      what: 'the reminder scheduler',
+    });
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toEqual([
+      expect.objectContaining({ key: 'reminder-sweep', name: 'sweep', every: 1000 }),
+    ]);
+    const tenant = await createWorkerTenant(db, 'sched');
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2030-07-05',
+      launchedAt: tokyoMorning('2030-06-20'),
+    });
+    const [open] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    clock.set(tokyoMorning('2030-07-02')); // Tuesday, T-3
+    await waitUntil(async () => (await mailsOf(tenant.organizationId)).length > 0, {
+      timeoutMs: 10_000,
+      what: 'a scheduled sweep',
+    });
+    expect(await mailsOf(tenant.organizationId)).toEqual([
+      `remind:${open.id}:before-3 reminder for-sending ${open.contactEmail} outbox=1`,
+    ]);
+  });
+});
