@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@kakehashi/auth';
+import { ConsoleAuthController } from './console-auth.controller';
+import { ConsoleHomeController } from './console-home.controller';
 
-@Module({})
+@Module({
+  imports: [AuthModule],
+  controllers: [ConsoleAuthController, ConsoleHomeController],
+})
 export class ConsoleModule {}

@@ -1,0 +1,41 @@
+import type { Locale } from './console-locale';
+
+/** Text of the console shell (layout, login); each feature keeps its own page text. */
+export const CONSOLE_TEXT = {
+  ja: {
+    product: '架け橋',
+    skip: '本文へ移動',
+    nav: { dashboard: 'ダッシュボード', suppliers: 'サプライヤー', campaigns: 'キャンペーン' },
+    roles: { admin: '管理者', procurement: '調達', ciso: 'CISO', auditor: '監査' },
+    logout: 'ログアウト',
+    logoutConfirm: 'ログアウトしますか？',
+    login: {
+      title: 'ログイン',
+      email: 'メールアドレス',
+      password: 'パスワード',
+      submit: 'ログイン',
+      invalid: 'メールアドレスまたはパスワードが正しくありません。',
+      expired: 'フォームの有効期限が切れました。もう一度お試しください。',
+      throttled: 'ログインの試行が多すぎます。1分ほど待ってからお試しください。',
+    },
+  },
+  en: {
+    product: 'Kakehashi',
+    skip: 'Skip to content',
+    nav: { dashboard: 'Dashboard', suppliers: 'Suppliers', campaigns: 'Campaigns' },
+    roles: { admin: 'Admin', procurement: 'Procurement', ciso: 'CISO', auditor: 'Auditor' },
+    logout: 'Log out',
+    logoutConfirm: 'Log out now?',
+    login: {
+      title: 'Log in',
+      email: 'Email',
+      password: 'Password',
+      submit: 'Log in',
+      invalid: 'The email or password is not correct.',
+      expired: 'The form expired. Please try again.',
+      throttled: 'Too many login attempts. Wait a minute and try again.',
+    },
+  },
+} satisfies Record<Locale, unknown>;
+
+export type ConsoleText = (typeof CONSOLE_TEXT)['ja'];

@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
+export type TierName = (typeof TIERS)[number];
+
+/** The dashboard's filters, shared by the summary, the list, the trends and the exports. */
+export class DashboardFilterDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'campaign must be a campaign id' })
+  campaign?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'criticality must be 1, 2 or 3' })
+  @Min(1, { message: 'criticality must be 1, 2 or 3' })
+  @Max(3, { message: 'criticality must be 1, 2 or 3' })
+  criticality?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: ['sme', 'large'] })
+  @IsOptional()
+  @IsIn(['sme', 'large'], { message: 'sizeClass must be sme or large' })
+  sizeClass?: 'sme' | 'large';
+
+  @ApiPropertyOptional({ enum: TIERS })
+  @IsOptional()
+  @IsIn(TIERS, { message: 'tier must be low, medium, high or critical' })
+  tier?: TierName;
+
+  @ApiPropertyOptional({ description: 'A user id, or "me"' })
+  @IsOptional()
+  @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'owner must be a user id or "me"',
+  })
+  owner?: string;
+}

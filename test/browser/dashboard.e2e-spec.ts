@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  fixtureScore,
+  insertCampaign,
+  insertScoredAssessment,
+  insertSupplier,
+  type FixtureName,
+} from '../support/dashboard-factory';
+import {
+  createTestTenant,
+  startApi,
+  TestApi,
+  TestTenant,
+  TEST_PASSWORD,
+} from '../support/test-app';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+describe('dashboard in a real browser (headless Chromium)', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    tenant = await createTestTenant(api.dataSource, 'dash-browser');
+    const org = tenant.organizationId;
+    const campaign = await insertCampaign(api.dataSource, org, {
+      name: '2026年度 調査',
+      dueDate: '2099-12-31',
+      ownerId: tenant.users.procurement.id,
+    });
+    const plan: [string, FixtureName, 1 | 2 | 3, 'sme' | 'large'][] = [
+      ['青葉システム', 'matureLarge', 3, 'large'],
+      ['桜井製作所', 'smeStarOtasuketai', 2, 'sme'],
+      ['東雲データ', 'smeNothing', 3, 'sme'],
+      ['北斗物流', 'star2Contradiction', 1, 'sme'],
+      ['港町工業', 'smeNothing', 2, 'sme'],
+    ];
+    for (const [name, fixture, criticality, sizeClass] of plan) {
+      const supplierId = await insertSupplier(api.dataSource, org, {
+        name,
+        criticality,
+        sizeClass,
+        category: 'IT',
+      });
+      await insertScoredAssessment(api.dataSource, {
+        organizationId: org,
+        campaignId: campaign,
+        supplierId,
+        result: fixtureScore(fixture, criticality),
+      });
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // CSP violations and script errors show up here; the pages must have none.
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const canvasSize = (selector: string) =>
+    page.$eval(selector, (el) => {
+      const canvas = el as unknown as { width: number; height: number };
+      const chart = (globalThis as unknown as { Chart: { getChart(c: unknown): unknown } }).Chart;
+      return { width: canvas.width, height: canvas.height, drawn: Boolean(chart.getChart(canvas)) };
+    });
+
+  it('logs in through /login, renders radar and heatmap, filters, and drills down', async () => {
+    await page.goto(`${base}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('#login-email', tenant.users.ciso.email);
+    await page.fill('#login-password', TEST_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/dashboard`), page.click('.login-form button')]);
+    expect(await page.textContent('h1')).toBe('サプライチェーン リスクダッシュボード');
+    expect(await page.textContent('[data-testid=console-user]')).toContain(tenant.users.ciso.email);
+
+    const radar = await canvasSize('#radar-chart');
+    expect(radar.drawn).toBe(true);
+    expect(radar.width).toBeGreaterThan(0);
+    expect(radar.height).toBeGreaterThan(0);
+    expect((await canvasSize('#trend-chart')).drawn).toBe(true);
+    const rows = page.locator('[data-testid=heatmap] tbody tr[data-href]');
+    expect(await rows.count()).toBe(5);
+    expect(
+      await page.locator('[data-testid=heatmap] tbody tr').first().locator('td.cell').count(),
+    ).toBe(10);
+    expect(await page.textContent('[data-testid=card-suppliers]')).toBe('5');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+
+    // A filter is a query parameter: the figures change and the URL can be shared.
+    await Promise.all([
+      page.waitForURL(/criticality=3/),
+      page.selectOption('[data-testid=filter-criticality]', '3'),
+    ]);
+    expect(await page.textContent('[data-testid=card-suppliers]')).toBe('2');
+    expect(await rows.count()).toBe(2);
+    expect((await canvasSize('#radar-chart')).drawn).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png'), fullPage: true });
+
+    const firstName = (await rows.first().locator('th a').textContent())!;
+    await Promise.all([
+      page.waitForURL(/\/dashboard\/suppliers\//),
+      rows.first().locator('td.cell').first().click(),
+    ]);
+    expect(await page.textContent('[data-testid=supplier-name]')).toBe(firstName);
+    const supplierRadar = await canvasSize('#radar-chart');
+    expect(supplierRadar.drawn).toBe(true);
+    expect(supplierRadar.width).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-supplier.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({
+      path: join(ARTIFACTS, 'dashboard-supplier-print.png'),
+      fullPage: true,
+    });
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(`${base}/dashboard?lang=en`);
+    expect(await page.textContent('h1')).toBe('Supply-chain risk dashboard');
+    await page.goto(`${base}/dashboard`);
+    expect(await page.textContent('h1')).toBe('Supply-chain risk dashboard');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,553 @@
+import ExcelJS from 'exceljs';
+import type { ScoreResult } from '@kakehashi/domain';
+import {
+  fixtureScore,
+  insertAssessment,
+  insertCampaign,
+  insertContact,
+  insertScoredAssessment,
+  insertSupplier,
+  type FixtureName,
+} from '../support/dashboard-factory';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+
+type Summary = {
+  suppliers: number;
+  scoredSuppliers: number;
+  invited: number;
+  submitted: number;
+  scored: number;
+  overdue: number;
+  responseRate: number;
+  tiers: Record<string, number>;
+  directiveAverage: number[];
+  securityAction: Record<string, number>;
+  otasuketaiShare: number;
+  criticalHighTier: number;
+  smeSecurityActionShare: number;
+  criticalDirectiveAverage: number[];
+  targetProfile: number[];
+};
+type ListItem = {
+  supplierId: string;
+  name: string;
+  riskScore: number | null;
+  directiveMaturity: number[] | null;
+  tier: string | null;
+  openFindings: number;
+  criticality: number;
+};
+
+interface Seeded {
+  name: string;
+  fixture: FixtureName;
+  criticality: 1 | 2 | 3;
+  sizeClass: 'sme' | 'large';
+  category: string;
+  owner: 'procurement' | 'admin' | null;
+  id: string;
+  result: ScoreResult;
+  findingIds: string[];
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** The API rounds averages to 2 decimals from real (float4) columns: within half a hundredth. */
+function expectAverages(actual: number[], rows: ScoreResult[]): void {
+  expect(actual).toHaveLength(10);
+  actual.forEach((value, i) => {
+    expect(Math.abs(value - mean(rows.map((r) => r.directiveMaturity[i])))).toBeLessThanOrEqual(
+      0.0051,
+    );
+  });
+}
+
+describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let other: TestTenant;
+  const tokens: Record<string, string> = {};
+  let suppliers: Seeded[];
+  let unscoredId: string;
+  let oldScore: ScoreResult;
+  let otherSupplierId: string;
+  let otherFindingId: string;
+  let pastCampaign: string;
+
+  const get = (path: string, role = 'ciso') =>
+    api.http().get(path).set('authorization', `Bearer ${tokens[role]}`);
+
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    const ds = api.dataSource;
+    tenant = await createTestTenant(ds, 'dash');
+    other = await createTestTenant(ds, 'dash-other');
+    for (const role of ['ciso', 'procurement', 'auditor', 'admin'] as const) {
+      tokens[role] = await loginToken(api, tenant.users[role].email);
+    }
+    tokens.otherCiso = await loginToken(api, other.users.ciso.email);
+    const org = tenant.organizationId;
+    const ownerId = tenant.users.procurement.id;
+    pastCampaign = await insertCampaign(ds, org, {
+      name: '2025年度 調査',
+      dueDate: '2020-01-15',
+      ownerId,
+      launchedAt: new Date('2019-12-01T00:00:00Z'),
+    });
+    const currentCampaign = await insertCampaign(ds, org, {
+      name: '2026年度 調査',
+      dueDate: '2099-12-31',
+      ownerId,
+      launchedAt: new Date('2026-06-01T00:00:00Z'),
+    });
+
+    const plan: Omit<Seeded, 'id' | 'result' | 'findingIds'>[] = [
+      {
+        name: '青葉システム',
+        fixture: 'matureLarge',
+        criticality: 3,
+        sizeClass: 'large',
+        category: 'IT',
+        owner: 'procurement',
+      },
+      {
+        name: '桜井製作所',
+        fixture: 'smeStarOtasuketai',
+        criticality: 2,
+        sizeClass: 'sme',
+        category: '製造',
+        owner: 'procurement',
+      },
+      {
+        name: '東雲データ',
+        fixture: 'smeNothing',
+        criticality: 3,
+        sizeClass: 'sme',
+        category: 'IT',
+        owner: null,
+      },
+      {
+        name: '北斗物流',
+        fixture: 'star2Contradiction',
+        criticality: 1,
+        sizeClass: 'sme',
+        category: '物流',
+        owner: 'admin',
+      },
+    ];
+    suppliers = [];
+    for (const p of plan) {
+      const id = await insertSupplier(ds, org, {
+        ...p,
+        ownerId: p.owner ? tenant.users[p.owner].id : null,
+      });
+      const result = fixtureScore(p.fixture, p.criticality);
+      const scored = await insertScoredAssessment(ds, {
+        organizationId: org,
+        campaignId: currentCampaign,
+        supplierId: id,
+        result,
+      });
+      suppliers.push({ ...p, id, result, findingIds: scored.findingIds });
+    }
+    // History: the first supplier answered the older campaign badly; still current = the new one.
+    oldScore = fixtureScore('smeNothing', 3);
+    await insertScoredAssessment(ds, {
+      organizationId: org,
+      campaignId: pastCampaign,
+      supplierId: suppliers[0].id,
+      result: oldScore,
+      scoredAt: new Date('2020-01-10T00:00:00Z'),
+      current: false,
+    });
+    // Overdue (past due, not submitted): the third supplier and an unscored one.
+    await insertAssessment(ds, {
+      organizationId: org,
+      campaignId: pastCampaign,
+      supplierId: suppliers[2].id,
+      status: 'in_progress',
+    });
+    unscoredId = await insertSupplier(ds, org, {
+      name: '未回答商事',
+      criticality: 2,
+      sizeClass: 'sme',
+      category: 'IT',
+    });
+    await insertAssessment(ds, {
+      organizationId: org,
+      campaignId: pastCampaign,
+      supplierId: unscoredId,
+      status: 'invited',
+    });
+    await insertAssessment(ds, {
+      organizationId: org,
+      campaignId: currentCampaign,
+      supplierId: unscoredId,
+      status: 'opened',
+    });
+    const contact = await insertContact(ds, {
+      organizationId: org,
+      supplierId: suppliers[0].id,
+      name: '青葉 太郎',
+      email: 'taro@aoba.example',
+    });
+    await ds.query(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, contact_id, last_error)
+       VALUES ($1, $2, 'invitation', 'failed', 'taro@aoba.example', $3, '550 mailbox unavailable')`,
+      [org, `invite:test-${contact}`, contact],
+    );
+
+    // The other tenant: one scored supplier that must never show up.
+    const otherCampaign = await insertCampaign(ds, other.organizationId, {
+      dueDate: '2020-01-01',
+      ownerId: other.users.procurement.id,
+    });
+    otherSupplierId = await insertSupplier(ds, other.organizationId, {
+      name: '他社専用サプライヤー',
+      criticality: 3,
+      sizeClass: 'sme',
+      category: 'IT',
+    });
+    const otherScored = await insertScoredAssessment(ds, {
+      organizationId: other.organizationId,
+      campaignId: otherCampaign,
+      supplierId: otherSupplierId,
+      result: fixtureScore('smeNothing', 3),
+    });
+    otherFindingId = otherScored.findingIds[0];
+  });
+  afterAll(() => api.close());
+
+  it('summarises the portfolio exactly as the inserted scores add up', async () => {
+    const { body } = await get('/api/v1/dashboard/summary').expect(200);
+    const s = body as Summary;
+    const results = suppliers.map((x) => x.result);
+    const countTier = (tier: string): number => results.filter((r) => r.tier === tier).length;
+    expect(s.suppliers).toBe(5);
+    expect(s.scoredSuppliers).toBe(4);
+    // 3 assessments in the past campaign + 5 in the current one.
+    expect(s.invited).toBe(8);
+    expect(s.submitted).toBe(5);
+    expect(s.scored).toBe(5);
+    expect(s.overdue).toBe(2);
+    expect(s.responseRate).toBe(0.625);
+    expect(s.tiers).toEqual({
+      low: countTier('low'),
+      medium: countTier('medium'),
+      high: countTier('high'),
+      critical: countTier('critical'),
+    });
+    // The fixtures span the tiers, so the check is not trivially all-zero.
+    expect(new Set(results.map((r) => r.tier)).size).toBeGreaterThanOrEqual(3);
+    expectAverages(s.directiveAverage, results);
+    const critical = suppliers.filter((x) => x.criticality === 3).map((x) => x.result);
+    expectAverages(s.criticalDirectiveAverage, critical);
+    const declared = (d: string): number =>
+      results.filter((r) => r.securityAction.declared === d).length;
+    expect(s.securityAction).toEqual({
+      none: declared('none'),
+      star1: declared('star1'),
+      star2: declared('star2'),
+    });
+    expect(s.otasuketaiShare).toBe(
+      Math.round((results.filter((r) => r.otasuketai.uses).length / 4) * 1e4) / 1e4,
+    );
+    expect(s.criticalHighTier).toBe(
+      critical.filter((r) => r.tier === 'high' || r.tier === 'critical').length,
+    );
+    const sme = suppliers.filter((x) => x.sizeClass === 'sme').map((x) => x.result);
+    expect(s.smeSecurityActionShare).toBe(
+      Math.round(
+        (sme.filter((r) => r.securityAction.declared !== 'none').length / sme.length) * 1e4,
+      ) / 1e4,
+    );
+    expect(s.targetProfile).toEqual(Array(10).fill(3));
+  });
+
+  it('applies the filters to the figures (criticality, campaign, size, tier)', async () => {
+    const crit = (await get('/api/v1/dashboard/summary?criticality=3').expect(200)).body as Summary;
+    const critical = suppliers.filter((x) => x.criticality === 3);
+    expect(crit.suppliers).toBe(2);
+    expect(crit.invited).toBe(4);
+    expect(crit.submitted).toBe(3);
+    expect(crit.overdue).toBe(1);
+    expectAverages(
+      crit.directiveAverage,
+      critical.map((x) => x.result),
+    );
+
+    const past = (await get(`/api/v1/dashboard/summary?campaign=${pastCampaign}`).expect(200))
+      .body as Summary;
+    expect(past.suppliers).toBe(3);
+    expect(past.invited).toBe(3);
+    expect(past.submitted).toBe(1);
+    expect(past.overdue).toBe(2);
+    expect(past.responseRate).toBe(0.3333);
+
+    const sme = (await get('/api/v1/dashboard/summary?sizeClass=sme').expect(200)).body as Summary;
+    expect(sme.suppliers).toBe(4);
+    expect(sme.scoredSuppliers).toBe(3);
+    const tier = suppliers[0].result.tier;
+    const byTier = (await get(`/api/v1/dashboard/summary?tier=${tier}`).expect(200))
+      .body as Summary;
+    expect(byTier.suppliers).toBe(suppliers.filter((x) => x.result.tier === tier).length);
+    expect(byTier.tiers[tier]).toBe(byTier.suppliers);
+
+    const bad = await get('/api/v1/dashboard/summary?criticality=7').expect(400);
+    expect(JSON.stringify(bad.body.message)).toContain('criticality');
+  });
+
+  it('lists the heatmap rows with each supplier’s ten directive scores, sorted and paged', async () => {
+    const { body } = await get('/api/v1/dashboard/suppliers').expect(200);
+    expect(body.total).toBe(5);
+    const items = body.items as ListItem[];
+    const byRisk = [...suppliers].sort((a, b) => b.result.riskScore - a.result.riskScore);
+    expect(items.map((i) => i.name)).toEqual([...byRisk.map((x) => x.name), '未回答商事']);
+    for (const s of suppliers) {
+      const row = items.find((i) => i.supplierId === s.id)!;
+      expect(row.riskScore).toBeCloseTo(s.result.riskScore, 4);
+      expect(row.tier).toBe(s.result.tier);
+      expect(row.openFindings).toBe(s.result.findings.length);
+      row.directiveMaturity!.forEach((v, i) =>
+        expect(v).toBeCloseTo(s.result.directiveMaturity[i], 4),
+      );
+    }
+    expect(items[4]).toMatchObject({
+      name: '未回答商事',
+      tier: null,
+      riskScore: null,
+      directiveMaturity: null,
+    });
+
+    const byCriticality = (await get('/api/v1/dashboard/suppliers?sort=criticality').expect(200))
+      .body;
+    expect((byCriticality.items as ListItem[]).map((i) => i.criticality)).toEqual([3, 3, 2, 2, 1]);
+    const byName = (await get('/api/v1/dashboard/suppliers?sort=name&order=desc').expect(200)).body;
+    const names = (byName.items as ListItem[]).map((i) => i.name);
+    expect(names).toEqual([...names].sort().reverse());
+    const page2 = (await get('/api/v1/dashboard/suppliers?pageSize=2&page=2').expect(200)).body;
+    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect((page2.items as ListItem[]).map((i) => i.name)).toEqual(
+      byRisk.slice(2, 4).map((x) => x.name),
+    );
+    const it = (await get('/api/v1/dashboard/suppliers?category=IT&sizeClass=sme').expect(200))
+      .body;
+    expect((it.items as ListItem[]).map((i) => i.name).sort()).toEqual(
+      ['未回答商事', '東雲データ'].sort(),
+    );
+  });
+
+  it('gives procurement only the suppliers it owns in lists, exports and drill-downs', async () => {
+    const owned = suppliers.filter((x) => x.owner === 'procurement');
+    const list = (await get('/api/v1/dashboard/suppliers', 'procurement').expect(200)).body;
+    expect((list.items as ListItem[]).map((i) => i.name).sort()).toEqual(
+      owned.map((x) => x.name).sort(),
+    );
+    expect(list.total).toBe(2);
+    // The summary stays the tenant's portfolio view.
+    const summary = (await get('/api/v1/dashboard/summary', 'procurement').expect(200))
+      .body as Summary;
+    expect(summary.suppliers).toBe(5);
+    const mine = (await get('/api/v1/dashboard/summary?owner=me', 'procurement').expect(200))
+      .body as Summary;
+    expect(mine.suppliers).toBe(2);
+    const csv = await get('/api/v1/dashboard/export.csv', 'procurement').expect(200);
+    expect(csv.text).toContain(owned[0].name);
+    expect(csv.text).not.toContain('東雲データ');
+    await get(`/api/v1/suppliers/${suppliers[2].id}/risk`, 'procurement').expect(404);
+    await get(`/api/v1/suppliers/${suppliers[0].id}/risk`, 'procurement').expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/findings/${suppliers[2].findingIds[0]}`)
+      .set('authorization', `Bearer ${tokens.procurement}`)
+      .send({ status: 'accepted' })
+      .expect(404);
+    // The auditor reads everything.
+    const audited = (await get('/api/v1/dashboard/suppliers', 'auditor').expect(200)).body;
+    expect(audited.total).toBe(5);
+  });
+
+  it('keeps other tenants out: their suppliers never appear and their ids answer 404', async () => {
+    const list = (await get('/api/v1/dashboard/suppliers?pageSize=200').expect(200)).body;
+    expect((list.items as ListItem[]).some((i) => i.name === '他社専用サプライヤー')).toBe(false);
+    const csv = await get('/api/v1/dashboard/export.csv').expect(200);
+    expect(csv.text).not.toContain('他社専用サプライヤー');
+    await get(`/api/v1/suppliers/${otherSupplierId}/risk`).expect(404);
+    await api
+      .http()
+      .patch(`/api/v1/findings/${otherFindingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'remediated' })
+      .expect(404);
+    const theirs = (await get('/api/v1/dashboard/summary', 'otherCiso').expect(200))
+      .body as Summary;
+    expect(theirs.suppliers).toBe(1);
+    expect(theirs.invited).toBe(1);
+    await get(`/api/v1/suppliers/${suppliers[0].id}/risk`, 'otherCiso').expect(404);
+  });
+
+  it('drills into a supplier: risk, radar vs portfolio, findings, history and delivery state', async () => {
+    const s = suppliers[0];
+    const { body } = await get(`/api/v1/suppliers/${s.id}/risk`).expect(200);
+    expect(body.supplier).toMatchObject({ name: s.name, criticality: 3 });
+    expect(body.current.riskScore).toBeCloseTo(s.result.riskScore, 4);
+    expect(body.current.tier).toBe(s.result.tier);
+    const summary = (await get('/api/v1/dashboard/summary').expect(200)).body as Summary;
+    expect(body.portfolioAverage).toEqual(summary.directiveAverage);
+    expect(body.explanation.gates).toHaveLength(s.result.gates.length);
+    expect(body.findings.map((f: { code: string }) => f.code)).toEqual(
+      s.result.findings.map((f) => f.code),
+    );
+    if (s.result.findings.length > 0) {
+      expect(body.findings[0].recommendation.ja).toBe(s.result.findings[0].recommendation.ja);
+      expect(body.findings[0].status).toBe('open');
+    }
+    // The trend: the older campaign's score, then the current one.
+    expect(body.history.map((h: { campaignName: string }) => h.campaignName)).toEqual([
+      '2025年度 調査',
+      '2026年度 調査',
+    ]);
+    expect(body.history[0].score.riskScore).toBeCloseTo(oldScore.riskScore, 4);
+    expect(body.history[1].score.riskScore).toBeCloseTo(s.result.riskScore, 4);
+    expect(body.contacts).toEqual([
+      expect.objectContaining({
+        email: 'taro@aoba.example',
+        lastMail: expect.objectContaining({
+          status: 'failed',
+          lastError: '550 mailbox unavailable',
+        }),
+      }),
+    ]);
+  });
+
+  it('changes a finding’s status (ciso yes, auditor no) and the open count follows', async () => {
+    const s = suppliers.find((x) => x.findingIds.length > 0)!;
+    const findingId = s.findingIds[0];
+    await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.auditor}`)
+      .send({ status: 'accepted' })
+      .expect(403);
+    await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'done' })
+      .expect(400);
+    const { body } = await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'remediated' })
+      .expect(200);
+    expect(body).toMatchObject({ id: findingId, status: 'remediated', supplierId: s.id });
+    const detail = (await get(`/api/v1/suppliers/${s.id}/risk`).expect(200)).body;
+    expect(detail.findings.find((f: { id: string }) => f.id === findingId).status).toBe(
+      'remediated',
+    );
+    const list = (await get('/api/v1/dashboard/suppliers').expect(200)).body;
+    expect((list.items as ListItem[]).find((i) => i.supplierId === s.id)!.openFindings).toBe(
+      s.result.findings.length - 1,
+    );
+    await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'open' })
+      .expect(200);
+  });
+
+  it('shows the risk and tier distribution per campaign over time', async () => {
+    const { body } = await get('/api/v1/dashboard/trends').expect(200);
+    expect(body.items.map((c: { name: string }) => c.name)).toEqual([
+      '2025年度 調査',
+      '2026年度 調査',
+    ]);
+    const [past, current] = body.items;
+    expect(past.scored).toBe(1);
+    expect(past.averageRisk).toBeCloseTo(oldScore.riskScore, 1);
+    expect(current.scored).toBe(4);
+    expect(
+      Math.abs(current.averageRisk - mean(suppliers.map((x) => x.result.riskScore))),
+    ).toBeLessThanOrEqual(0.051);
+    expect(current.tiers[oldScore.tier] + past.tiers[oldScore.tier]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exports CSV (UTF-8 with BOM, Japanese headers) and Excel', async () => {
+    const csv = await get('/api/v1/dashboard/export.csv')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const bytes = csv.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0].split(',').slice(0, 6)).toEqual([
+      'サプライヤー名',
+      '重要度',
+      'カテゴリ',
+      '規模',
+      'リスク区分',
+      'リスクスコア',
+    ]);
+    expect(lines[0]).toContain('指示10');
+    expect(lines).toHaveLength(6);
+    const top = [...suppliers].sort((a, b) => b.result.riskScore - a.result.riskScore)[0];
+    expect(lines[1].startsWith(`${top.name},${top.criticality},`)).toBe(true);
+
+    const xlsx = await get('/api/v1/dashboard/export.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('サプライヤー名');
+    expect(sheet.rowCount).toBe(6);
+  });
+
+  it('uses the tenant’s target profile when set', async () => {
+    const target = [4, 4, 3, 3, 4, 3, 4, 4, 3, 2];
+    await api.dataSource.query(`UPDATE organizations SET settings = $2 WHERE id = $1`, [
+      tenant.organizationId,
+      JSON.stringify({ targetProfile: target }),
+    ]);
+    const s = (await get('/api/v1/dashboard/summary').expect(200)).body as Summary;
+    expect(s.targetProfile).toEqual(target);
+  });
+
+  it('serves the console pages: login form, redirect when signed out, chart.js from our origin', async () => {
+    const page = await api.http().get('/login').expect(200);
+    expect(page.text).toContain('name="formToken"');
+    expect(page.text).toContain('ログイン');
+    const forged = await api
+      .http()
+      .post('/login')
+      .set('origin', 'https://evil.example')
+      .type('form')
+      .send({ email: tenant.users.ciso.email, password: 'x', formToken: 'x' })
+      .expect(403);
+    expect(forged.headers['set-cookie'] ?? []).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^kk_session=/)]),
+    );
+    const redirect = await api.http().get('/dashboard?tier=high').expect(303);
+    expect(redirect.headers.location).toBe('/login?next=%2Fdashboard%3Ftier%3Dhigh');
+    const logout = await api.http().post('/logout').set('cookie', 'kk_session=x').expect(303);
+    expect(logout.headers.location).toBe('/login');
+    expect(String(logout.headers['set-cookie'])).toMatch(/kk_session=;/);
+    expect((await api.http().get('/console').expect(303)).headers.location).toMatch(
+      /^\/login\?next=/,
+    );
+    const chart = await api.http().get('/static/vendor/chart.umd.js').expect(200);
+    expect(chart.headers['content-type']).toMatch(/javascript/);
+    expect(chart.text.length).toBeGreaterThan(100_000);
+  });
+});
