@@ -51,7 +51,23 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       reply.header('x-request-id', request.id);
     });
 
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      'health/live',
+      'health/ready',
+      'login',
+      'logout',
+      'console',
+      'dashboard',
+      'dashboard/suppliers/:id',
+      'q/*path',
+      'console/suppliers',
+      'console/suppliers/new',
+      'console/suppliers/:id/edit',
+      'admin/queues',
+      'metrics',
+    ],
+  });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, transform: true, forbidNonWhitelisted: true }),
   );

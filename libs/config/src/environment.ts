@@ -100,6 +100,18 @@ export class Environment {
   @Min(0)
   OUTBOX_SWEEP_AFTER_MS = 60_000;
 
+  /** How often the reminder sweep job runs (BullMQ job scheduler `reminder-sweep`). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMINDER_SWEEP_INTERVAL_MS = 300_000;
+
+  /** Bearer token for GET /metrics; when unset, /metrics answers only requests from localhost. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   /** Where evidence files and the development mail outbox are written. */
   @IsString()
   DATA_DIR = 'var';

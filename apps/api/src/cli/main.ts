@@ -6,13 +6,17 @@ import { loadEnvironmentOrExit } from '@kakehashi/config';
 import { dataSourceOptions, prepareDatabase } from '@kakehashi/database';
 import { createTenant, TenantProvisioningError } from '../organizations/create-tenant.use-case';
 import { seedDemoTenantIfEmpty } from '../organizations/demo-seed';
+import { enqueueRescore } from '../ops/rescore.use-case';
 import { runDevelopment } from './run-development';
+import { runSeedScale, SEED_SCALE_USAGE } from '../dashboard/seed/seed-scale.command';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                       create the database if missing and apply migrations
   seed                          create the demo tenant when the database has none
   create-tenant --name <name> --admin-email <email> --admin-password <password>
-  dev                           migrate, seed, then run api and worker together (npm start)`;
+  dev                           migrate, seed, then run api and worker together (npm start)
+  rescore [--organization <id>] one scoring job per submitted assessment (new engine or catalog)
+  ${SEED_SCALE_USAGE}`;
 
 async function withDataSource<T>(url: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {
   const dataSource = await new DataSource(dataSourceOptions(url, { poolSize: 2 })).initialize();
@@ -70,6 +74,16 @@ async function main(argv: string[]): Promise<number> {
       );
       console.log(`organization ${created.organizationId} (${created.slug})`);
       console.log(`admin ${created.users[0].id} <${created.users[0].email}>`);
+      return 0;
+    }
+    case 'seed-scale':
+      return runSeedScale(env.DATABASE_URL, rest);
+    case 'rescore': {
+      const { values } = parseArgs({ args: rest, options: { organization: { type: 'string' } } });
+      const queued = await withDataSource(env.DATABASE_URL, (ds) =>
+        enqueueRescore(ds, { organizationId: values.organization }),
+      );
+      console.log(`${queued} assessment(s) queued for rescoring (the worker's relay sends them)`);
       return 0;
     }
     case 'dev':

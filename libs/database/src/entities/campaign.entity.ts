@@ -49,6 +49,10 @@ export class Campaign {
   @Column({ type: 'text', nullable: true })
   message!: string | null;
 
+  /** The suppliers chosen while the campaign is a draft; launch turns them into assessments. */
+  @Column({ name: 'draft_supplier_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  draftSupplierIds!: string[];
+
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;
 

@@ -1,5 +1,12 @@
 import { Foundation1795633448069 } from './1795633448069-Foundation';
 import { SuppliersCampaignsAssessments1795634722477 } from './1795634722477-SuppliersCampaignsAssessments';
+import { DashboardAssessmentIndex1795637863729 } from './1795637863729-DashboardAssessmentIndex';
+import { CampaignDraftSuppliers1795638029470 } from './1795638029470-CampaignDraftSuppliers';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
-export const MIGRATIONS = [Foundation1795633448069, SuppliersCampaignsAssessments1795634722477];
+export const MIGRATIONS = [
+  Foundation1795633448069,
+  SuppliersCampaignsAssessments1795634722477,
+  DashboardAssessmentIndex1795637863729,
+  CampaignDraftSuppliers1795638029470,
+];
