@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import IORedis from 'ioredis';
+import { deleteQueueKeys } from './redis-keys';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, prepareDatabase } from '../../libs/database/src/prepare-database';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
@@ -51,17 +51,7 @@ export async function isolatedEnvironment(label: string): Promise<IsolatedEnviro
     },
     drop: async () => {
       await dropDatabase(url.toString());
-      const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-      try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-          if (keys.length) await redis.unlink(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      } finally {
-        redis.disconnect();
-      }
+      await deleteQueueKeys(prefix);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import IORedis from 'ioredis';
+import { deleteQueueKeys } from '../redis-keys';
 import { Clock } from '@kakehashi/queue';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 
@@ -46,17 +46,7 @@ export function ownQueuePrefix(label: string): { prefix: string; cleanup: () => 
   return {
     prefix,
     cleanup: async () => {
-      const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-      try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-          if (keys.length) await redis.unlink(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      } finally {
-        redis.disconnect();
-      }
+      await deleteQueueKeys(prefix);
     },
   };
 }

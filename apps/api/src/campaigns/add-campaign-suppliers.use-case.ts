@@ -2,11 +2,11 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService } from '@kakehashi/queue';
 import {
   insertAssessments,
   lockCampaign,
-  nextFanOutWave,
+  enqueueFanOut,
   requireTenantSuppliers,
 } from './campaign-suppliers';
 
@@ -40,18 +40,7 @@ export class AddCampaignSuppliersUseCase {
           .update({ id: campaign.id }, { draftSupplierIds: merged });
       } else {
         added = await insertAssessments(manager, campaign, ids);
-        if (added > 0) {
-          const wave = await nextFanOutWave(manager, campaign.id);
-          await this.outbox.add(manager, [
-            {
-              organizationId: user.organizationId,
-              queue: QueueName.Campaigns,
-              jobName: 'fan-out',
-              jobId: JobIds.fanOut(campaign.id, wave),
-              payload: { organizationId: user.organizationId, campaignId: campaign.id },
-            },
-          ]);
-        }
+        if (added > 0) await enqueueFanOut(manager, this.outbox, campaign);
       }
       await this.audit.record(
         {

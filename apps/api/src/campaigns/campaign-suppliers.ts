@@ -1,6 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Campaign } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
 
 /** 400 naming the ids that are not suppliers of this tenant (another tenant's included). */
 export async function requireTenantSuppliers(
@@ -62,8 +63,29 @@ export async function insertAssessments(
   return rows.length;
 }
 
+/**
+ * Writes the next fan-out wave's outbox row in the caller's transaction: the worker then
+ * invites the campaign's assessments that have no invitation yet.
+ */
+export async function enqueueFanOut(
+  manager: EntityManager,
+  outbox: OutboxService,
+  campaign: Campaign,
+): Promise<void> {
+  const wave = await nextFanOutWave(manager, campaign.id);
+  await outbox.add(manager, [
+    {
+      organizationId: campaign.organizationId,
+      queue: QueueName.Campaigns,
+      jobName: 'fan-out',
+      jobId: JobIds.fanOut(campaign.id, wave),
+      payload: { organizationId: campaign.organizationId, campaignId: campaign.id },
+    },
+  ]);
+}
+
 /** Next fan-out wave number: 1 for the launch, then one per batch of added suppliers. */
-export async function nextFanOutWave(manager: EntityManager, campaignId: string): Promise<number> {
+async function nextFanOutWave(manager: EntityManager, campaignId: string): Promise<number> {
   const [row] = await manager.query<{ waves: string }[]>(
     `SELECT count(*) AS waves FROM outbox
       WHERE queue = 'campaigns' AND job_name = 'fan-out' AND payload ->> 'campaignId' = $1`,

@@ -2,8 +2,8 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
-import { insertAssessments, lockCampaign, nextFanOutWave } from './campaign-suppliers';
+import { OutboxService } from '@kakehashi/queue';
+import { enqueueFanOut, insertAssessments, lockCampaign } from './campaign-suppliers';
 
 export interface LaunchResult {
   id: string;
@@ -57,16 +57,7 @@ export class LaunchCampaignUseCase {
           draftSupplierIds: [],
         },
       );
-      const wave = await nextFanOutWave(manager, campaign.id);
-      await this.outbox.add(manager, [
-        {
-          organizationId: user.organizationId,
-          queue: QueueName.Campaigns,
-          jobName: 'fan-out',
-          jobId: JobIds.fanOut(campaign.id, wave),
-          payload: { organizationId: user.organizationId, campaignId: campaign.id },
-        },
-      ]);
+      await enqueueFanOut(manager, this.outbox, campaign);
       await this.audit.record(
         {
           organizationId: user.organizationId,

@@ -1,6 +1,6 @@
 import { hashPassword, passwordWeakness } from '@kakehashi/auth';
 import { AuditEvent, Organization, User, UserRole, normalizeEmail } from '@kakehashi/database';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 
 export class TenantProvisioningError extends Error {}
 
@@ -45,6 +45,14 @@ export async function createTenant(
   const hashes = await Promise.all(input.users.map((user) => hashPassword(user.password)));
 
   return dataSource.transaction(async (manager) => {
+    // Emails are unique per tenant in the schema, but a new tenant's users must not reuse an
+    // address another tenant already has: one person, one login.
+    const taken = await manager
+      .getRepository(User)
+      .find({ where: { email: In([...seen]) }, select: { email: true } });
+    if (taken.length > 0) {
+      throw new TenantProvisioningError(`email ${taken[0].email} is already registered`);
+    }
     const slug = await uniqueSlug(manager.getRepository(Organization), name);
     const organization = await manager.getRepository(Organization).save({ name, slug });
     const users = await manager.getRepository(User).save(

@@ -1,6 +1,8 @@
 import { Organization, UserRole } from '@kakehashi/database';
 import { DataSource } from 'typeorm';
+import { tokyoDate } from '@kakehashi/queue';
 import { createTenant } from './create-tenant.use-case';
+import { insertDemoData } from './demo-data';
 
 export const DEMO_TENANT_NAME = '架け橋デモ株式会社';
 export const DEMO_PASSWORD = 'Kakehashi-Demo-2026!';
@@ -12,12 +14,23 @@ export const DEMO_USERS: { email: string; role: UserRole; displayName: string }[
   { email: 'auditor@demo.kakehashi.example', role: 'auditor', displayName: '監査 三郎' },
 ];
 
-/** Creates the demo tenant with one user per role, only when no tenant exists yet. */
+/**
+ * Creates the demo tenant with one user per role, its suppliers and a launched campaign (some
+ * answers already submitted and queued for scoring), only when no tenant exists yet.
+ */
 export async function seedDemoTenantIfEmpty(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(Organization).count()) > 0) return false;
-  await createTenant(dataSource, {
+  const tenant = await createTenant(dataSource, {
     name: DEMO_TENANT_NAME,
     users: DEMO_USERS.map((user) => ({ ...user, password: DEMO_PASSWORD })),
   });
+  const procurement = tenant.users.find((user) => user.role === 'procurement');
+  await dataSource.transaction((manager) =>
+    insertDemoData(manager, {
+      organizationId: tenant.organizationId,
+      procurementUserId: procurement!.id,
+      today: tokyoDate(new Date()),
+    }),
+  );
   return true;
 }
