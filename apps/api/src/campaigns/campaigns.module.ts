@@ -7,11 +7,12 @@ import { CampaignsController } from './campaigns.controller';
 import { CloseCampaignUseCase } from './close-campaign.use-case';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
+import { CampaignPagesController } from './pages/campaign-pages.controller';
 
 @Module({
   // The development outbox page rides along here so console.module.ts stays its owner's file.
   imports: [DatabaseModule, OutboxConsoleModule],
-  controllers: [CampaignsController],
+  controllers: [CampaignsController, CampaignPagesController],
   providers: [
     CreateCampaignUseCase,
     LaunchCampaignUseCase,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OutboxPageController } from './outbox-page.controller';
 import { OutboxController } from './outbox.controller';
 
-@Module({ controllers: [OutboxController] })
+@Module({ controllers: [OutboxController, OutboxPageController] })
 export class OutboxConsoleModule {}

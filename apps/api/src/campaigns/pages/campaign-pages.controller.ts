@@ -1,0 +1,277 @@
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpException,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource, In } from 'typeorm';
+import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { Environment } from '@kakehashi/config';
+import { Supplier } from '@kakehashi/database';
+import { tokyoToday } from '@kakehashi/mail';
+import { Locale, resolveLocale } from '../../console/console-locale';
+import { renderConsolePage } from '../../console/console-page';
+import { PageAuthFilter } from '../../console/page-auth.filter';
+import { isSameOrigin } from '../../console/same-origin';
+import { CampaignQueriesService } from '../campaign-queries.service';
+import { CloseCampaignUseCase } from '../close-campaign.use-case';
+import { CreateCampaignUseCase } from '../create-campaign.use-case';
+import { LaunchCampaignUseCase } from '../launch-campaign.use-case';
+import { CampaignFormValues, readCampaignForm, toCreateCampaignDto } from './campaign-form';
+import { detailPageData, formPageData, listPageData, parsePage } from './campaign-pages.presenter';
+import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
+
+const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const READERS = ['procurement', 'ciso', 'auditor'] as const;
+/** Campaigns per list page; each row's counts come from CampaignQueriesService.detail. */
+const LIST_PAGE_SIZE = 20;
+/** The detail page shows this many assessments (the API's maximum page). */
+const ASSESSMENTS_SHOWN = 500;
+const SUPPLIER_CHOICES = 2000;
+
+/**
+ * Buyer console pages for campaigns: the same queries and use cases as the JSON API. Form posts
+ * are refused from other sites (Origin/Referer check; the session cookie is SameSite=Lax).
+ */
+@ApiExcludeController()
+@UseFilters(PageAuthFilter)
+@Controller('console/campaigns')
+export class CampaignPagesController {
+  constructor(
+    private readonly queries: CampaignQueriesService,
+    private readonly launchCampaign: LaunchCampaignUseCase,
+    private readonly closeCampaign: CloseCampaignUseCase,
+    private readonly createCampaign: CreateCampaignUseCase,
+    private readonly dataSource: DataSource,
+    private readonly env: Environment,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const page = await this.queries.list(user.organizationId, {
+      page: parsePage(request.query),
+      pageSize: LIST_PAGE_SIZE,
+    });
+    const details = await Promise.all(
+      (page.items as { id: string }[]).map((c) => this.queries.detail(user.organizationId, c.id)),
+    );
+    await renderConsolePage(request, reply, {
+      view: 'campaigns/index',
+      title: CAMPAIGN_PAGES_TEXT[locale].title,
+      section: 'campaigns',
+      user,
+      locale,
+      data: listPageData({ locale, page, details, canEdit: canEdit(user) }),
+    });
+  }
+
+  @Get('new')
+  @Roles('procurement')
+  async newForm(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const form = { name: '', dueDate: tokyoToday(), supplierIds: [] };
+    await this.renderForm(request, reply, { user, locale, form });
+  }
+
+  @Post('new')
+  @Roles('procurement')
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const form = readCampaignForm(request.body);
+    try {
+      this.checkOrigin(request);
+      const created = await this.createCampaign.execute(user, await toCreateCampaignDto(form));
+      await reply.redirect(`/console/campaigns/${created.id}`, 303);
+    } catch (error) {
+      const failure = asPageError(error);
+      await this.renderForm(request, reply, { user, locale, form, ...failure });
+    }
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  async detail(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const done = (request.query as Record<string, unknown>).done;
+    const notice = done === 'launched' || done === 'closed' ? done : null;
+    await this.renderDetail(request, reply, { user, id, notice });
+  }
+
+  @Post(':id/launch')
+  @Roles('procurement')
+  async launch(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      this.checkOrigin(request);
+      await this.launchCampaign.execute(user, id);
+      await reply.redirect(`/console/campaigns/${id}?done=launched`, 303);
+    } catch (error) {
+      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
+    }
+  }
+
+  @Post(':id/close')
+  @Roles('procurement')
+  async close(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      this.checkOrigin(request);
+      await this.closeCampaign.execute(user, id);
+      await reply.redirect(`/console/campaigns/${id}?done=closed`, 303);
+    } catch (error) {
+      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
+    }
+  }
+
+  private checkOrigin(request: FastifyRequest): void {
+    if (!isSameOrigin(request, this.env.APP_URL)) {
+      throw new ForbiddenException('the form was sent from another site');
+    }
+  }
+
+  private async renderDetail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: {
+      user: AuthenticatedUser;
+      id: string;
+      notice?: 'launched' | 'closed' | null;
+      status?: number;
+      message?: string;
+    },
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const { user, id } = input;
+    const detail = await this.queries.detail(user.organizationId, id);
+    const assessments = await this.queries.assessments(user.organizationId, id, {
+      page: 1,
+      pageSize: ASSESSMENTS_SHOWN,
+    });
+    const draftIds =
+      detail.status === 'draft'
+        ? (await this.queries.requireCampaign(user.organizationId, id)).draftSupplierIds
+        : [];
+    await renderConsolePage(request, reply, {
+      view: 'campaigns/detail',
+      title: detail.name,
+      section: 'campaigns',
+      user,
+      locale,
+      status: input.status,
+      data: detailPageData({
+        locale,
+        detail,
+        assessments,
+        draftSuppliers: await this.supplierNames(user.organizationId, draftIds),
+        canEdit: canEdit(user),
+        notice: input.notice,
+        error: input.message,
+      }),
+    });
+  }
+
+  private async renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: {
+      user: AuthenticatedUser;
+      locale: Locale;
+      form: CampaignFormValues;
+      status?: number;
+      message?: string;
+    },
+  ): Promise<void> {
+    const suppliers = await this.dataSource.getRepository(Supplier).find({
+      select: { id: true, name: true },
+      where: { organizationId: input.user.organizationId },
+      order: { name: 'ASC' },
+      take: SUPPLIER_CHOICES,
+    });
+    await renderConsolePage(request, reply, {
+      view: 'campaigns/form',
+      title: CAMPAIGN_PAGES_TEXT[input.locale].newTitle,
+      section: 'campaigns',
+      user: input.user,
+      locale: input.locale,
+      status: input.status,
+      data: formPageData({
+        locale: input.locale,
+        form: input.form,
+        suppliers,
+        error: input.message,
+      }),
+    });
+  }
+
+  /** Names of a draft's chosen suppliers (the assessments list is empty until launch). */
+  private async supplierNames(
+    organizationId: string,
+    ids: string[],
+  ): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(Supplier).find({
+      select: { id: true, name: true },
+      where: { organizationId, id: In(ids) },
+      order: { name: 'ASC' },
+    });
+  }
+}
+
+function canEdit(user: AuthenticatedUser): boolean {
+  return user.role === 'procurement' || user.role === 'admin';
+}
+
+/**
+ * Refusals the person can act on (bad input, a closed campaign, another site) are shown on the
+ * page; an unknown or other tenant's campaign stays a 404 and anything else a real error.
+ */
+function asPageError(error: unknown): { status: number; message: string } {
+  if (
+    error instanceof HttpException &&
+    error.getStatus() < 500 &&
+    !(error instanceof NotFoundException)
+  ) {
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? error.message);
+    return { status: error.getStatus(), message };
+  }
+  throw error;
+}

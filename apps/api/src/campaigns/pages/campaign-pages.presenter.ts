@@ -1,0 +1,122 @@
+import type { Locale } from '../../console/console-locale';
+import type { CampaignDetail, Page } from '../campaign-queries.service';
+import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
+
+const COUNT_KEYS = ['invited', 'opened', 'in_progress', 'submitted', 'scored', 'overdue'] as const;
+
+/** The row shape of CampaignQueriesService.assessments (it types its items loosely). */
+interface AssessmentRow {
+  id: string;
+  supplierId: string;
+  supplierName: string;
+  status: keyof CampaignDetail['counts'];
+  contactEmail: string | null;
+  undeliverableReason: string | null;
+  delivery: keyof (typeof CAMPAIGN_PAGES_TEXT)['ja']['deliveries'];
+  overdue: boolean;
+}
+
+/** Lenient page number from the query string: anything odd is page 1. */
+export function parsePage(raw: unknown): number {
+  const page = Number((raw as Record<string, unknown> | undefined)?.page);
+  return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
+}
+
+function counts(locale: Locale, detail: CampaignDetail) {
+  const t = CAMPAIGN_PAGES_TEXT[locale];
+  return COUNT_KEYS.map((key) => ({ key, label: t.counts[key], value: detail.counts[key] }));
+}
+
+export function listPageData(input: {
+  locale: Locale;
+  page: Page<unknown>;
+  details: CampaignDetail[];
+  canEdit: boolean;
+}): Record<string, unknown> {
+  const t = CAMPAIGN_PAGES_TEXT[input.locale];
+  const { page } = input;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return {
+    t,
+    canEdit: input.canEdit,
+    total: page.total,
+    countLabels: COUNT_KEYS.map((key) => t.counts[key]),
+    rows: input.details.map((d) => ({
+      id: d.id,
+      name: d.name,
+      status: t.statuses[d.status],
+      statusKey: d.status,
+      dueDate: d.dueDate,
+      counts: counts(input.locale, d),
+      sent: d.delivery.sent,
+      failed: d.delivery.failed,
+    })),
+    previousHref: page.page > 1 ? `/console/campaigns?page=${page.page - 1}` : null,
+    nextHref: page.page < pages ? `/console/campaigns?page=${page.page + 1}` : null,
+    pageLabel: `${page.page} / ${pages}`,
+  };
+}
+
+export function detailPageData(input: {
+  locale: Locale;
+  detail: CampaignDetail;
+  assessments: Page<unknown>;
+  draftSuppliers: { id: string; name: string }[];
+  canEdit: boolean;
+  notice?: 'launched' | 'closed' | null;
+  error?: string | null;
+}): Record<string, unknown> {
+  const t = CAMPAIGN_PAGES_TEXT[input.locale];
+  const { detail } = input;
+  const rows = input.assessments.items as AssessmentRow[];
+  return {
+    t,
+    campaign: {
+      id: detail.id,
+      name: detail.name,
+      status: t.statuses[detail.status],
+      statusKey: detail.status,
+      dueDate: detail.dueDate,
+    },
+    counts: counts(input.locale, detail),
+    delivery: (['queued', 'sent', 'failed', 'skipped'] as const).map((key) => ({
+      key,
+      label: t.deliveries[key],
+      value: detail.delivery[key],
+    })),
+    undeliverable: detail.undeliverable,
+    draftSuppliers: input.draftSuppliers,
+    assessments: rows.map((row) => ({
+      supplierId: row.supplierId,
+      supplierName: row.supplierName,
+      status: t.counts[row.status] ?? row.status,
+      contactEmail: row.contactEmail ?? '—',
+      delivery: t.deliveries[row.delivery] ?? row.delivery,
+      deliveryKey: row.delivery,
+      reason: row.undeliverableReason,
+      overdue: row.overdue,
+    })),
+    assessmentTotal: input.assessments.total,
+    assessmentsTruncated: input.assessments.total > rows.length,
+    shownCount: rows.length,
+    canLaunch: input.canEdit && detail.status === 'draft',
+    canClose: input.canEdit && detail.status !== 'closed',
+    notice: input.notice ? t[input.notice] : null,
+    error: input.error ?? null,
+  };
+}
+
+export function formPageData(input: {
+  locale: Locale;
+  form: { name: string; dueDate: string; supplierIds: string[] };
+  suppliers: { id: string; name: string }[];
+  error?: string | null;
+}): Record<string, unknown> {
+  const chosen = new Set(input.form.supplierIds);
+  return {
+    t: CAMPAIGN_PAGES_TEXT[input.locale],
+    form: input.form,
+    supplierChoices: input.suppliers.map((s) => ({ ...s, selected: chosen.has(s.id) })),
+    error: input.error ?? null,
+  };
+}

@@ -1,0 +1,243 @@
+import { join } from 'node:path';
+import { Environment } from '@kakehashi/config';
+import { FileOutboxTransport, outboxDirectory, tokyoToday } from '@kakehashi/mail';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+
+describe('campaign and outbox console pages (real app and database)', () => {
+  const dataDir = join(process.env.DATA_DIR ?? '/tmp/kakehashi-test', 'campaign-pages');
+  let api: TestApi;
+  let tenant: TestTenant;
+  let other: TestTenant;
+  let token: string;
+  let procurement: string;
+  let admin: string;
+  let auditor: string;
+  let otherProcurement: string;
+  let appOrigin: string;
+  const supplierIds: string[] = [];
+  let campaignId: string;
+  const campaignName = '2026年度 点検 <script>alert(1)</script>';
+
+  const bearer = (value: string) => `Bearer ${value}`;
+
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000', DATA_DIR: dataDir });
+    appOrigin = new URL(api.app.get(Environment).APP_URL).origin;
+    tenant = await createTestTenant(api.dataSource, 'campaign-pages');
+    other = await createTestTenant(api.dataSource, 'campaign-pages-other');
+    token = await loginToken(api, tenant.users.procurement.email);
+    procurement = `kk_session=${token}`;
+    admin = `kk_session=${await loginToken(api, tenant.users.admin.email)}`;
+    auditor = `kk_session=${await loginToken(api, tenant.users.auditor.email)}`;
+    otherProcurement = `kk_session=${await loginToken(api, other.users.procurement.email)}`;
+    for (const [name, email] of [
+      ['東海精機株式会社', 'tokai@seiki.example.jp'],
+      ['北陸データ株式会社', 'hokuriku@data.example.jp'],
+    ]) {
+      const created = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set('authorization', bearer(token))
+        .send({ name, contacts: [{ name: '担当', email }] })
+        .expect(201);
+      supplierIds.push(created.body.id);
+    }
+    const campaign = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', bearer(token))
+      .send({
+        name: campaignName,
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds,
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    campaignId = campaign.body.id;
+  });
+  afterAll(() => api.close());
+
+  const status = async (id: string) =>
+    (
+      await api
+        .http()
+        .get(`/api/v1/campaigns/${id}`)
+        .set('authorization', bearer(token))
+        .expect(200)
+    ).body.status as string;
+
+  it('sends a signed-out visitor to the login page', async () => {
+    const response = await api.http().get('/console/campaigns').expect(303);
+    expect(response.headers.location).toBe('/login?next=%2Fconsole%2Fcampaigns');
+  });
+
+  it('shows a draft with its chosen suppliers and its name escaped', async () => {
+    const page = await api
+      .http()
+      .get(`/console/campaigns/${campaignId}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).toContain('2026年度 点検 &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.text).not.toContain('<script>alert(1)');
+    expect(page.text).toContain('data-status="draft"');
+    expect(page.text).toContain('東海精機株式会社');
+    expect(page.text).toContain('北陸データ株式会社');
+    expect(page.text).toContain(`action="/console/campaigns/${campaignId}/launch"`);
+  });
+
+  it('refuses a launch sent from another site and leaves the campaign a draft', async () => {
+    await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/launch`)
+      .set('cookie', procurement)
+      .set('origin', 'https://evil.example')
+      .type('form')
+      .send('')
+      .expect(403);
+    expect(await status(campaignId)).toBe('draft');
+  });
+
+  it('launches from the page, then lists the campaign with its counts', async () => {
+    const launched = await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/launch`)
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send('')
+      .expect(303);
+    expect(launched.headers.location).toBe(`/console/campaigns/${campaignId}?done=launched`);
+    expect(await status(campaignId)).toBe('launched');
+
+    const list = await api.http().get('/console/campaigns').set('cookie', auditor).expect(200);
+    const row = list.text.split('data-testid="campaign-row"').find((r) => r.includes(campaignId));
+    expect(row).toBeDefined();
+    expect(row).toContain('2026年度 点検 &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(row).toContain('data-status="launched"');
+    expect(row).toContain('<td data-count="invited">2</td>');
+    expect(row).toContain('<td data-count="submitted">0</td>');
+    expect(row).toContain('<td data-delivery="failed">0</td>');
+    expect(list.text).not.toContain('<script>alert(1)');
+    // Auditors read but cannot create.
+    expect(list.text).not.toContain('href="/console/campaigns/new"');
+
+    const detail = await api
+      .http()
+      .get(`${launched.headers.location as string}&lang=en`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(detail.text).toContain('The campaign was launched.');
+    for (const id of supplierIds)
+      expect(detail.text).toContain(`href="/dashboard/suppliers/${id}"`);
+    expect(detail.text.match(/data-testid="assessment-row"/g)).toHaveLength(2);
+    expect(detail.text).toContain('<td data-count="invited">2</td>');
+    expect(detail.text).not.toContain(`/console/campaigns/${campaignId}/launch`);
+  });
+
+  it('closes from the page', async () => {
+    await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/close`)
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send('')
+      .expect(303);
+    expect(await status(campaignId)).toBe('closed');
+  });
+
+  it('answers 404 to another tenant and keeps their actions closed', async () => {
+    await api
+      .http()
+      .get(`/console/campaigns/${campaignId}`)
+      .set('cookie', otherProcurement)
+      .expect(404);
+    await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/close`)
+      .set('cookie', otherProcurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send('')
+      .expect(404);
+    const list = await api
+      .http()
+      .get('/console/campaigns')
+      .set('cookie', otherProcurement)
+      .expect(200);
+    expect(list.text).not.toContain(campaignId);
+  });
+
+  it('creates a draft from the new-campaign form', async () => {
+    const form = await api
+      .http()
+      .get('/console/campaigns/new')
+      .set('cookie', procurement)
+      .expect(200);
+    expect(form.text).toContain(`<option value="${supplierIds[0]}">東海精機株式会社</option>`);
+    const body = new URLSearchParams([
+      ['name', '画面から作成'],
+      ['dueDate', tokyoToday()],
+      ['supplierIds', supplierIds[0]],
+      ['supplierIds', supplierIds[1]],
+    ]).toString();
+    const created = await api
+      .http()
+      .post('/console/campaigns/new')
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send(body)
+      .expect(303);
+    const id = /^\/console\/campaigns\/([0-9a-f-]{36})$/.exec(created.headers.location)?.[1];
+    expect(id).toBeDefined();
+    const read = await api
+      .http()
+      .get(`/api/v1/campaigns/${id}`)
+      .set('authorization', bearer(token))
+      .expect(200);
+    expect(read.body).toMatchObject({
+      name: '画面から作成',
+      status: 'draft',
+      draftSupplierCount: 2,
+    });
+
+    const past = await api
+      .http()
+      .post('/console/campaigns/new')
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send(new URLSearchParams({ name: '過去の期限', dueDate: '2020-01-01' }).toString())
+      .expect(400);
+    expect(past.text).toContain('dueDate must not be in the past');
+    expect(past.text).toContain('value="過去の期限"');
+  });
+
+  it('shows the development outbox to admins only, the HTML in a sandboxed srcdoc frame', async () => {
+    await new FileOutboxTransport(outboxDirectory(dataDir)).send({
+      from: { name: '調達部', address: 'no-reply@kakehashi.example' },
+      to: { address: 'outbox-page@example.jp' },
+      subject: '画面確認 <b>件名</b>',
+      text: 'テキスト本文',
+      html: '<p class="x">本文 "引用" &amp; <script>alert(2)</script></p>',
+    });
+    const refused = await api.http().get('/console/outbox').set('cookie', procurement);
+    expect([303, 403]).toContain(refused.status);
+    expect(refused.text).not.toContain('outbox-page@example.jp');
+
+    const page = await api.http().get('/console/outbox').set('cookie', admin).expect(200);
+    expect(page.text).toContain('outbox-page@example.jp');
+    expect(page.text).toContain('画面確認 &lt;b&gt;件名&lt;/b&gt;');
+    expect(page.text).toContain(
+      'srcdoc="&lt;p class&#x3D;&quot;x&quot;&gt;本文 &quot;引用&quot; &amp;amp; &lt;script&gt;alert(2)&lt;/script&gt;&lt;/p&gt;"',
+    );
+    expect(page.text).toMatch(/<iframe sandbox srcdoc=/);
+    expect(page.text).toContain('テキスト本文');
+    expect(page.text).not.toContain('<script>alert(2)');
+    // srcdoc frames load no URL, so frame-src/default-src do not stop them; nothing denies frames.
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/frame-src 'none'|child-src 'none'|default-src 'none'/);
+  });
+});
