@@ -62,8 +62,8 @@ export class SuppliersService {
     const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
     qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('s.id', 'ASC');
     const [rows, total] = await qb
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
       .getManyAndCount();
 
     const primaries = rows.length
