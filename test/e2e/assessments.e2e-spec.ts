@@ -107,6 +107,13 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
       .set('authorization', `Bearer ${otherAdmin}`)
       .send({ message: 'x' })
       .expect(404);
+    const malformed = await api
+      .http()
+      .post('/api/v1/assessments/not-an-id/reopen')
+      .set('authorization', `Bearer ${procurement}`)
+      .send({ message: 'x' })
+      .expect(404);
+    expect(malformed.body.message).toBe('Assessment not found');
     const reopened = await api
       .http()
       .post(`/api/v1/assessments/${a.assessmentId}/reopen`)

@@ -29,6 +29,33 @@ describe('operations: queue board and metrics', () => {
     expect(names).toEqual(['campaigns', 'mail', 'reminders', 'scoring']);
   });
 
+  it('refuses percent-encoded paths to the board without a session', async () => {
+    await api.http().get('/admin/queue%73/api/queues').expect(401);
+    await api.http().get('/%61dmin/queues/api/queues').expect(401);
+    await api.http().put('/admin/queue%73/api/queues/mail/retry/failed').expect(401);
+  });
+
+  it('keeps the board and the mail outbox to admins of the operating organization', async () => {
+    const other = await createTestTenant(api.dataSource, 'ops-other');
+    const operated = await startApi({ OPERATOR_ORGANIZATION_IDS: tenant.organizationId });
+    try {
+      const operator = await loginToken(operated, tenant.users.admin.email);
+      const tenantAdmin = await loginToken(operated, other.users.admin.email);
+      const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+      await operated.http().get('/admin/queues/api/queues').set(as(operator)).expect(200);
+      const refused = await operated
+        .http()
+        .get('/admin/queues/api/queues')
+        .set(as(tenantAdmin))
+        .expect(403);
+      expect(refused.body.message).toContain('operating organization');
+      await operated.http().get('/api/v1/admin/outbox').set(as(operator)).expect(200);
+      await operated.http().get('/api/v1/admin/outbox').set(as(tenantAdmin)).expect(403);
+    } finally {
+      await operated.close();
+    }
+  });
+
   it('serves Prometheus metrics at /metrics behind the METRICS_TOKEN bearer', async () => {
     await api.http().get('/metrics').expect(401);
     const metrics = await api

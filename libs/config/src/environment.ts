@@ -112,6 +112,15 @@ export class Environment {
   @MinLength(16)
   METRICS_TOKEN?: string;
 
+  /**
+   * Organizations whose admins operate the platform (Bull Board, the development mail outbox):
+   * these tools show every tenant's jobs and mail, so a tenant admin alone is not enough.
+   * Comma-separated ids. Unset outside production: any admin (single-tenant development).
+   */
+  @IsOptional()
+  @IsString()
+  OPERATOR_ORGANIZATION_IDS?: string;
+
   /** Where evidence files and the development mail outbox are written. */
   @IsString()
   DATA_DIR = 'var';
@@ -122,6 +131,16 @@ export class Environment {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** Whether an admin of this organization may use the platform-wide operator tools. */
+  isOperatorOrganization(organizationId: string): boolean {
+    const ids = (this.OPERATOR_ORGANIZATION_IDS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (ids.length === 0) return !this.isProduction;
+    return ids.includes(organizationId);
   }
 }
 

@@ -36,7 +36,7 @@ export class AssessmentsService {
   ) {}
 
   async require(organizationId: string, id: string): Promise<Assessment> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException('Assessment not found');
+    requireUuid(id);
     const assessment = await this.dataSource
       .getRepository(Assessment)
       .findOne({ where: { id, organizationId } });
@@ -90,6 +90,7 @@ export class AssessmentsService {
 
   /** Unlocks a submitted assessment for the supplier and mails them the buyer's message. */
   async reopen(user: AuthenticatedUser, id: string, message: string): Promise<AssessmentView> {
+    requireUuid(id);
     await this.dataSource.transaction(async (manager) => {
       const a = await manager.getRepository(Assessment).findOne({
         where: { id, organizationId: user.organizationId },
@@ -158,4 +159,9 @@ export class AssessmentsService {
     });
     return this.get(user.organizationId, id);
   }
+}
+
+/** A malformed id names no assessment: 404, never a database error. */
+function requireUuid(id: string): void {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException('Assessment not found');
 }

@@ -5,6 +5,7 @@ import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { outboxDirectory, readFileOutbox } from '@kakehashi/mail';
 import { resolveLocale } from './console-locale';
+import { requireOperator } from './operator';
 import { renderConsolePage } from './console-page';
 import { OUTBOX_PAGE_TEXT } from './outbox-page-text';
 import { PageAuthFilter } from './page-auth.filter';
@@ -28,6 +29,7 @@ export class OutboxPageController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    requireOperator(this.env, user);
     const locale = resolveLocale(request, reply);
     const t = OUTBOX_PAGE_TEXT[locale];
     const entries = await readFileOutbox(outboxDirectory(this.env.DATA_DIR), SHOWN);

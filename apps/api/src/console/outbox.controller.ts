@@ -1,6 +1,7 @@
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@kakehashi/auth';
+import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { requireOperator } from './operator';
 import { Environment } from '@kakehashi/config';
 import { outboxDirectory, OutboxEntry, readFileOutbox } from '@kakehashi/mail';
 
@@ -14,8 +15,10 @@ export class OutboxController {
   @Get()
   @Roles('admin')
   async list(
+    @CurrentUser() user: AuthenticatedUser,
     @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
   ): Promise<{ transport: 'smtp' | 'file'; items: Omit<OutboxEntry, 'text'>[] }> {
+    requireOperator(this.env, user);
     const entries = await readFileOutbox(
       outboxDirectory(this.env.DATA_DIR),
       Math.min(Math.max(limit, 1), 200),

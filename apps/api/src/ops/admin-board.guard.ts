@@ -3,38 +3,42 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JwtPayload, SESSION_COOKIE } from '@kakehashi/auth';
+import { Environment } from '@kakehashi/config';
 
 export const BOARD_ROUTE = '/admin/queues';
 
 /**
  * Bull Board is a Fastify plugin mounted outside Nest's guards, so this onRequest hook closes
- * its whole prefix (pages, assets, API, retry buttons) to everyone but tenant admins: the
- * session cookie or a Bearer token must carry a valid JWT with role admin.
+ * its whole prefix (pages, assets, API, retry buttons) to everyone but the operators: the
+ * session cookie or a Bearer token must carry a valid JWT with role admin, of an organization
+ * listed in OPERATOR_ORGANIZATION_IDS (the board shows every tenant's jobs).
  */
 @Injectable()
 export class AdminBoardGuard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly jwt: JwtService,
+    private readonly env: Environment,
   ) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?')[0];
-      if (path !== BOARD_ROUTE && !path.startsWith(`${BOARD_ROUTE}/`)) return;
-      const role = await this.roleOf(request);
-      if (role === 'admin') return;
-      const statusCode = role ? 403 : 401;
+      if (!isBoardRequest(request)) return;
+      const session = await this.sessionOf(request);
+      if (session?.role === 'admin' && this.env.isOperatorOrganization(session.org)) return;
+      const statusCode = session ? 403 : 401;
       await reply.code(statusCode).send({
         statusCode,
-        error: role ? 'Forbidden' : 'Unauthorized',
-        message: role ? 'the queue board is for administrators' : 'sign in as an administrator',
+        error: session ? 'Forbidden' : 'Unauthorized',
+        message: session
+          ? 'the queue board is for administrators of the operating organization'
+          : 'sign in as an administrator',
       });
     });
   }
 
-  private async roleOf(request: FastifyRequest): Promise<string | undefined> {
+  private async sessionOf(request: FastifyRequest): Promise<JwtPayload | undefined> {
     const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
       .cookies;
     const header = request.headers.authorization;
@@ -42,10 +46,23 @@ export class AdminBoardGuard implements OnModuleInit {
       cookies?.[SESSION_COOKIE] ?? (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
     if (!token) return undefined;
     try {
-      const payload = await this.jwt.verifyAsync<JwtPayload>(token, { algorithms: ['HS256'] });
-      return payload.role;
+      return await this.jwt.verifyAsync<JwtPayload>(token, { algorithms: ['HS256'] });
     } catch {
       return undefined;
     }
   }
+}
+
+/**
+ * Judged on the route Fastify matched (it decodes %xx before routing), and on the decoded path
+ * as a fallback, so `/admin/queue%73` cannot slip past a raw-URL comparison.
+ */
+function isBoardRequest(request: FastifyRequest): boolean {
+  const paths = [request.routeOptions?.url ?? ''];
+  try {
+    paths.push(decodeURIComponent(request.url.split('?')[0]));
+  } catch {
+    paths.push(request.url);
+  }
+  return paths.some((path) => path === BOARD_ROUTE || path.startsWith(`${BOARD_ROUTE}/`));
 }
