@@ -2,7 +2,8 @@ import { FaultRig, startFaultRig } from '../../support/faults/fault-rig';
 
 jest.setTimeout(60_000);
 
-describe('fault: the worker is killed (SIGKILL) while it holds 500 scoring jobs', () => {
+// 3,000 jobs: the worker takes up to 600 at once, so the kill lands while it holds hundreds.
+describe('fault: the worker is killed (SIGKILL) while it holds hundreds of scoring jobs', () => {
   let rig: FaultRig;
   beforeAll(async () => {
     rig = await startFaultRig('fault_sigkill');
@@ -10,17 +11,17 @@ describe('fault: the worker is killed (SIGKILL) while it holds 500 scoring jobs'
   afterAll(() => rig?.close());
 
   it('scores every assessment exactly once after a new worker starts', async () => {
-    await rig.submit(500);
+    await rig.submit(3000);
     const first = rig.spawn();
     await rig.waitForScored(20, 30_000);
     first.signal('SIGKILL');
     await first.exited;
     const before = await rig.scored();
-    expect(before).toBeLessThan(500);
+    expect(before).toBeLessThan(3000);
 
     const second = rig.spawn();
-    await rig.waitForScored(500, 40_000);
-    expect(await rig.scored()).toBe(500);
+    await rig.waitForScored(3000, 40_000);
+    expect(await rig.scored()).toBe(3000);
     expect(await rig.scoredTwice()).toBe(0);
     const [{ pending }] = await rig.db.query(
       'SELECT count(*)::int AS pending FROM outbox WHERE done_at IS NULL',
