@@ -10,14 +10,14 @@ describe('fault: Redis is flushed (FLUSHALL) in the middle of a 1,000-job run', 
   afterAll(() => rig?.close());
 
   it('completes every job from the outbox sweep, none twice', async () => {
-    await rig.submit(1000);
+    await rig.submit(4000);
     const worker = rig.spawn();
     await rig.waitForScored(100, 30_000);
     await rig.redis.client.flushall();
     const atFlush = await rig.scored();
-    expect(atFlush).toBeLessThan(1000);
+    expect(atFlush).toBeLessThan(4000);
 
-    await rig.waitForScored(1000, 45_000);
+    await rig.waitForScored(4000, 45_000);
     expect(await rig.scoredTwice()).toBe(0);
     const [outbox] = await rig.db.query(
       `SELECT count(*) FILTER (WHERE done_at IS NULL)::int AS pending,
