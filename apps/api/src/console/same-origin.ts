@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -18,4 +19,11 @@ export function isSameOrigin(request: FastifyRequest, appUrl: string): boolean {
   }
   const own = `${request.protocol}://${request.host}`;
   return claimed === own || claimed === new URL(appUrl).origin;
+}
+
+/** For console form posts: 403 unless the form came from our own pages. */
+export function requireSameOrigin(request: FastifyRequest, appUrl: string): void {
+  if (!isSameOrigin(request, appUrl)) {
+    throw new ForbiddenException('the form was sent from another site');
+  }
 }

@@ -1,6 +1,5 @@
 import {
   Controller,
-  ForbiddenException,
   Get,
   HttpException,
   NotFoundException,
@@ -21,7 +20,7 @@ import { tokyoToday } from '@kakehashi/mail';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
-import { isSameOrigin } from '../../console/same-origin';
+import { requireSameOrigin } from '../../console/same-origin';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
@@ -102,7 +101,7 @@ export class CampaignPagesController {
     const locale = resolveLocale(request, reply);
     const form = readCampaignForm(request.body);
     try {
-      this.checkOrigin(request);
+      requireSameOrigin(request, this.env.APP_URL);
       const created = await this.createCampaign.execute(user, await toCreateCampaignDto(form));
       await reply.redirect(`/console/campaigns/${created.id}`, 303);
     } catch (error) {
@@ -132,13 +131,9 @@ export class CampaignPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    try {
-      this.checkOrigin(request);
-      await this.launchCampaign.execute(user, id);
-      await reply.redirect(`/console/campaigns/${id}?done=launched`, 303);
-    } catch (error) {
-      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
-    }
+    await this.runAction({ request, reply, user, id, done: 'launched' }, () =>
+      this.launchCampaign.execute(user, id),
+    );
   }
 
   @Post(':id/close')
@@ -149,18 +144,29 @@ export class CampaignPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    try {
-      this.checkOrigin(request);
-      await this.closeCampaign.execute(user, id);
-      await reply.redirect(`/console/campaigns/${id}?done=closed`, 303);
-    } catch (error) {
-      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
-    }
+    await this.runAction({ request, reply, user, id, done: 'closed' }, () =>
+      this.closeCampaign.execute(user, id),
+    );
   }
 
-  private checkOrigin(request: FastifyRequest): void {
-    if (!isSameOrigin(request, this.env.APP_URL)) {
-      throw new ForbiddenException('the form was sent from another site');
+  /** A launch/close form post: same-origin check, the use case, then back to the detail page. */
+  private async runAction(
+    input: {
+      request: FastifyRequest;
+      reply: FastifyReply;
+      user: AuthenticatedUser;
+      id: string;
+      done: 'launched' | 'closed';
+    },
+    action: () => Promise<unknown>,
+  ): Promise<void> {
+    const { request, reply, user, id, done } = input;
+    try {
+      requireSameOrigin(request, this.env.APP_URL);
+      await action();
+      await reply.redirect(`/console/campaigns/${id}?done=${done}`, 303);
+    } catch (error) {
+      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
     }
   }
 

@@ -1,6 +1,5 @@
 import {
   Controller,
-  ForbiddenException,
   Get,
   HttpException,
   Param,
@@ -20,7 +19,7 @@ import { User } from '@kakehashi/database';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
-import { isSameOrigin } from '../../console/same-origin';
+import { requireSameOrigin } from '../../console/same-origin';
 import { SuppliersService } from '../suppliers.service';
 import { formFromSupplier, readForm, SupplierFormValues, toSupplierDto } from './supplier-form';
 import { listPageData, formPageData, parseListQuery } from './supplier-pages.presenter';
@@ -83,7 +82,7 @@ export class SupplierPagesController {
     const locale = resolveLocale(request, reply);
     const form = readForm(request.body);
     try {
-      this.checkOrigin(request);
+      requireSameOrigin(request, this.env.APP_URL);
       const created = await this.suppliers.create(user, await toSupplierDto(form, []));
       await reply.redirect(`/console/suppliers/${created.id}/edit?saved=1`, 303);
     } catch (error) {
@@ -127,7 +126,7 @@ export class SupplierPagesController {
       .filter((c) => !c.isPrimary)
       .map((c) => ({ name: c.name, email: c.email, language: c.language as 'ja' | 'en' }));
     try {
-      this.checkOrigin(request);
+      requireSameOrigin(request, this.env.APP_URL);
       await this.suppliers.update(user, id, await toSupplierDto(form, others));
       await reply.redirect(`/console/suppliers/${id}/edit?saved=1`, 303);
     } catch (error) {
@@ -139,12 +138,6 @@ export class SupplierPagesController {
         contacts: current.contacts,
         error: asPageError(error),
       });
-    }
-  }
-
-  private checkOrigin(request: FastifyRequest): void {
-    if (!isSameOrigin(request, this.env.APP_URL)) {
-      throw new ForbiddenException('the form was sent from another site');
     }
   }
 
