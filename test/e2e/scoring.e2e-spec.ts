@@ -105,14 +105,28 @@ describe('scoring on submit', () => {
           WHERE m.message_key = $1`,
         [`alert:high-tier:${scored.id}`],
       );
-      const notes = await db.query('SELECT user_id FROM notifications WHERE key = $1', [
-        `high-tier:${scored.id}`,
-      ]);
+      const notes = await db.query(
+        'SELECT user_id, link, detail FROM notifications WHERE key = $1',
+        [`high-tier:${scored.id}`],
+      );
       if (fixture.expectedTier === 'high' || fixture.expectedTier === 'critical') {
         expect(alerts).toEqual([
           { kind: 'alert', to: tenant.ownerEmail, userId: tenant.ownerId, jobName: 'send-mail' },
         ]);
-        expect(notes).toEqual([{ user_id: tenant.ownerId }]);
+        // Submitted alone, the supplier gets an alert of its own, linked to its console page.
+        expect(notes).toEqual([
+          {
+            user_id: tenant.ownerId,
+            link: `/dashboard/suppliers/${assessment.supplierId}`,
+            detail: [
+              {
+                scoreId: scored.id,
+                assessmentId: assessment.id,
+                supplierId: assessment.supplierId,
+              },
+            ],
+          },
+        ]);
       } else {
         expect(alerts).toEqual([]);
         expect(notes).toEqual([]);

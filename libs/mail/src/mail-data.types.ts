@@ -62,14 +62,35 @@ export interface LinkData extends MailCommonData {
   link: string;
 }
 
-/** Procurement alert: a supplier's latest score landed in a high or critical tier. */
-export interface AlertData extends MailCommonData {
+/** One supplier of an alert digest, with the score that raised the alert. */
+export interface AlertSupplier {
   supplierName: string;
   campaignName: string;
+  /** low, medium, high or critical (shown with the tierJa / tierEn helpers). */
   tier: string;
+  /** Rounded to one decimal. */
   riskScore: number;
+  /** The supplier's console page. */
+  link: string;
+}
+
+/**
+ * Procurement alert, a digest for one campaign owner: the suppliers whose fresh scores landed
+ * in a high or critical tier in one scoring batch, most severe first, then by name.
+ */
+export interface AlertData extends MailCommonData {
+  /** The first ALERT_LIST_LIMIT of them. */
+  suppliers: AlertSupplier[];
+  /** How many more the mail does not list (0 when all are listed). */
+  more: number;
+  /** Distinct suppliers in the digest: 1 words the mail as about that one supplier. */
+  supplierCount: number;
+  /** The supplier's page for one supplier, otherwise the dashboard. */
   consoleLink: string;
 }
+
+/** At most this many suppliers are listed in one alert mail; the console has the rest. */
+export const ALERT_LIST_LIMIT = 50;
 
 export interface MailDataByKind {
   invitation: InvitationData;

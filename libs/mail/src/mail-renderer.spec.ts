@@ -21,8 +21,30 @@ const samples: { [K in keyof MailDataByKind]: MailDataByKind[K] } = {
   },
   reopened: { ...common, message: '質問3の根拠を\n添付してください' },
   link: common,
-  alert: { ...common, tier: 'critical', riskScore: 81.5, consoleLink: 'https://kakehashi.test/x' },
+  alert: {
+    ...common,
+    suppliers: [
+      {
+        supplierName: '株式会社ゆうびん & Co',
+        campaignName: '2026年度 調査',
+        tier: 'critical',
+        riskScore: 81.5,
+        link: 'https://kakehashi.test/dashboard/suppliers/1',
+      },
+    ],
+    more: 0,
+    supplierCount: 1,
+    consoleLink: 'https://kakehashi.test/dashboard/suppliers/1',
+  },
 };
+
+const alertSupplier = (n: number, tier: string) => ({
+  supplierName: `取引先${n}`,
+  campaignName: '2026年度 調査',
+  tier,
+  riskScore: 60 + n,
+  link: `https://kakehashi.test/dashboard/suppliers/${n}`,
+});
 
 describe('MailRenderer', () => {
   const renderer = new MailRenderer();
@@ -61,8 +83,50 @@ describe('MailRenderer', () => {
     ).toThrow(/link/);
   });
 
-  it('shows the alert tier in the reader language', () => {
+  it('words an alert about one supplier as before, with its tier in the reader language', () => {
     const ja = renderer.render({ kind: 'alert', locale: 'ja', data: samples.alert });
     expect(ja.subject).toBe('【リスク警告】株式会社ゆうびん & Co が 重大 と評価されました');
+    expect(ja.text).toContain(
+      '「2026年度 調査」で 株式会社ゆうびん & Co の回答が採点され、リスク区分が 重大(スコア 81.5)となりました。',
+    );
+    expect(ja.text).toContain('詳細: https://kakehashi.test/dashboard/suppliers/1');
+    expect(ja.html).toContain('<strong>株式会社ゆうびん &amp; Co</strong>');
+    const en = renderer.render({ kind: 'alert', locale: 'en', data: samples.alert });
+    expect(en.subject).toBe('Risk alert: 株式会社ゆうびん & Co rated critical');
+  });
+
+  it('lists every supplier of an alert digest, counts those beyond the list, escapes names', () => {
+    const data = {
+      ...common,
+      suppliers: [
+        alertSupplier(1, 'critical'),
+        { ...alertSupplier(2, 'high'), supplierName: '<script>alert(1)</script>商事' },
+        alertSupplier(3, 'high'),
+      ],
+      more: 4,
+      supplierCount: 7,
+      consoleLink: 'https://kakehashi.test/dashboard?campaign=c1',
+    };
+    const ja = renderer.render({ kind: 'alert', locale: 'ja', data });
+    expect(ja.subject).toBe('【リスク警告】7社が「高」以上のリスクと評価されました');
+    expect(ja.text).toContain('7社のリスク区分が「高」以上となりました');
+    expect(ja.text).toContain('- 取引先1(「2026年度 調査」) 重大・スコア 61');
+    expect(ja.text).toContain('- <script>alert(1)</script>商事(「2026年度 調査」) 高・スコア 62');
+    expect(ja.text).toContain('https://kakehashi.test/dashboard/suppliers/3');
+    expect(ja.text).toContain('ほか 4件はコンソールでご確認ください。');
+    expect(ja.text).toContain('一覧: https://kakehashi.test/dashboard?campaign=c1');
+    expect(ja.html).not.toContain('<script>');
+    expect(ja.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;商事');
+    expect(ja.html).toContain('<a href="https://kakehashi.test/dashboard/suppliers/1">取引先1</a>');
+    expect(ja.html.match(/<tr><td><a /g)).toHaveLength(3);
+
+    const en = renderer.render({ kind: 'alert', locale: 'en', data });
+    expect(en.subject).toBe('Risk alert: 7 suppliers rated high or critical');
+    expect(en.text).toContain('- 取引先3 ("2026年度 調査") high, score 63');
+    expect(en.text).toContain('4 more not listed here');
+    expect(en.html).not.toContain('<script>');
+
+    const all = renderer.render({ kind: 'alert', locale: 'ja', data: { ...data, more: 0 } });
+    expect(all.text).not.toContain('ほか');
   });
 });

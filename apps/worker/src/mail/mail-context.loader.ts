@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { linkExpiry } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import { daysUntil, formatDueDate, MailData, MailLocale } from '@kakehashi/mail';
+import { ALERT_LIST_LIMIT, daysUntil, formatDueDate, MailData, MailLocale } from '@kakehashi/mail';
 import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
+import { bySeverityThenName, digestLink } from '../scoring/alert-digest';
 import { LinkIssuer } from './link-issuer';
 import { LoadedMail } from './mail-row.loader';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Everything needed to send one row, or why it must not be sent. */
 export type MailContext =
@@ -148,45 +151,65 @@ export class MailContextLoader {
     };
   }
 
+  /**
+   * A digest of the suppliers one scoring batch rated high or critical for this owner: the
+   * notification keyed like the mail (without `alert:`) lists their scores; names, campaigns,
+   * tiers and risk scores are read now, most severe first, then by name.
+   */
   private async alert(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
-    const [ctx] = await this.dataSource.query<
+    const key = row.messageKey.replace(/^alert:/, '');
+    const [note] = await this.dataSource.query<{ detail: { scoreId?: unknown }[] | null }[]>(
+      'SELECT detail FROM notifications WHERE key = $1 AND organization_id = $2',
+      [key, row.organizationId],
+    );
+    if (!note) return { send: false, reason: 'notification not found' };
+    // A notification written before digests has no detail: its key names its one score.
+    const listed = Array.isArray(note.detail)
+      ? note.detail.map((item) => item.scoreId)
+      : [key.replace(/^high-tier:/, '')];
+    const scoreIds = listed.filter((id): id is string => typeof id === 'string' && UUID.test(id));
+    const scores = await this.dataSource.query<
       {
-        supplier_id: string;
-        supplier_name: string;
-        campaign_name: string;
-        org_name: string;
-        tier: string | null;
-        risk_score: number | null;
+        scoreId: string;
+        supplierId: string;
+        supplierName: string;
+        campaignId: string;
+        campaignName: string;
+        tier: string;
+        riskScore: number;
       }[]
     >(
-      `SELECT s.id AS supplier_id, s.name AS supplier_name, c.name AS campaign_name,
-              o.name AS org_name, sc.tier, sc.risk_score
-         FROM assessments a
-         JOIN campaigns c ON c.id = a.campaign_id
-         JOIN suppliers s ON s.id = a.supplier_id
-         JOIN organizations o ON o.id = a.organization_id
-         LEFT JOIN LATERAL (SELECT tier, risk_score FROM assessment_scores x
-                             WHERE x.assessment_id = a.id
-                             ORDER BY x.submission DESC, x.created_at DESC LIMIT 1) sc ON true
-        WHERE a.id = $1 AND a.organization_id = $2`,
-      [row.assessmentId, row.organizationId],
+      `SELECT x.id AS "scoreId", s.id AS "supplierId", s.name AS "supplierName",
+              c.id AS "campaignId", c.name AS "campaignName", x.tier, x.risk_score AS "riskScore"
+         FROM assessment_scores x
+         JOIN suppliers s ON s.id = x.supplier_id
+         JOIN campaigns c ON c.id = x.campaign_id
+        WHERE x.id = ANY($1::uuid[]) AND x.organization_id = $2`,
+      [scoreIds, row.organizationId],
     );
-    if (!ctx || ctx.tier === null) return { send: false, reason: 'no score to alert on' };
+    if (scores.length === 0) return { send: false, reason: 'no score to alert on' };
+    scores.sort(bySeverityThenName);
+    const supplierPage = (supplierId: string) => `${this.appUrl}/dashboard/suppliers/${supplierId}`;
     return {
       send: true,
-      fromName: ctx.org_name,
+      fromName: row.organizationName,
       mail: {
         kind: 'alert',
         locale,
         data: {
           recipientName: row.toName,
-          organizationName: ctx.org_name,
-          senderName: ctx.org_name,
-          supplierName: ctx.supplier_name,
-          campaignName: ctx.campaign_name,
-          tier: ctx.tier,
-          riskScore: Math.round(Number(ctx.risk_score) * 10) / 10,
-          consoleLink: `${this.appUrl}/console/suppliers/${ctx.supplier_id}`,
+          organizationName: row.organizationName,
+          senderName: row.organizationName,
+          suppliers: scores.slice(0, ALERT_LIST_LIMIT).map((score) => ({
+            supplierName: score.supplierName,
+            campaignName: score.campaignName,
+            tier: score.tier,
+            riskScore: Math.round(Number(score.riskScore) * 10) / 10,
+            link: supplierPage(score.supplierId),
+          })),
+          more: Math.max(0, scores.length - ALERT_LIST_LIMIT),
+          supplierCount: new Set(scores.map((score) => score.supplierId)).size,
+          consoleLink: `${this.appUrl}${digestLink(scores)}`,
         },
       },
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { buildDigests, isNews } from './alert-digest';
 
 export interface HighTierEvent {
   organizationId: string;
@@ -13,12 +14,12 @@ export interface HighTierEvent {
   tier: string;
 }
 
-const TIER_JA: Record<string, string> = { high: '高', critical: '重大' };
-
 /**
- * Tells campaign owners that a supplier landed in a high or critical tier: a console
- * notification and an 'alert' mail each, keyed by the score so a re-delivered job adds nothing.
- * Runs inside the scoring transaction, set-based for a whole batch.
+ * Tells campaign owners that suppliers landed in a high or critical tier: per batch, one
+ * console notification and one 'alert' mail per owner listing all of them (a digest, not one
+ * mail per supplier). A rescore by a new engine version that does not worsen the tier is no
+ * news and alerts nobody. Runs inside the scoring transaction, set-based for a whole batch;
+ * the events are fresh scores only, so a re-delivered job adds nothing.
  */
 @Injectable()
 export class HighTierAlert {
@@ -26,29 +27,57 @@ export class HighTierAlert {
 
   async record(manager: EntityManager, events: HighTierEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const known: { scoreId: string; supplierName: string; earlierTier: string | null }[] =
+      await manager.query(
+        `SELECT cur.id AS "scoreId", s.name AS "supplierName", p.tier AS "earlierTier"
+           FROM assessment_scores cur
+           JOIN suppliers s ON s.id = cur.supplier_id
+           LEFT JOIN LATERAL (
+                SELECT x.tier FROM assessment_scores x
+                 WHERE x.assessment_id = cur.assessment_id AND x.submission = cur.submission
+                   AND x.engine_version <> cur.engine_version AND x.status = 'scored'
+                 ORDER BY x.created_at DESC, x.id DESC LIMIT 1) p ON true
+          WHERE cur.id = ANY($1::uuid[])`,
+        [events.map((event) => event.scoreId)],
+      );
+    const byScore = new Map(known.map((row) => [row.scoreId, row]));
+    const digests = buildDigests(
+      events.flatMap((event) => {
+        const score = byScore.get(event.scoreId);
+        if (!score || !isNews(event.tier, score.earlierTier)) return [];
+        return [
+          {
+            organizationId: event.organizationId,
+            ownerId: event.ownerId,
+            scoreId: event.scoreId,
+            assessmentId: event.id,
+            campaignId: event.campaignId,
+            supplierId: event.supplierId,
+            supplierName: score.supplierName,
+            tier: event.tier,
+          },
+        ];
+      }),
+    );
+    if (digests.length === 0) return;
     const records = JSON.stringify(
-      events.map((event) => ({
-        organization_id: event.organizationId,
-        owner_id: event.ownerId,
-        supplier_id: event.supplierId,
-        campaign_id: event.campaignId,
-        assessment_id: event.id,
-        score_id: event.scoreId,
-        tier: event.tier,
-        tier_ja: TIER_JA[event.tier] ?? event.tier,
+      digests.map((digest) => ({
+        organization_id: digest.organizationId,
+        owner_id: digest.ownerId,
+        key: digest.key,
+        title: digest.title,
+        link: digest.link,
+        detail: digest.detail,
+        campaign_id: digest.first.campaignId,
+        assessment_id: digest.first.assessmentId,
       })),
     );
-    const columns = `e(organization_id uuid, owner_id uuid, supplier_id uuid, campaign_id uuid,
-            assessment_id uuid, score_id uuid, tier text, tier_ja text)`;
+    const columns = `d(organization_id uuid, owner_id uuid, key text, title jsonb, link text,
+            detail jsonb, campaign_id uuid, assessment_id uuid)`;
     await manager.query(
-      `INSERT INTO notifications (organization_id, user_id, key, kind, title, link)
-       SELECT e.organization_id, e.owner_id, 'high-tier:' || e.score_id, 'high-tier',
-              jsonb_build_object(
-                'ja', s.name || ' のリスク評価が「' || e.tier_ja || '」になりました',
-                'en', s.name || ' was rated ' || e.tier || ' risk'),
-              '/console/suppliers/' || e.supplier_id
+      `INSERT INTO notifications (organization_id, user_id, key, kind, title, link, detail)
+       SELECT d.organization_id, d.owner_id, d.key, 'high-tier', d.title, d.link, d.detail
          FROM jsonb_to_recordset($1::jsonb) AS ${columns}
-         JOIN suppliers s ON s.id = e.supplier_id
        ON CONFLICT (key) DO NOTHING`,
       [records],
     );
@@ -56,10 +85,10 @@ export class HighTierAlert {
       await manager.query(
         `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale,
                 user_id, campaign_id, assessment_id)
-         SELECT u.organization_id, 'alert:high-tier:' || e.score_id, 'alert', u.email,
-                u.display_name, u.locale, u.id, e.campaign_id, e.assessment_id
+         SELECT u.organization_id, 'alert:' || d.key, 'alert', u.email, u.display_name, u.locale,
+                u.id, d.campaign_id, d.assessment_id
            FROM jsonb_to_recordset($1::jsonb) AS ${columns}
-           JOIN users u ON u.id = e.owner_id AND u.organization_id = e.organization_id
+           JOIN users u ON u.id = d.owner_id AND u.organization_id = d.organization_id
          ON CONFLICT (message_key) DO NOTHING
          RETURNING id, message_key, organization_id`,
         [records],

@@ -13,7 +13,7 @@ export class Notification {
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;
 
-  /** Dedup key, e.g. `high-tier:<scoreId>`. */
+  /** Dedup key, e.g. `high-tier:<smallest scoreId of the digest>`. */
   @Column({ type: 'text', unique: true })
   key!: string;
 
@@ -25,6 +25,10 @@ export class Notification {
 
   @Column({ type: 'text', nullable: true })
   link!: string | null;
+
+  /** What the notification is about, by kind; high-tier: `[{ scoreId, assessmentId, supplierId }]`. */
+  @Column({ type: 'jsonb', nullable: true })
+  detail!: object | null;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;

@@ -1,0 +1,147 @@
+/**
+ * Pure rules of the high-tier alert: which fresh scores are news, and how one batch's alerts
+ * become one digest (notification + mail) per organization and campaign owner.
+ */
+
+const TIER_RANK: Record<string, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+const TIER_JA: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '重大' };
+
+/** Orders tiers low < medium < high < critical (an unknown tier ranks lowest). */
+export function tierRank(tier: string): number {
+  return TIER_RANK[tier] ?? -1;
+}
+
+/**
+ * No news, no alert: a high or critical score alerts unless it rescores (new engine version)
+ * a submission whose earlier complete score already had the same tier or a worse one.
+ */
+export function isNews(tier: string, earlierTier: string | null | undefined): boolean {
+  if (tierRank(tier) < TIER_RANK.high) return false;
+  return earlierTier == null || tierRank(tier) > tierRank(earlierTier);
+}
+
+/** One supplier's line in a digest. */
+export interface AlertEntry {
+  scoreId: string;
+  assessmentId: string;
+  campaignId: string;
+  supplierId: string;
+  supplierName: string;
+  tier: string;
+}
+
+export interface AlertEvent extends AlertEntry {
+  organizationId: string;
+  ownerId: string;
+}
+
+/** What the notification stores of each listed supplier (`notifications.detail`). */
+export interface AlertDetailItem {
+  scoreId: string;
+  assessmentId: string;
+  supplierId: string;
+}
+
+export interface AlertDigest {
+  organizationId: string;
+  ownerId: string;
+  /** `high-tier:<smallest scoreId>`; the mail's key is `alert:` + this. */
+  key: string;
+  /** The event of that smallest score id: the mail row's assessment and campaign. */
+  first: AlertEntry;
+  /** Most severe first, then by name. */
+  entries: AlertEntry[];
+  title: { ja: string; en: string };
+  link: string;
+  detail: AlertDetailItem[];
+}
+
+const NAMES = new Intl.Collator('ja', { numeric: true });
+
+/** Most severe first, then by supplier name, then by score id (a stable order). */
+export function bySeverityThenName(
+  a: { tier: string; supplierName: string; scoreId: string },
+  b: { tier: string; supplierName: string; scoreId: string },
+): number {
+  return (
+    tierRank(b.tier) - tierRank(a.tier) ||
+    NAMES.compare(a.supplierName, b.supplierName) ||
+    compareIds(a.scoreId, b.scoreId)
+  );
+}
+
+/** Compares uuids as PostgreSQL orders them (bytewise, i.e. by lowercase hex text). */
+function compareIds(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The console page for a digest's suppliers: the supplier's own page for one supplier,
+ * otherwise the dashboard, filtered to the campaign when they all share one.
+ */
+export function digestLink(entries: { supplierId: string; campaignId: string }[]): string {
+  const suppliers = new Set(entries.map((e) => e.supplierId));
+  if (suppliers.size === 1) return `/dashboard/suppliers/${entries[0].supplierId}`;
+  const campaigns = new Set(entries.map((e) => e.campaignId));
+  return campaigns.size === 1 ? `/dashboard?campaign=${entries[0].campaignId}` : '/dashboard';
+}
+
+/** The notification title of a digest whose entries are sorted most severe first. */
+export function digestTitle(entries: AlertEntry[]): { ja: string; en: string } {
+  const first = entries[0];
+  const others = new Set(entries.map((e) => e.supplierId)).size - 1;
+  const tiers = new Set(entries.map((e) => e.tier));
+  if (others === 0) {
+    return {
+      ja: `${first.supplierName} のリスク評価が「${TIER_JA[first.tier] ?? first.tier}」になりました`,
+      en: `${first.supplierName} was rated ${first.tier} risk`,
+    };
+  }
+  const [only] = tiers;
+  const ja = tiers.size === 1 ? `「${TIER_JA[only] ?? only}」` : '「高」以上';
+  const en = tiers.size === 1 ? only : 'high or critical';
+  return {
+    ja: `${first.supplierName} ほか${others}社のリスク評価が${ja}になりました`,
+    en: `${first.supplierName} and ${others} other ${others === 1 ? 'supplier' : 'suppliers'} were rated ${en} risk`,
+  };
+}
+
+/** Groups a batch's alert events into one digest per (organization, owner). */
+export function buildDigests(events: AlertEvent[]): AlertDigest[] {
+  const groups = new Map<string, AlertEvent[]>();
+  for (const event of events) {
+    const group = `${event.organizationId}/${event.ownerId}`;
+    const list = groups.get(group);
+    if (list) list.push(event);
+    else groups.set(group, [event]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group.reduce((min, e) => (compareIds(e.scoreId, min.scoreId) < 0 ? e : min));
+    const entries: AlertEntry[] = group
+      .map(({ scoreId, assessmentId, campaignId, supplierId, supplierName, tier }) => ({
+        scoreId,
+        assessmentId,
+        campaignId,
+        supplierId,
+        supplierName,
+        tier,
+      }))
+      .sort(bySeverityThenName);
+    return {
+      organizationId: first.organizationId,
+      ownerId: first.ownerId,
+      key: `high-tier:${first.scoreId}`,
+      first: entries.find((e) => e.scoreId === first.scoreId)!,
+      entries,
+      title: digestTitle(entries),
+      link: digestLink(entries),
+      detail: entries.map(({ scoreId, assessmentId, supplierId }) => ({
+        scoreId,
+        assessmentId,
+        supplierId,
+      })),
+    };
+  });
+}
