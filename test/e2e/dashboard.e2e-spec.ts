@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { ScoreResult } from '@kakehashi/domain';
+import {
+  DEFAULT_CATALOG_VERSION,
+  describeFinding,
+  getCatalog,
+  type ScoreResult,
+} from '@kakehashi/domain';
 import {
   fixtureScore,
   insertAssessment,
@@ -398,7 +403,12 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
       s.result.findings.map((f) => f.code),
     );
     if (s.result.findings.length > 0) {
-      expect(body.findings[0].recommendation.ja).toBe(s.result.findings[0].recommendation.ja);
+      // Rendered from the stored data with the catalog the score used.
+      const catalog = getCatalog(DEFAULT_CATALOG_VERSION)!;
+      const first = describeFinding(catalog, s.result.findings[0]);
+      expect(body.findings[0].message).toEqual(first.message);
+      expect(body.findings[0].recommendation.ja).toBe(first.recommendation.ja);
+      expect(body.findings[0].message.ja).not.toContain('?');
       expect(body.findings[0].status).toBe('open');
     }
     // The trend: the older campaign's score, then the current one.

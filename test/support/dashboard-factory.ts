@@ -137,7 +137,7 @@ export async function insertScoredAssessment(
       result.tier,
       result.directiveMaturity,
       result.overallMaturity,
-      JSON.stringify(result),
+      JSON.stringify({ ...result, findings: undefined }),
       result.engineVersion,
       DEFAULT_CATALOG_VERSION,
       scoredAt,
@@ -147,8 +147,8 @@ export async function insertScoredAssessment(
   for (const [position, f] of result.findings.entries()) {
     const [row] = await ds.query<{ id: string }[]>(
       `INSERT INTO findings (organization_id, score_id, assessment_id, supplier_id, position, code,
-         severity, directives, item_ids, message, recommendation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+         severity, directives, item_ids, params)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         organizationId,
         scoreRow.id,
@@ -159,8 +159,7 @@ export async function insertScoredAssessment(
         f.severity,
         f.directives,
         f.itemIds,
-        JSON.stringify(f.message),
-        JSON.stringify(f.recommendation),
+        JSON.stringify(f.params),
       ],
     );
     findingIds.push(row.id);

@@ -31,6 +31,9 @@ export { missingRequired } from './answers/missing-required';
 
 export type {
   Finding,
+  FindingData,
+  FindingParams,
+  FindingText,
   Gate,
   Level,
   ScoreResult,
@@ -39,6 +42,7 @@ export type {
   Tier,
 } from './scoring/scoring.types';
 export { score } from './scoring/score';
+export { describeFinding } from './scoring/findings/describe-finding';
 export { explain, type DirectiveExplanation, type Explanation } from './scoring/explain';
 export { ENGINE_VERSION } from './scoring/evaluate';
 

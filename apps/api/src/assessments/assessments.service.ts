@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { Assessment, AssessmentScore, AuditService, FindingRecord } from '@kakehashi/database';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { storedFindingText } from '../common/finding-text';
 
 export interface AssessmentView {
   id: string;
@@ -80,7 +81,7 @@ export class AssessmentsService {
                 code: f.code,
                 severity: f.severity,
                 directives: f.directives,
-                message: f.message,
+                message: storedFindingText(f, score.catalogVersion).message,
               })),
             },
           }

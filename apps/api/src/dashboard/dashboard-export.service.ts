@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { storedFindingText, type StoredFinding } from '../common/finding-text';
 import { DashboardScope } from './dashboard-scope';
 import type { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import { SupplierListQuery, SupplierRiskRow } from './supplier-list.query';
@@ -78,17 +79,21 @@ export class DashboardExportService {
     const ids = suppliers.filter((s) => s.tier !== null).map((s) => s.supplierId);
     const top = new Map<string, string[]>();
     if (ids.length === 0) return top;
-    const rows = await this.db.query<{ supplier_id: string; message: { ja: string } }[]>(
-      `SELECT supplier_id, message FROM (
-         SELECT f.supplier_id, f.message,
+    const rows = await this.db.query<(StoredFinding & { supplierId: string; catalog: string })[]>(
+      `SELECT "supplierId", code, directives, "itemIds", params, message, recommendation, catalog
+         FROM (
+         SELECT f.supplier_id AS "supplierId", f.code, f.directives, f.item_ids AS "itemIds",
+           f.params, f.message, f.recommendation, sc.catalog_version AS catalog,
            row_number() OVER (PARTITION BY f.supplier_id ORDER BY ${SEVERITY_RANK}, f.position) AS n
          FROM findings f JOIN supplier_risk r ON r.score_id = f.score_id
+         JOIN assessment_scores sc ON sc.id = f.score_id
          WHERE f.organization_id = $1 AND f.status = 'open' AND r.supplier_id = ANY($2::uuid[])
-       ) ranked WHERE n <= 3`,
+       ) ranked WHERE n <= 3 ORDER BY "supplierId", n`,
       [organizationId, ids],
     );
     for (const row of rows) {
-      top.set(row.supplier_id, [...(top.get(row.supplier_id) ?? []), row.message.ja]);
+      const message = storedFindingText(row, row.catalog).message.ja;
+      top.set(row.supplierId, [...(top.get(row.supplierId) ?? []), message]);
     }
     return top;
   }

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ScoreResult } from '@kakehashi/domain';
 import { DashboardScope, round } from './dashboard-scope';
+import { storedFindingText, type StoredFinding } from '../common/finding-text';
 
 type Row = Record<string, unknown>;
 type Localized = { ja: string; en: string };
@@ -165,19 +166,24 @@ export class SupplierRiskDetailQuery {
     scoreId: string,
   ): Promise<SupplierRiskDetail['findings']> {
     const rows = await this.db.query<Row[]>(
-      `SELECT id, code, severity, directives, message, recommendation, status FROM findings
-       WHERE organization_id = $1 AND score_id = $2 ORDER BY position`,
+      `SELECT f.id, f.code, f.severity, f.directives, f.item_ids AS "itemIds", f.params,
+         f.message, f.recommendation, f.status, sc.catalog_version
+       FROM findings f JOIN assessment_scores sc ON sc.id = f.score_id
+       WHERE f.organization_id = $1 AND f.score_id = $2 ORDER BY f.position`,
       [organizationId, scoreId],
     );
-    return rows.map((f) => ({
-      id: String(f.id),
-      code: String(f.code),
-      severity: String(f.severity),
-      directives: (f.directives as number[]).map(Number),
-      message: f.message as Localized,
-      recommendation: f.recommendation as Localized,
-      status: String(f.status),
-    }));
+    return rows.map((f) => {
+      const text = storedFindingText(f as unknown as StoredFinding, String(f.catalog_version));
+      return {
+        id: String(f.id),
+        code: String(f.code),
+        severity: String(f.severity),
+        directives: (f.directives as number[]).map(Number),
+        message: text.message,
+        recommendation: text.recommendation,
+        status: String(f.status),
+      };
+    });
   }
 
   private async history(

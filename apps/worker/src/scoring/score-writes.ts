@@ -16,7 +16,8 @@ export interface ScoredSubmission<R extends ScoreRow = ScoreRow> {
 }
 
 /**
- * Inserts the scores of a batch in one statement; a submission scored before keeps its row
+ * Inserts the scores of a batch in one statement (the result without its findings, which
+ * insertFindings writes as rows); a submission scored before keeps its row
  * (unique assessment+submission+engine version). Returns score ids by assessment id, and which
  * of them are new.
  */
@@ -24,19 +25,20 @@ export async function insertScores(
   manager: EntityManager,
   scored: ScoredSubmission[],
 ): Promise<{ ids: Map<string, string>; fresh: Set<string> }> {
-  const records = scored.map(({ row, result }) => ({
+  const records = scored.map(({ row, result: { findings: _findings, ...stored } }) => ({
     organization_id: row.organizationId,
     assessment_id: row.id,
     supplier_id: row.supplierId,
     campaign_id: row.campaignId,
     submission: row.submissionCount,
-    status: result.status,
-    risk_score: result.riskScore,
-    tier: result.tier,
-    directive_maturity: result.directiveMaturity,
-    overall_maturity: result.overallMaturity,
-    result,
-    engine_version: result.engineVersion,
+    status: stored.status,
+    risk_score: stored.riskScore,
+    tier: stored.tier,
+    directive_maturity: stored.directiveMaturity,
+    overall_maturity: stored.overallMaturity,
+    // The findings have rows of their own; kept out of `result` so each is written once.
+    result: stored,
+    engine_version: stored.engineVersion,
     catalog_version: row.catalogVersion,
   }));
   const inserted: { id: string; assessment_id: string }[] = await manager.query(
@@ -75,36 +77,34 @@ export async function insertScores(
   return { ids, fresh };
 }
 
-/** The findings of newly inserted scores, all in one statement. */
+/**
+ * The findings of newly inserted scores, all in one statement: one JSON record per score with the
+ * engine's findings as they are (data only, no text), unnested in SQL in their order.
+ */
 export async function insertFindings(
   manager: EntityManager,
   scored: (ScoredSubmission & { scoreId: string })[],
 ): Promise<void> {
-  const records = scored.flatMap(({ row, result, scoreId }) =>
-    result.findings.map((finding, position) => ({
+  const records = scored
+    .filter(({ result }) => result.findings.length > 0)
+    .map(({ row, result, scoreId }) => ({
       organization_id: row.organizationId,
       score_id: scoreId,
       assessment_id: row.id,
       supplier_id: row.supplierId,
-      position,
-      code: finding.code,
-      severity: finding.severity,
-      directives: finding.directives,
-      item_ids: finding.itemIds,
-      message: finding.message,
-      recommendation: finding.recommendation,
-    })),
-  );
+      findings: result.findings,
+    }));
   if (records.length === 0) return;
   await manager.query(
     `INSERT INTO findings (organization_id, score_id, assessment_id, supplier_id, position, code,
-            severity, directives, item_ids, message, recommendation)
-     SELECT f.organization_id, f.score_id, f.assessment_id, f.supplier_id, f.position, f.code,
-            f.severity, ARRAY(SELECT jsonb_array_elements_text(f.directives)::smallint),
-            ARRAY(SELECT jsonb_array_elements_text(f.item_ids)), f.message, f.recommendation
-       FROM jsonb_to_recordset($1::jsonb) AS f(organization_id uuid, score_id uuid,
-            assessment_id uuid, supplier_id uuid, position int, code text, severity text,
-            directives jsonb, item_ids jsonb, message jsonb, recommendation jsonb)`,
+            severity, directives, item_ids, params)
+     SELECT s.organization_id, s.score_id, s.assessment_id, s.supplier_id, f.ord - 1, f.code,
+            f.severity, f.directives, f.item_ids, f.params
+       FROM jsonb_to_recordset($1::jsonb) AS s(organization_id uuid, score_id uuid,
+            assessment_id uuid, supplier_id uuid, findings jsonb)
+      CROSS JOIN LATERAL ROWS FROM (jsonb_to_recordset(s.findings) AS (code text, severity text,
+            directives smallint[], "itemIds" text[], params jsonb))
+            WITH ORDINALITY AS f(code, severity, directives, item_ids, params, ord)`,
     [JSON.stringify(records)],
   );
 }

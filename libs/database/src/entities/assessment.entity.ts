@@ -19,9 +19,9 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 /** One supplier's questionnaire within a campaign; answers are a JSON map by item id. */
 @Entity({ name: 'assessments' })
 @Index('uq_assessments_campaign_supplier', ['campaignId', 'supplierId'], { unique: true })
-@Index('ix_assessments_organization_status', ['organizationId', 'status'])
 @Index('ix_assessments_supplier', ['supplierId'])
-// Lets the dashboard count a tenant's assessments by status for a subset without reading rows.
+// Lets the dashboard count a tenant's assessments by status for a subset without reading rows;
+// its (organization, status) prefix also serves plain lookups by status.
 @Index('ix_assessments_org_status_campaign', [
   'organizationId',
   'status',

@@ -2,10 +2,14 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type FindingStatus = 'open' | 'accepted' | 'remediated';
 
-/** A finding of one score, with its ja/en message and recommendation. */
+/**
+ * A finding of one score, as data: code, severity, directives, items and the few values its text
+ * needs (`params`). The ja/en text is rendered when read (`describeFinding` in libs/domain), so a
+ * score writes a few hundred bytes per finding, not a kilobyte of prose. `message` and
+ * `recommendation` hold the text of rows written before that, and are null for newer rows.
+ */
 @Entity({ name: 'findings' })
 @Index('ix_findings_score', ['scoreId'])
-@Index('ix_findings_supplier', ['organizationId', 'supplierId'])
 export class FindingRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -37,11 +41,14 @@ export class FindingRecord {
   @Column({ name: 'item_ids', type: 'text', array: true })
   itemIds!: string[];
 
-  @Column({ type: 'jsonb' })
-  message!: object;
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params!: Record<string, string | number>;
 
-  @Column({ type: 'jsonb' })
-  recommendation!: object;
+  @Column({ type: 'jsonb', nullable: true })
+  message!: object | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  recommendation!: object | null;
 
   @Column({ type: 'text', default: 'open' })
   status!: FindingStatus;

@@ -2,6 +2,8 @@ import { Foundation1795633448069 } from './1795633448069-Foundation';
 import { SuppliersCampaignsAssessments1795634722477 } from './1795634722477-SuppliersCampaignsAssessments';
 import { DashboardAssessmentIndex1795637863729 } from './1795637863729-DashboardAssessmentIndex';
 import { CampaignDraftSuppliers1795638029470 } from './1795638029470-CampaignDraftSuppliers';
+import { AlertDigests1795642215714 } from './1795642215714-AlertDigests';
+import { FindingsAsData1795642843756 } from './1795642843756-FindingsAsData';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   SuppliersCampaignsAssessments1795634722477,
   DashboardAssessmentIndex1795637863729,
   CampaignDraftSuppliers1795638029470,
+  AlertDigests1795642215714,
+  FindingsAsData1795642843756,
 ];

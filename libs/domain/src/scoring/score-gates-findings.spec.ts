@@ -1,12 +1,18 @@
 // SECURITY ACTION consistency, services, JC-STAR, evidence expiry, and finding order.
 import { catalog, star2Answers, uniformAnswers } from '../../test/support/answer-builders';
+import { describeFinding } from './findings/describe-finding';
 import { score } from './score';
-import type { ScoreResult, Severity, SupplierProfile } from './scoring.types';
+import type { Finding, ScoreResult, Severity, SupplierProfile } from './scoring.types';
 
 const asOf = '2026-12-01';
 const crit2: SupplierProfile = { criticality: 2, asOf };
 const gate = (r: ScoreResult, code: string) => r.gates.find((g) => g.code === code);
 const finding = (r: ScoreResult, code: string) => r.findings.find((f) => f.code === code);
+/** The finding's words as a reader sees them; empty when the finding is absent. */
+const words = (f: Finding | undefined) =>
+  f
+    ? describeFinding(catalog, f)
+    : { message: { ja: '', en: '' }, recommendation: { ja: '', en: '' } };
 
 describe('SECURITY ACTION', () => {
   const star1 = { 'SA.LEVEL': 'star1', 'SA.ID': '50000000001', 'SA.DATE': '2026-01-10' };
@@ -46,7 +52,7 @@ describe('SECURITY ACTION', () => {
     const f = finding(r, 'SA_STAR2_CONTRADICTED')!;
     expect(f.severity).toBe('high');
     expect(f.itemIds).toEqual(['SA.LEVEL', 'SC.09', 'SC.13']);
-    expect(f.message.ja).toContain('★一つ星として評価');
+    expect(words(f).message.ja).toContain('★一つ星として評価');
     expect(r.riskScore).toBe(score(catalog, uniformAnswers('partial', 3, star1), crit2).riskScore);
   });
 
@@ -58,7 +64,9 @@ describe('SECURITY ACTION', () => {
     );
     expect(r.securityAction.consistentWithSelfCheck).toBe(false);
     expect(finding(r, 'SA_STAR2_CONTRADICTED')?.itemIds).toEqual(['SA.LEVEL', 'SA.POLICY']);
-    expect(finding(r, 'SA_STAR2_CONTRADICTED')?.message.en).toContain('no published basic policy');
+    expect(words(finding(r, 'SA_STAR2_CONTRADICTED')).message.en).toContain(
+      'no published basic policy',
+    );
   });
 
   it('treats a self-check older than 12 months as expired evidence', () => {
@@ -72,7 +80,7 @@ describe('SECURITY ACTION', () => {
       itemIds: ['SC.DATE'],
       severity: 'medium',
     });
-    expect(finding(r, 'EVIDENCE_EXPIRED')?.message.en).toContain('expired on 2026-11-30');
+    expect(words(finding(r, 'EVIDENCE_EXPIRED')).message.en).toContain('expired on 2026-11-30');
     expect(gate(r, 'EVIDENCE_CURRENT')?.passed).toBe(false);
     // Exactly 12 months old still counts.
     const edge = score(
@@ -94,8 +102,8 @@ describe('SECURITY ACTION', () => {
       score(catalog, uniformAnswers('partial', 3, star1), crit2).riskScore,
     );
     expect(
-      finding(score(catalog, uniformAnswers('partial', 3), crit2), 'SA_NOT_DECLARED')
-        ?.recommendation.ja,
+      words(finding(score(catalog, uniformAnswers('partial', 3), crit2), 'SA_NOT_DECLARED'))
+        .recommendation.ja,
     ).toContain('デジタル化・AI導入補助金');
     expect(
       finding(
@@ -120,10 +128,11 @@ describe('monitoring and お助け隊', () => {
     expect(gate(r, 'SME_MONITORING')?.passed).toBe(false);
     const f = finding(r, 'NO_MONITORING')!;
     expect(f).toMatchObject({ severity: 'medium', directives: [5, 7] });
-    expect(f.recommendation.ja).toContain('お助け隊');
-    expect(f.recommendation.ja).toContain('デジタル化・AI導入補助金');
-    expect(f.recommendation.ja).toContain('セキュリティ対策推進枠');
-    expect(f.recommendation.en).toContain('Otasuketai');
+    const { recommendation } = words(f);
+    expect(recommendation.ja).toContain('お助け隊');
+    expect(recommendation.ja).toContain('デジタル化・AI導入補助金');
+    expect(recommendation.ja).toContain('セキュリティ対策推進枠');
+    expect(recommendation.en).toContain('Otasuketai');
     expect(
       finding(
         score(catalog, uniformAnswers('partial', 3), { ...crit2, outageImpact: true }),
@@ -154,7 +163,7 @@ describe('monitoring and お助け隊', () => {
   it('has no SME gate for a large company, and recommends a listed SOC service instead', () => {
     const r = score(catalog, uniformAnswers('partial', 3), { ...crit2, sizeClass: 'large' });
     expect(gate(r, 'SME_MONITORING')).toBeUndefined();
-    expect(finding(r, 'NO_MONITORING')?.recommendation.ja).toContain(
+    expect(words(finding(r, 'NO_MONITORING')).recommendation.ja).toContain(
       'セキュリティ監視・運用サービス',
     );
   });
@@ -169,8 +178,8 @@ describe('audited security services', () => {
 
   it('recommends an audited service kind from the IPA list when nothing was tested', () => {
     const f = finding(score(catalog, uniformAnswers('partial', 3), crit2), 'NO_SECURITY_TESTING')!;
-    expect(f.recommendation.ja).toContain('脆弱性診断サービス');
-    expect(f.recommendation.ja).toContain('情報セキュリティサービス基準適合サービスリスト');
+    expect(words(f).recommendation.ja).toContain('脆弱性診断サービス');
+    expect(words(f).recommendation.ja).toContain('情報セキュリティサービス基準適合サービスリスト');
   });
 
   it('gives full credit to a listed provider and half to an unlisted one', () => {
@@ -206,7 +215,7 @@ describe('JC-STAR for delivered IoT products', () => {
     expect(gate(current, 'IOT_JCSTAR_STAR1')?.passed).toBe(true);
     const none = score(catalog, uniformAnswers('partial', 3, iot('none')), crit2);
     expect(gate(none, 'IOT_JCSTAR_STAR1')?.passed).toBe(false);
-    expect(finding(none, 'IOT_NO_JCSTAR')?.recommendation.ja).toContain('JC-STAR ★1');
+    expect(words(finding(none, 'IOT_NO_JCSTAR')).recommendation.ja).toContain('JC-STAR ★1');
     const expired = score(catalog, uniformAnswers('partial', 3, iot('star2', '2026-11-30')), crit2);
     expect(gate(expired, 'IOT_JCSTAR_STAR1')?.passed).toBe(false);
     expect(gate(expired, 'EVIDENCE_CURRENT')?.passed).toBe(false);
@@ -234,7 +243,9 @@ describe('incident readiness', () => {
       crit2,
     );
     expect(finding(r, 'INCIDENT_NO_CONTACT')?.severity).toBe('medium');
-    expect(finding(r, 'INCIDENT_REPORTING_GAPS')?.message.en).toContain('JPCERT/CC, the police');
+    expect(words(finding(r, 'INCIDENT_REPORTING_GAPS')).message.en).toContain(
+      'JPCERT/CC, the police',
+    );
     expect(finding(r, 'INCIDENT_NO_RECENT_EXERCISE')).toBeDefined();
     expect(finding(r, 'BACKUP_NOT_TESTED')?.severity).toBe('medium');
     // readiness mean(0, 1/3, 0, 0.5) = 0.2083 → strength 0.275 + 0.0208 = 0.2958 → 100 × 0.7042 × 0.7 = 49.3

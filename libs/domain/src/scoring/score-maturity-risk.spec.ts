@@ -1,6 +1,7 @@
 // Hand-computed expectations for directive maturity, risk and tiers. Base set (uniformAnswers):
 // SME, every practice 'partial' (level 3), rating 3, readiness credit 0.75, no other credit.
 import { catalog, uniformAnswers } from '../../test/support/answer-builders';
+import { describeFinding } from './findings/describe-finding';
 import { tierFor } from './risk';
 import { score } from './score';
 import type { SupplierProfile } from './scoring.types';
@@ -34,7 +35,7 @@ describe('directive maturity', () => {
     expect(capped.map((f) => f.directives[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(capped[0].severity).toBe('medium');
     expect(capped[0].itemIds[0]).toBe('D01.M');
-    expect(capped[0].message.en).toContain('self-rating 5');
+    expect(describeFinding(catalog, capped[0]).message.en).toContain('self-rating 5');
     // One level over the cap is a smaller contradiction.
     expect(
       findingsOf(score(catalog, uniformAnswers('partial', 4), crit2), 'SELF_RATING_CAPPED')[0]

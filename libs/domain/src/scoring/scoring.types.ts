@@ -16,12 +16,29 @@ export interface SupplierProfile {
   asOf: string;
 }
 
+/**
+ * The values a finding's texts interpolate, e.g. `{ selfRating: 5, cap: 3 }`: flat and small, numbers
+ * kept raw (the renderer formats them), nothing that `directives` or `itemIds` already say.
+ */
+export type FindingParams = Readonly<Record<string, string | number>>;
+
+/**
+ * One finding as the engine emits and the worker stores it: data only. Its words come from
+ * `describeFinding()` when someone reads it.
+ */
 export interface Finding {
   code: string;
   severity: Severity;
   /** Related directives, 1..10. */
   directives: number[];
   itemIds: string[];
+  params: FindingParams;
+}
+
+/** What `describeFinding()` needs: a stored finding row, with or without its severity. */
+export type FindingData = Pick<Finding, 'code' | 'directives' | 'itemIds' | 'params'>;
+
+export interface FindingText {
   message: LocalizedText;
   recommendation: LocalizedText;
 }

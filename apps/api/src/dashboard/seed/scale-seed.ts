@@ -210,7 +210,7 @@ async function insertScores(runner: QueryRunner, org: string): Promise<number> {
        SELECT $1, a.id, a.supplier_id, a.campaign_id, 1, t.result->>'status',
          (t.result->>'riskScore')::real, t.result->>'tier',
          ARRAY(SELECT jsonb_array_elements_text(t.result->'directiveMaturity')::real),
-         (t.result->>'overallMaturity')::real, t.result, t.result->>'engineVersion', $2,
+         (t.result->>'overallMaturity')::real, t.result - 'findings', t.result->>'engineVersion', $2,
          a.due_date - 9 + (a.n % 7)
        FROM scale_assessments a JOIN scale_templates t ON t.idx = a.template
        WHERE a.status = 'scored'
@@ -230,22 +230,26 @@ async function insertRiskAndFindings(runner: QueryRunner, org: string): Promise<
        sc.campaign_id, sc.risk_score, sc.tier, sc.directive_maturity, sc.overall_maturity,
        sc.result->'securityAction'->>'declared', (sc.result->'otasuketai'->>'uses')::boolean,
        sc.result->>'requiredLevel', sc.result->>'achievedLevel',
-       jsonb_array_length(sc.result->'findings'), sc.created_at
-     FROM assessment_scores sc WHERE sc.organization_id = $1
+       jsonb_array_length(t.result->'findings'), sc.created_at
+     FROM assessment_scores sc
+     JOIN scale_assessments a ON a.id = sc.assessment_id
+     JOIN scale_templates t ON t.idx = a.template
+     WHERE sc.organization_id = $1
      ORDER BY sc.supplier_id, sc.created_at DESC`,
     [org],
   );
   const rows: { n: number }[] = await runner.query(
     `WITH ins AS (
        INSERT INTO findings (organization_id, score_id, assessment_id, supplier_id, position, code,
-         severity, directives, item_ids, message, recommendation)
+         severity, directives, item_ids, params)
        SELECT $1, r.score_id, r.assessment_id, r.supplier_id, f.ord - 1, f.value->>'code',
          f.value->>'severity',
          ARRAY(SELECT jsonb_array_elements_text(f.value->'directives')::smallint),
-         ARRAY(SELECT jsonb_array_elements_text(f.value->'itemIds')),
-         f.value->'message', f.value->'recommendation'
-       FROM supplier_risk r JOIN assessment_scores sc ON sc.id = r.score_id,
-         jsonb_array_elements(sc.result->'findings') WITH ORDINALITY f(value, ord)
+         ARRAY(SELECT jsonb_array_elements_text(f.value->'itemIds')), f.value->'params'
+       FROM supplier_risk r
+       JOIN scale_assessments a ON a.id = r.assessment_id
+       JOIN scale_templates t ON t.idx = a.template,
+         jsonb_array_elements(t.result->'findings') WITH ORDINALITY f(value, ord)
        WHERE r.organization_id = $1
        RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,

@@ -18,32 +18,17 @@ export function directiveFindings(ctx: FindingContext): Finding[] {
           d.selfRatingItemId,
           ...d.practices.filter((p) => p.level !== null).map((p) => p.itemId),
         ],
-        message: {
-          ja: `指示${d.directive}の自己評価（レベル${d.selfRating}）は実施状況の回答と整合しないため、レベル${d.cap}として扱いました。`,
-          en: `Directive ${d.directive}: the self-rating ${d.selfRating} is not supported by the practice answers and counts as ${d.cap}.`,
-        },
-        recommendation: {
-          ja: '実施状況の回答を見直すか、自己評価の根拠となる規程や記録を提出してください。',
-          en: 'Review the practice answers, or send the policies or records that support the self-rating.',
-        },
+        params: { selfRating: d.selfRating, cap: d.cap },
       });
     }
     if (d.maturity < 2.5) {
       const base = d.maturity < 2 ? 'medium' : 'low';
-      const section = ctx.view.index.directives[d.directive - 1].section;
       out.push({
         code: 'DIRECTIVE_WEAK',
         severity: escalate(base, strong && KEY_DIRECTIVES.has(d.directive)),
         directives: [d.directive],
         itemIds: d.practices.filter((p) => p.level === 1).map((p) => p.itemId),
-        message: {
-          ja: `指示${d.directive}の成熟度が低い状態です（${d.maturity.toFixed(2)} / 5）。`,
-          en: `Directive ${d.directive} maturity is low (${d.maturity.toFixed(2)} of 5).`,
-        },
-        recommendation: section?.recommendation ?? {
-          ja: '実施状況を改善してください。',
-          en: 'Improve the practices.',
-        },
+        params: { maturity: d.maturity },
       });
     }
   }
@@ -64,14 +49,7 @@ export function unknownAnswerFindings(ctx: FindingContext): Finding[] {
       severity: 'info',
       directives,
       itemIds: items.map((i) => i.id),
-      message: {
-        ja: `「わからない」と回答した項目が${items.length}件あります。これらは平均から除外しています。`,
-        en: `${items.length} item(s) were answered "don't know"; they are left out of the averages.`,
-      },
-      recommendation: {
-        ja: '担当者に確認して回答を更新してください。',
-        en: 'Check with the person responsible and update the answers.',
-      },
+      params: {},
     },
   ];
 }

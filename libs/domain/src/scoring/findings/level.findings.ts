@@ -7,7 +7,6 @@ import type { FindingContext } from './finding-context';
 export function levelFindings(ctx: FindingContext): Finding[] {
   const r = ctx.risk;
   if (r.gapLevels === 0) return [];
-  const labels = ctx.view.catalog.scoring.levelLabels;
   const min =
     r.requiredLevel === 'strong'
       ? ctx.view.catalog.scoring.achievedLevel.strongMinDirective
@@ -19,14 +18,7 @@ export function levelFindings(ctx: FindingContext): Finding[] {
       severity: r.gapLevels >= 2 ? (ctx.profile.criticality === 3 ? 'critical' : 'high') : 'medium',
       directives: below,
       itemIds: [],
-      message: {
-        ja: `求められる水準は「${labels[r.requiredLevel].ja}」ですが、達成水準は「${labels[r.achievedLevel].ja}」です。`,
-        en: `Required level: ${labels[r.requiredLevel].en}; achieved: ${labels[r.achievedLevel].en}.`,
-      },
-      recommendation: {
-        ja: `成熟度が${min}未満の指示を優先して改善してください${r.requiredLevel === 'strong' ? '。強化レベルには IPA 適合サービスリスト掲載事業者による診断・監査と異常監視も必要です' : ''}。`,
-        en: `Improve the directives below ${min} first${r.requiredLevel === 'strong' ? '; the strong level also needs testing or audit by a listed provider and monitoring' : ''}.`,
-      },
+      params: { requiredLevel: r.requiredLevel, achievedLevel: r.achievedLevel, minDirective: min },
     },
   ];
 }
@@ -51,14 +43,7 @@ export function profileFindings(ctx: FindingContext): Finding[] {
         severity: 'info',
         directives: [],
         itemIds: [ITEM.sizeClass, ITEM.capital, ITEM.employees],
-        message: {
-          ja: `申告された企業規模（${declared}）が資本金・従業員数から判定される区分（${computed}）と異なります。`,
-          en: `The declared size class (${declared}) differs from the one the capital and employees give (${computed}).`,
-        },
-        recommendation: {
-          ja: '企業規模の回答を確認してください。',
-          en: 'Check the size class answer.',
-        },
+        params: { declared, computed },
       });
     }
   }
@@ -77,14 +62,7 @@ export function profileFindings(ctx: FindingContext): Finding[] {
       severity: 'info',
       directives: [9],
       itemIds: [ITEM.roles],
-      message: {
-        ja: 'サプライヤーの回答（当社ネットワークへの接続・機密情報の取扱い）が発注者側の設定と一致しません。',
-        en: "The supplier reports network access or handling of confidential data that the buyer's settings do not.",
-      },
-      recommendation: {
-        ja: 'このサプライヤーの要求水準の設定（3つの質問）を見直してください。',
-        en: "Review this supplier's required-level settings (the three questions).",
-      },
+      params: {},
     });
   }
   return out;
