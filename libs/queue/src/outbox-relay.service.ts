@@ -48,7 +48,7 @@ export class OutboxRelayService {
         .createQueryBuilder()
         .update(OutboxMessage)
         .set({ relayedAt: () => 'now()', relayCount: () => 'relay_count + 1' })
-        .whereInIds(accepted.map((row) => row.id))
+        .where('id = ANY(:ids)', { ids: accepted.map((row) => row.id) })
         .execute();
       return rows.length;
     });
@@ -79,7 +79,7 @@ export class OutboxRelayService {
       .createQueryBuilder()
       .update(OutboxMessage)
       .set({ relayedAt: () => 'now()', relayCount: () => 'relay_count + 1' })
-      .whereInIds(lost.map((row) => row.id))
+      .where('id = ANY(:ids)', { ids: lost.map((row) => row.id) })
       .execute();
     return lost.length;
   }

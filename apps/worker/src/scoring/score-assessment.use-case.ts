@@ -16,7 +16,6 @@ interface SubmissionRow {
   campaignId: string;
   supplierId: string;
   catalogVersion: string;
-  status: string;
   submissionCount: number;
   answers: Answers;
   submittedAt: Date | null;
@@ -49,20 +48,7 @@ export class ScoreAssessmentUseCase {
   async executeBatch(items: { payload: ScorePayload; jobId: string }[]): Promise<ScoreOutcome[]> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const rows = await this.lockSubmissions(manager, items);
-      const current = new Map<string, SubmissionRow>();
-      for (const { payload } of items) {
-        const row = rows.get(payload.assessmentId);
-        // Reopened, re-submitted or gone since the job was written: a newer job (or none) applies.
-        if (
-          row &&
-          row.organizationId === payload.organizationId &&
-          row.submissionCount === payload.submission &&
-          (row.status === 'submitted' || row.status === 'scored')
-        ) {
-          current.set(row.id, row);
-        }
-      }
+      const current = await this.claimSubmissions(manager, items);
       const scored: ScoredSubmission<SubmissionRow>[] = [...current.values()].map((row) => {
         const catalog = getCatalog(row.catalogVersion);
         if (!catalog) throw new UnrecoverableError(`unknown catalog version ${row.catalogVersion}`);
@@ -74,12 +60,6 @@ export class ScoreAssessmentUseCase {
       await insertFindings(
         manager,
         withIds.filter((s) => fresh.has(s.row.id)),
-      );
-      await manager.query(
-        `UPDATE assessments a SET status = 'scored', updated_at = now()
-           FROM unnest($1::uuid[], $2::int[]) AS k(id, submission)
-          WHERE a.id = k.id AND a.submission_count = k.submission AND a.status = 'submitted'`,
-        [scored.map((s) => s.row.id), scored.map((s) => s.row.submissionCount)],
       );
       const complete = withIds.filter((s) => s.result.status === 'scored');
       await refreshSupplierRisk(manager, { sources: complete, scoredAt: now });
@@ -104,26 +84,43 @@ export class ScoreAssessmentUseCase {
     });
   }
 
-  /** Locks the batch's assessments in id order, so two batches cannot deadlock. */
-  private async lockSubmissions(
+  /**
+   * Marks the batch's current submissions scored and returns what scoring needs, in one
+   * statement: the update locks each row until the transaction commits the score with it (keys
+   * go in sorted by id, so two overlapping batches take their locks in the same order). An assessment reopened, re-submitted or moved
+   * to another tenant since its job was written is not returned: a newer job (or none) applies.
+   */
+  private async claimSubmissions(
     manager: EntityManager,
     items: { payload: ScorePayload }[],
   ): Promise<Map<string, SubmissionRow>> {
-    const rows: SubmissionRow[] = await manager.query(
-      `SELECT a.id, a.organization_id AS "organizationId", a.campaign_id AS "campaignId",
-              a.supplier_id AS "supplierId", a.catalog_version AS "catalogVersion", a.status,
+    const keys = items
+      .map(({ payload }) => payload)
+      .sort((a, b) =>
+        a.assessmentId < b.assessmentId ? -1 : a.assessmentId > b.assessmentId ? 1 : 0,
+      );
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [rows]: [SubmissionRow[], number] = await manager.query(
+      `UPDATE assessments a
+          SET status = 'scored',
+              updated_at = CASE WHEN a.status = 'submitted' THEN now() ELSE a.updated_at END
+         FROM unnest($1::uuid[], $2::int[], $3::uuid[]) AS k(id, submission, organization_id),
+              suppliers s, campaigns c
+        WHERE a.id = k.id AND a.submission_count = k.submission
+          AND a.organization_id = k.organization_id AND a.status IN ('submitted', 'scored')
+          AND s.id = a.supplier_id AND c.id = a.campaign_id
+        RETURNING a.id, a.organization_id AS "organizationId", a.campaign_id AS "campaignId",
+              a.supplier_id AS "supplierId", a.catalog_version AS "catalogVersion",
               a.submission_count AS "submissionCount", a.answers, a.submitted_at AS "submittedAt",
               s.criticality, s.size_class AS "sizeClass",
               s.handles_confidential_data AS "handlesConfidentialData",
               s.outage_impact AS "outageImpact", s.network_access AS "networkAccess",
-              c.owner_id AS "ownerId"
-         FROM assessments a
-         JOIN suppliers s ON s.id = a.supplier_id
-         JOIN campaigns c ON c.id = a.campaign_id
-        WHERE a.id = ANY($1::uuid[])
-        ORDER BY a.id
-          FOR UPDATE OF a`,
-      [items.map((item) => item.payload.assessmentId)],
+              c.owner_id AS "ownerId"`,
+      [
+        keys.map((k) => k.assessmentId),
+        keys.map((k) => k.submission),
+        keys.map((k) => k.organizationId),
+      ],
     );
     return new Map(rows.map((row) => [row.id, row]));
   }
