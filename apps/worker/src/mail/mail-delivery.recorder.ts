@@ -91,6 +91,21 @@ export class MailDeliveryRecorder {
     });
   }
 
+  /**
+   * Puts a row whose retries ran out back in the queue, for an operator's retry of its job.
+   * Only a give-up qualifies: a refused message (5xx) has its `smtp_response` and stays failed.
+   * Returns whether the row was reopened.
+   */
+  async reopenGaveUp(id: string): Promise<boolean> {
+    const [, reopened] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE mail_messages SET status = 'queued'
+        WHERE id = $1 AND status = 'failed' AND smtp_response IS NULL
+      RETURNING id`,
+      [id],
+    );
+    return reopened > 0;
+  }
+
   markSkipped(input: { id: string; jobId: string; reason: string }): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

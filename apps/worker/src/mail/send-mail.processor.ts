@@ -36,6 +36,11 @@ export class SendMailProcessor extends WorkerHost {
     const jobId = job.id ?? '';
     const loaded = await this.rows.load(job.data.mailMessageId);
     const row = loaded?.organizationId === job.data.organizationId ? loaded : undefined;
+    // A job whose retries ran out runs again only when an operator retries it (Bull Board):
+    // its row goes back to queued and is sent. A row the server refused (5xx) stays failed.
+    if (row?.status === 'failed' && (await this.recorder.reopenGaveUp(row.id))) {
+      row.status = 'queued';
+    }
     if (!row || row.status !== 'queued') {
       await this.recorder.markDone(jobId);
       return row ? `already ${row.status}` : 'no such message';
