@@ -8,6 +8,7 @@ import { dataSourceOptions, dropDatabase, prepareDatabase } from '@kakehashi/dat
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { SCORING_CONCURRENCY } from '../../apps/worker/src/scoring/score-assessment.processor';
 import { startRedis } from '../support/faults/redis-server';
+import { CpuMeter } from './cpu-meter';
 import {
   ANSWER_FIXTURES,
   createCampaign,
@@ -17,7 +18,7 @@ import {
 
 const JOBS = 10_000;
 
-async function baseline(redisUrl: string): Promise<number> {
+async function baseline(redisUrl: string, redisPid: number): Promise<number> {
   const connection = { url: redisUrl };
   const queue = new Queue('noop', { connection, prefix: '{bench-baseline}' });
   let done = 0;
@@ -32,6 +33,7 @@ async function baseline(redisUrl: string): Promise<number> {
     if (++done === JOBS) finish();
   });
   const start = performance.now();
+  const cpu = CpuMeter.start();
   for (let i = 0; i < JOBS; i += 1000) {
     await queue.addBulk(
       Array.from({ length: 1000 }, (_, n) => ({ name: 'noop', data: { n: i + n } })),
@@ -39,12 +41,13 @@ async function baseline(redisUrl: string): Promise<number> {
   }
   await finished;
   const rate = JOBS / ((performance.now() - start) / 1000);
+  console.log(`baseline ${cpu.report({ node: [process.pid], redis: [redisPid] }, JOBS)}`);
   await worker.close();
   await queue.close();
   return rate;
 }
 
-async function ours(databaseUrl: string, redisUrl: string): Promise<number> {
+async function ours(databaseUrl: string, redisUrl: string, redisPid: number): Promise<number> {
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -63,6 +66,7 @@ async function ours(databaseUrl: string, redisUrl: string): Promise<number> {
     });
     const fixtures = Object.values(ANSWER_FIXTURES);
     const start = performance.now();
+    const cpu = CpuMeter.start();
     for (const fixture of fixtures) {
       await seedAssessments(db, { tenant, campaignId, count: JOBS / fixtures.length, fixture });
     }
@@ -71,7 +75,15 @@ async function ours(databaseUrl: string, redisUrl: string): Promise<number> {
       if (n >= JOBS) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return JOBS / ((performance.now() - start) / 1000);
+    const rate = JOBS / ((performance.now() - start) / 1000);
+    const backends: { pid: number }[] = await db.query(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+    );
+    const postgres = backends.map((b) => b.pid);
+    console.log(
+      `ours     ${cpu.report({ node: [process.pid], redis: [redisPid], postgres }, JOBS)}`,
+    );
+    return rate;
   } finally {
     await db.destroy();
     await worker.close();
@@ -85,8 +97,9 @@ export async function run(): Promise<void> {
   await prepareDatabase(databaseUrl);
   const redis = await startRedis();
   try {
-    const baselineRate = await baseline(redis.url);
-    const oursRate = await ours(databaseUrl, redis.url);
+    const redisPid = Number(/process_id:(\d+)/.exec(await redis.client.info('server'))?.[1]);
+    const baselineRate = await baseline(redis.url, redisPid);
+    const oursRate = await ours(databaseUrl, redis.url, redisPid);
     const ratio = oursRate / baselineRate;
     console.log(
       `bench scoring: ours ${oursRate.toFixed(0)} scored/s, baseline ${baselineRate.toFixed(0)} jobs/s, ratio ${ratio.toFixed(2)}`,
