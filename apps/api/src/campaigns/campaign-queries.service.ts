@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ASSESSMENT_STATUSES, AssessmentStatus, Campaign } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
@@ -75,59 +75,69 @@ export class CampaignQueriesService {
   }
 
   async detail(organizationId: string, id: string): Promise<CampaignDetail> {
-    const campaign = await this.requireCampaign(organizationId, id);
+    const [detail] = await this.details(organizationId, [id]);
+    if (!detail) throw new NotFoundException('campaign not found');
+    return detail;
+  }
+
+  /**
+   * The details of several campaigns of one tenant with four queries in all, whatever their
+   * number (the list page shows a page of them). Unknown ids are left out; order follows `ids`.
+   */
+  async details(organizationId: string, ids: string[]): Promise<CampaignDetail[]> {
+    if (ids.length === 0) return [];
+    const campaigns = await this.dataSource
+      .getRepository(Campaign)
+      .findBy({ id: In(ids), organizationId });
+    if (campaigns.length === 0) return [];
+    const found = campaigns.map((c) => c.id);
     const today = tokyoToday();
-    const statusRows = await this.dataSource.query<{ status: AssessmentStatus; n: number }[]>(
-      `SELECT status, count(*)::int AS n FROM assessments
-        WHERE campaign_id = $1 AND organization_id = $2 GROUP BY status`,
-      [id, organizationId],
-    );
-    const counts = Object.fromEntries(
-      [...ASSESSMENT_STATUSES, 'overdue'].map((status) => [status, 0]),
-    ) as CampaignDetail['counts'];
-    for (const row of statusRows) counts[row.status] = row.n;
-    if (campaign.status === 'launched' && campaign.dueDate < today) {
-      counts.overdue = counts.invited + counts.opened + counts.in_progress;
-    }
-    const deliveryRows = await this.dataSource.query<{ status: string; n: number }[]>(
-      `SELECT status, count(*)::int AS n FROM mail_messages
-        WHERE campaign_id = $1 AND organization_id = $2 AND kind = 'invitation' GROUP BY status`,
-      [id, organizationId],
-    );
-    const delivery = { queued: 0, sent: 0, failed: 0, skipped: 0 };
-    for (const row of deliveryRows) delivery[row.status as keyof typeof delivery] = row.n;
-    const undeliverable = await this.dataSource.query<CampaignDetail['undeliverable']>(
-      `SELECT a.supplier_id AS "supplierId", s.name AS "supplierName", ct.email AS "contactEmail",
-              ct.undeliverable_reason AS "reason"
-         FROM assessments a
-         JOIN suppliers s ON s.id = a.supplier_id
-         JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
-        WHERE a.campaign_id = $1 AND a.organization_id = $2 AND ct.undeliverable_at IS NOT NULL
-        ORDER BY s.name`,
-      [id, organizationId],
-    );
-    return {
-      id: campaign.id,
-      name: campaign.name,
-      status: campaign.status,
-      catalogVersion: campaign.catalogVersion,
-      dueDate: campaign.dueDate,
-      senderName: campaign.senderName,
-      message: campaign.message,
-      reminderPolicy: {
-        beforeDays: campaign.reminderPolicy.beforeDays,
-        overdueEveryDays: campaign.reminderPolicy.overdueEveryDays,
-        escalateAfterOverdue: campaign.reminderPolicy.escalateAfterOverdue,
-      },
-      ownerId: campaign.ownerId,
-      launchedAt: campaign.launchedAt?.toISOString() ?? null,
-      closedAt: campaign.closedAt?.toISOString() ?? null,
-      createdAt: campaign.createdAt.toISOString(),
-      draftSupplierCount: campaign.status === 'draft' ? campaign.draftSupplierIds.length : 0,
-      counts,
-      delivery,
-      undeliverable,
-    };
+    const [statusRows, deliveryRows, undeliverableRows] = await Promise.all([
+      this.dataSource.query<{ campaign_id: string; status: AssessmentStatus; n: number }[]>(
+        `SELECT campaign_id, status, count(*)::int AS n FROM assessments
+          WHERE campaign_id = ANY($1::uuid[]) AND organization_id = $2
+          GROUP BY campaign_id, status`,
+        [found, organizationId],
+      ),
+      this.dataSource.query<{ campaign_id: string; status: string; n: number }[]>(
+        `SELECT campaign_id, status, count(*)::int AS n FROM mail_messages
+          WHERE campaign_id = ANY($1::uuid[]) AND organization_id = $2 AND kind = 'invitation'
+          GROUP BY campaign_id, status`,
+        [found, organizationId],
+      ),
+      this.dataSource.query<(CampaignDetail['undeliverable'][number] & { campaignId: string })[]>(
+        `SELECT a.campaign_id AS "campaignId", a.supplier_id AS "supplierId",
+                s.name AS "supplierName", ct.email AS "contactEmail",
+                ct.undeliverable_reason AS "reason"
+           FROM assessments a
+           JOIN suppliers s ON s.id = a.supplier_id
+           JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
+          WHERE a.campaign_id = ANY($1::uuid[]) AND a.organization_id = $2
+            AND ct.undeliverable_at IS NOT NULL
+          ORDER BY s.name`,
+        [found, organizationId],
+      ),
+    ]);
+    const byId = new Map(campaigns.map((c) => [c.id, c]));
+    return ids.flatMap((id) => {
+      const campaign = byId.get(id);
+      if (!campaign) return [];
+      const counts = Object.fromEntries(
+        [...ASSESSMENT_STATUSES, 'overdue'].map((status) => [status, 0]),
+      ) as CampaignDetail['counts'];
+      for (const row of statusRows) if (row.campaign_id === id) counts[row.status] = row.n;
+      if (campaign.status === 'launched' && campaign.dueDate < today) {
+        counts.overdue = counts.invited + counts.opened + counts.in_progress;
+      }
+      const delivery = { queued: 0, sent: 0, failed: 0, skipped: 0 };
+      for (const row of deliveryRows) {
+        if (row.campaign_id === id) delivery[row.status as keyof typeof delivery] = row.n;
+      }
+      const undeliverable = undeliverableRows
+        .filter((row) => row.campaignId === id)
+        .map(({ campaignId: _campaignId, ...row }) => row);
+      return [toDetail(campaign, counts, delivery, undeliverable)];
+    });
   }
 
   async assessments(
@@ -168,4 +178,34 @@ export class CampaignQueriesService {
     }));
     return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
   }
+}
+
+function toDetail(
+  campaign: Campaign,
+  counts: CampaignDetail['counts'],
+  delivery: CampaignDetail['delivery'],
+  undeliverable: CampaignDetail['undeliverable'],
+): CampaignDetail {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    status: campaign.status,
+    catalogVersion: campaign.catalogVersion,
+    dueDate: campaign.dueDate,
+    senderName: campaign.senderName,
+    message: campaign.message,
+    reminderPolicy: {
+      beforeDays: campaign.reminderPolicy.beforeDays,
+      overdueEveryDays: campaign.reminderPolicy.overdueEveryDays,
+      escalateAfterOverdue: campaign.reminderPolicy.escalateAfterOverdue,
+    },
+    ownerId: campaign.ownerId,
+    launchedAt: campaign.launchedAt?.toISOString() ?? null,
+    closedAt: campaign.closedAt?.toISOString() ?? null,
+    createdAt: campaign.createdAt.toISOString(),
+    draftSupplierCount: campaign.status === 'draft' ? campaign.draftSupplierIds.length : 0,
+    counts,
+    delivery,
+    undeliverable,
+  };
 }

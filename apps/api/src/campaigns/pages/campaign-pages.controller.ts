@@ -31,7 +31,7 @@ import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
 
 const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
-/** Campaigns per list page; each row's counts come from CampaignQueriesService.detail. */
+/** Campaigns per list page; their counts come from CampaignQueriesService.details. */
 const LIST_PAGE_SIZE = 20;
 /** The detail page shows this many assessments (the API's maximum page). */
 const ASSESSMENTS_SHOWN = 500;
@@ -66,8 +66,9 @@ export class CampaignPagesController {
       page: parsePage(request.query),
       pageSize: LIST_PAGE_SIZE,
     });
-    const details = await Promise.all(
-      (page.items as { id: string }[]).map((c) => this.queries.detail(user.organizationId, c.id)),
+    const details = await this.queries.details(
+      user.organizationId,
+      (page.items as { id: string }[]).map((c) => c.id),
     );
     await renderConsolePage(request, reply, {
       view: 'campaigns/index',
