@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   badCorporateNumber,
   corporateNumber,
@@ -162,6 +163,22 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
         outage_impact: true,
       }),
     ]);
+  });
+
+  it('refuses an .xlsx that unpacks to more than 100 MB (a zip bomb) before reading it, importing nothing', async () => {
+    const valid = await xlsx([
+      JA_HEADER,
+      ['爆弾テスト株式会社', corporateNumber(100011), '大企業', 2, '', '', 'bomb@example.jp'],
+    ]);
+    const zip = await JSZip.loadAsync(valid);
+    // 120 MB of zeros deflate to about 120 KB: small on the wire, huge once unpacked.
+    zip.file('xl/media/padding.bin', Buffer.alloc(120 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+
+    const response = await upload(bomb, 'book.xlsx').expect(413);
+    expect(response.body.message).toMatch(/unpacks to more than 100 MB/);
+    expect(await suppliersNamed('爆弾テスト')).toEqual([]);
   });
 
   it('rejects a file with bad rows: every error with its Excel row, nothing imported; valid-only imports the rest', async () => {

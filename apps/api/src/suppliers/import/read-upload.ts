@@ -1,7 +1,12 @@
-import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 
 export interface UploadTable {
   format: 'csv-utf8' | 'csv-cp932' | 'xlsx';
@@ -10,6 +15,13 @@ export interface UploadTable {
 }
 
 const NOT_A_TABLE = 'not a CSV or .xlsx file: save the sheet as CSV (UTF-8 or Shift_JIS) or .xlsx';
+
+/**
+ * An .xlsx is a zip: a 10 MB upload could unpack to gigabytes (a zip bomb). A supplier list of
+ * 10,000 rows unpacks to a few MB, so more than this is refused before the workbook is read.
+ */
+export const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+const XLSX_MAX_ENTRIES = 1000;
 
 /** Recognises the file by its content (never by its name) and returns its cells as text. */
 export async function readUpload(buffer: Buffer): Promise<UploadTable> {
@@ -79,6 +91,7 @@ function looksBinary(text: string): boolean {
 }
 
 async function readXlsx(buffer: Buffer): Promise<string[][]> {
+  await checkUnpackedSize(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -105,4 +118,40 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return cell.text ?? '';
+}
+
+/**
+ * Inflates every entry as a stream and stops as soon as the total passes the limit, so neither
+ * the sizes a zip declares nor its compression ratio can make the server unpack too much.
+ */
+async function checkUnpackedSize(buffer: Buffer): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new UnsupportedMediaTypeException(NOT_A_TABLE);
+  }
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const tooLarge = () =>
+    new PayloadTooLargeException(
+      `the .xlsx unpacks to more than ${XLSX_MAX_UNPACKED_BYTES / 1024 / 1024} MB: ` +
+        'save only the supplier sheet, or save it as CSV',
+    );
+  if (entries.length > XLSX_MAX_ENTRIES) throw tooLarge();
+  let total = 0;
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > XLSX_MAX_UNPACKED_BYTES) {
+          stream.pause();
+          stream.removeAllListeners('data');
+          reject(tooLarge());
+        }
+      });
+      stream.on('error', () => reject(new UnsupportedMediaTypeException(NOT_A_TABLE)));
+      stream.on('end', () => resolve());
+    });
+  }
 }
