@@ -15,6 +15,7 @@ import { pinoHttpOptions } from './common/logging';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpsModule } from './ops/ops.module';
 import { RespondModule } from './respond/respond.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
@@ -47,6 +48,7 @@ import { SuppliersModule } from './suppliers/suppliers.module';
     DashboardModule,
     AssessmentsModule,
     ConsoleModule,
+    NotificationsModule,
     OpsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

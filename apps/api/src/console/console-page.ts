@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '@kakehashi/auth';
 import { Locale, resolveLocale, urlWithLang } from './console-locale';
-import { CONSOLE_TEXT } from './console-text';
+import { CONSOLE_TEXT, ConsoleText } from './console-text';
 
 export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns';
 
@@ -13,6 +13,24 @@ export const CONSOLE_NAV: { section: ConsoleSection; href: string }[] = [
 ];
 
 export const CONSOLE_LAYOUT = 'layouts/console';
+
+/** The console page listing the signed-in user's notifications (linked from the header). */
+export const NOTIFICATIONS_HREF = '/console/notifications';
+/** The header shows at most this many unread notifications, then "99+". */
+export const UNREAD_SHOWN_MAX = 99;
+
+/** Counts the signed-in user's unread notifications (up to UNREAD_SHOWN_MAX + 1). */
+export type UnreadCounter = () => Promise<number>;
+const UNREAD_COUNTER = Symbol('kakehashi.console.unreadCounter');
+type WithUnreadCounter = FastifyRequest & { [UNREAD_COUNTER]?: UnreadCounter };
+
+/**
+ * The notifications feature hands each signed-in request a counter for the header; it runs only
+ * when a console page is rendered, so API calls never pay for it.
+ */
+export function provideUnreadCounter(request: FastifyRequest, counter: UnreadCounter): void {
+  (request as WithUnreadCounter)[UNREAD_COUNTER] = counter;
+}
 
 export interface ConsolePage {
   /** View under apps/api/views, e.g. 'dashboard/index'. */
@@ -38,6 +56,8 @@ export async function renderConsolePage(
 ): Promise<void> {
   const locale = page.locale ?? resolveLocale(request, reply);
   const text = CONSOLE_TEXT[locale];
+  const counter = page.user ? (request as WithUnreadCounter)[UNREAD_COUNTER] : undefined;
+  const unread = counter ? await counter() : null;
   const shell = {
     lang: locale,
     title: page.title,
@@ -50,6 +70,7 @@ export async function renderConsolePage(
         }))
       : [],
     user: page.user ? { email: page.user.email, role: text.roles[page.user.role] } : null,
+    notifications: unread === null ? null : headerNotifications(text, unread),
     switchTo:
       locale === 'ja'
         ? { label: 'English', href: urlWithLang(request, 'en') }
@@ -63,4 +84,15 @@ export async function renderConsolePage(
     // Same-origin form posts then carry a real Origin header (no-referrer would send "null").
     .header('referrer-policy', 'same-origin')
     .view(page.view, { ...(page.data ?? {}), shell }, { layout: CONSOLE_LAYOUT });
+}
+
+/** The header's link to the notifications page, with the unread count when there are any. */
+function headerNotifications(text: ConsoleText, unread: number) {
+  const badge = unread > UNREAD_SHOWN_MAX ? `${UNREAD_SHOWN_MAX}+` : String(unread);
+  return {
+    href: NOTIFICATIONS_HREF,
+    count: unread,
+    badge,
+    label: unread > 0 ? text.notifications.unread(badge) : text.notifications.link,
+  };
 }

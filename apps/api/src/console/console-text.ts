@@ -9,6 +9,10 @@ export const CONSOLE_TEXT = {
     roles: { admin: '管理者', procurement: '調達', ciso: 'CISO', auditor: '監査' },
     logout: 'ログアウト',
     logoutConfirm: 'ログアウトしますか？',
+    notifications: {
+      link: '通知',
+      unread: (count: string) => `通知 (未読 ${count} 件)`,
+    },
     login: {
       title: 'ログイン',
       email: 'メールアドレス',
@@ -26,6 +30,10 @@ export const CONSOLE_TEXT = {
     roles: { admin: 'Admin', procurement: 'Procurement', ciso: 'CISO', auditor: 'Auditor' },
     logout: 'Log out',
     logoutConfirm: 'Log out now?',
+    notifications: {
+      link: 'Notifications',
+      unread: (count: string) => `Notifications (${count} unread)`,
+    },
     login: {
       title: 'Log in',
       email: 'Email',

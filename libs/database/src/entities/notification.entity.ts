@@ -3,6 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A console notification for buyer users (e.g. a supplier landed in a high tier). */
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_organization_created', ['organizationId', 'createdAt'])
+// A user's inbox newest first; the partial one holds only unread rows, which the console
+// header counts on every page.
+@Index('ix_notifications_user_created', ['userId', 'createdAt'])
+@Index('ix_notifications_user_unread', ['userId', 'createdAt'], { where: '"read_at" IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -4,6 +4,7 @@ import { DashboardAssessmentIndex1795637863729 } from './1795637863729-Dashboard
 import { CampaignDraftSuppliers1795638029470 } from './1795638029470-CampaignDraftSuppliers';
 import { AlertDigests1795642215714 } from './1795642215714-AlertDigests';
 import { FindingsAsData1795642843756 } from './1795642843756-FindingsAsData';
+import { NotificationsUnreadIndex1795644053695 } from './1795644053695-NotificationsUnreadIndex';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CampaignDraftSuppliers1795638029470,
   AlertDigests1795642215714,
   FindingsAsData1795642843756,
+  NotificationsUnreadIndex1795644053695,
 ];
