@@ -13,6 +13,11 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ PORT: '8080' }).PORT).toBe(8080);
   });
 
+  it('keeps done outbox rows 7 days unless told otherwise', () => {
+    expect(validateEnvironment({}).OUTBOX_RETENTION_DAYS).toBe(7);
+    expect(validateEnvironment({ OUTBOX_RETENTION_DAYS: '30' }).OUTBOX_RETENTION_DAYS).toBe(30);
+  });
+
   it.each([
     [
       'DATABASE_URL',
@@ -22,6 +27,8 @@ describe('validateEnvironment', () => {
     ['REDIS_URL', 'http://127.0.0.1:6379', 'REDIS_URL must be a redis:// or rediss:// URL'],
     ['SMTP_URL', 'smtp//broken', 'SMTP_URL must be a smtp:// or smtps:// URL'],
     ['PORT', 'eighty', 'PORT must be an integer number'],
+    ['OUTBOX_RETENTION_DAYS', '0', 'OUTBOX_RETENTION_DAYS must not be less than 1'],
+    ['OUTBOX_RETENTION_DAYS', '1.5', 'OUTBOX_RETENTION_DAYS must be an integer number'],
   ])('names %s when it is malformed', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);
   });

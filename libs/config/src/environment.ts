@@ -100,6 +100,12 @@ export class Environment {
   @Min(0)
   OUTBOX_SWEEP_AFTER_MS = 60_000;
 
+  /** Outbox rows done longer ago than this are deleted (hourly); rows not done are kept. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS = 7;
+
   /** How often the reminder sweep job runs (BullMQ job scheduler `reminder-sweep`). */
   @Transform(toInt)
   @IsInt()

@@ -7,6 +7,8 @@ import { OutboxMessage } from '@kakehashi/database';
 import { QueueName } from './queue-names';
 
 const BATCH = 500;
+/** Rows deleted per purge statement: each is its own short transaction holding few row locks. */
+export const PURGE_CHUNK = 5000;
 
 /** BullMQ refuses integer-like ids and ids with ':' unless they have exactly three parts. */
 export function isAcceptableJobId(jobId: string): boolean {
@@ -16,7 +18,8 @@ export function isAcceptableJobId(jobId: string): boolean {
 
 /**
  * Moves outbox rows to BullMQ under their deterministic job ids (Postgres first, queue second),
- * and re-enqueues rows whose job Redis lost before a processor marked them done.
+ * re-enqueues rows whose job Redis lost before a processor marked them done, and deletes rows
+ * done long ago.
  */
 @Injectable()
 export class OutboxRelayService {
@@ -82,6 +85,43 @@ export class OutboxRelayService {
       .where('id = ANY(:ids)', { ids: lost.map((row) => row.id) })
       .execute();
     return lost.length;
+  }
+
+  /**
+   * Deletes rows done more than `retentionDays` ago, `chunk` rows per statement until fewer
+   * remain (or `signal` aborts between statements); returns how many went. Rows not done stay,
+   * whatever their age. Fan-out rows stay too: the next wave's job id is their count plus one
+   * (campaign-suppliers.ts), so deleting old waves would give a new wave an id still in use.
+   * SKIP LOCKED lets two workers purge side by side without waiting on each other's chunk.
+   * No index on done_at: the scan (about 0.25 s per statement at a million rows) runs off the
+   * hot path, once an hour, where an index would add an entry to every row marked done.
+   */
+  async purgeDone(
+    retentionDays: number,
+    { chunk = PURGE_CHUNK, signal }: { chunk?: number; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const result = await this.dataSource
+        .createQueryBuilder()
+        .delete()
+        .from(OutboxMessage)
+        .where(
+          `id IN (SELECT id FROM outbox
+                   WHERE done_at < now() - make_interval(days => :days)
+                     AND NOT (queue = :fanOutQueue AND job_name = 'fan-out')
+                   LIMIT :chunk FOR UPDATE SKIP LOCKED)`,
+          { days: retentionDays, fanOutQueue: QueueName.Campaigns, chunk },
+        )
+        .execute();
+      const deleted = result.affected ?? 0;
+      purged += deleted;
+      if (deleted < chunk || signal?.aborted) break;
+    }
+    if (purged > 0) {
+      this.logger.log(`purged ${purged} outbox row(s) done more than ${retentionDays} day(s) ago`);
+    }
+    return purged;
   }
 
   /** Adds the rows' jobs with addBulk, grouped by queue. */

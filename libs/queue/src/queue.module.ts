@@ -13,7 +13,20 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
-/** BullMQ over the REDIS_URL connection, with every queue registered under QUEUE_PREFIX. */
+/**
+ * Delay before the next reconnect attempt to Redis: 0.5, 1, 1.5, then every 2 s. BullMQ's own
+ * default grows to 20 s between attempts, which after a 30 s outage leaves the workers idle
+ * about 8 s after Redis is back.
+ */
+export function redisRetryStrategy(times: number): number {
+  return Math.min(times * 500, 2000);
+}
+
+/**
+ * BullMQ over the REDIS_URL connection, with every queue registered under QUEUE_PREFIX. BullMQ
+ * builds each connection from these options and still forces `maxRetriesPerRequest: null` on
+ * the workers' blocking ones.
+ */
 @Module({})
 export class QueueModule {
   static forRoot(): DynamicModule {
@@ -27,7 +40,7 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [Environment],
           useFactory: (env: Environment) => ({
-            connection: { url: env.REDIS_URL },
+            connection: { url: env.REDIS_URL, retryStrategy: redisRetryStrategy },
             prefix: env.QUEUE_PREFIX,
           }),
         }),
