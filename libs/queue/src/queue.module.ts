@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Environment } from '@kakehashi/config';
 import { OutboxRelayService } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
+import { RedisErrorLog } from './redis-error-log';
 import { ALL_QUEUES } from './queue-names';
 
 /** At-least-once with backoff; finished jobs are kept a while for the board, then trimmed. */
@@ -45,8 +47,9 @@ export class QueueModule {
           }),
         }),
         queues,
+        DiscoveryModule,
       ],
-      providers: [OutboxService, OutboxRelayService],
+      providers: [OutboxService, OutboxRelayService, RedisErrorLog],
       exports: [queues, OutboxService, OutboxRelayService],
     };
   }
