@@ -17,6 +17,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpsModule } from './ops/ops.module';
+import { OrganizationSettingsModule } from './organizations/organization-settings.module';
 import { RespondModule } from './respond/respond.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 
@@ -50,6 +51,7 @@ import { SuppliersModule } from './suppliers/suppliers.module';
     ConsoleModule,
     NotificationsModule,
     OpsModule,
+    OrganizationSettingsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

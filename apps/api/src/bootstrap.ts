@@ -73,6 +73,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'console/notifications',
       'console/notifications/read-all',
       'console/notifications/:id/open',
+      'console/settings',
       'admin/queues',
       'metrics',
     ],

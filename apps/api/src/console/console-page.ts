@@ -1,15 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '@kakehashi/auth';
+import type { UserRole } from '@kakehashi/database';
 import { Locale, resolveLocale, urlWithLang } from './console-locale';
 import { CONSOLE_TEXT, ConsoleText } from './console-text';
 
-export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns';
+export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns' | 'settings';
 
-/** The console's main navigation; other features add their pages at these paths. */
-export const CONSOLE_NAV: { section: ConsoleSection; href: string }[] = [
+/**
+ * The console's main navigation; other features add their pages at these paths. An entry with
+ * `roles` is shown to those roles only (the page itself still enforces who may use it).
+ */
+export const CONSOLE_NAV: { section: ConsoleSection; href: string; roles?: UserRole[] }[] = [
   { section: 'dashboard', href: '/dashboard' },
   { section: 'suppliers', href: '/console/suppliers' },
   { section: 'campaigns', href: '/console/campaigns' },
+  { section: 'settings', href: '/console/settings', roles: ['admin'] },
 ];
 
 export const CONSOLE_LAYOUT = 'layouts/console';
@@ -58,13 +63,15 @@ export async function renderConsolePage(
   const text = CONSOLE_TEXT[locale];
   const counter = page.user ? (request as WithUnreadCounter)[UNREAD_COUNTER] : undefined;
   const unread = counter ? await counter() : null;
+  const role = page.user?.role;
   const shell = {
     lang: locale,
     title: page.title,
     text,
-    nav: page.user
-      ? CONSOLE_NAV.map((n) => ({
-          ...n,
+    nav: role
+      ? CONSOLE_NAV.filter((n) => !n.roles || n.roles.includes(role)).map((n) => ({
+          section: n.section,
+          href: n.href,
           label: text.nav[n.section],
           active: n.section === page.section,
         }))

@@ -5,7 +5,12 @@ export const CONSOLE_TEXT = {
   ja: {
     product: '架け橋',
     skip: '本文へ移動',
-    nav: { dashboard: 'ダッシュボード', suppliers: 'サプライヤー', campaigns: 'キャンペーン' },
+    nav: {
+      dashboard: 'ダッシュボード',
+      suppliers: 'サプライヤー',
+      campaigns: 'キャンペーン',
+      settings: '設定',
+    },
     roles: { admin: '管理者', procurement: '調達', ciso: 'CISO', auditor: '監査' },
     logout: 'ログアウト',
     logoutConfirm: 'ログアウトしますか？',
@@ -26,7 +31,12 @@ export const CONSOLE_TEXT = {
   en: {
     product: 'Kakehashi',
     skip: 'Skip to content',
-    nav: { dashboard: 'Dashboard', suppliers: 'Suppliers', campaigns: 'Campaigns' },
+    nav: {
+      dashboard: 'Dashboard',
+      suppliers: 'Suppliers',
+      campaigns: 'Campaigns',
+      settings: 'Settings',
+    },
     roles: { admin: 'Admin', procurement: 'Procurement', ciso: 'CISO', auditor: 'Auditor' },
     logout: 'Log out',
     logoutConfirm: 'Log out now?',

@@ -1,6 +1,4 @@
-import type { OrganizationSettings } from '@kakehashi/database';
-
-export const DEFAULT_QUIET_HOURS = { startHour: 9, endHour: 18, weekdaysOnly: true };
+import { DEFAULT_QUIET_HOURS, type OrganizationSettings } from '@kakehashi/database';
 
 const TOKYO_OFFSET_MS = 9 * 3600 * 1000; // Japan has no daylight saving time
 

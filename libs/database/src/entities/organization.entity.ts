@@ -1,8 +1,22 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Asia/Tokyo hours [startHour, endHour) in which reminders may go out. */
+export interface QuietHours {
+  startHour: number;
+  endHour: number;
+  weekdaysOnly: boolean;
+}
+
+/** The sending window of a tenant that has not set its own: 9:00–18:00 Tokyo, weekdays. */
+export const DEFAULT_QUIET_HOURS: Readonly<QuietHours> = Object.freeze({
+  startHour: 9,
+  endHour: 18,
+  weekdaysOnly: true,
+});
+
 export interface OrganizationSettings {
-  /** Reminders go out only inside these Asia/Tokyo hours on weekdays (default 9–18). */
-  quietHours?: { startHour: number; endHour: number; weekdaysOnly: boolean };
+  /** Reminders go out only inside these Asia/Tokyo hours (default DEFAULT_QUIET_HOURS). */
+  quietHours?: QuietHours;
   /** Target maturity per directive (10 numbers) drawn on the dashboard radar. */
   targetProfile?: number[];
 }
