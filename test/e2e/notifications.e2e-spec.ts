@@ -44,7 +44,10 @@ describe('console notifications (real app and database)', () => {
   let owner: Seeded[];
   let colleague: Seeded;
   let stranger: Seeded;
-  /** Carries the owner's user id but another tenant's organization: never shown. */
+  /**
+   * Carries the owner's user id but another tenant's organization: never shown. The foreign keys
+   * make such a row impossible; it is written with them off to test the queries alone.
+   */
   let misfiled: Seeded;
 
   beforeAll(async () => {
@@ -67,20 +70,30 @@ describe('console notifications (real app and database)', () => {
     link: string | null;
     createdAt: string;
     readAt?: string | null;
+    /**
+     * Writes a row the tenant foreign keys refuse (a user of another tenant), with the checks off
+     * for this one transaction: it proves the queries filter by tenant on their own too.
+     */
+    bypassForeignKeys?: boolean;
   }): Promise<Seeded> {
-    const [row] = await api.dataSource.query<{ id: string }[]>(
-      `INSERT INTO notifications (organization_id, user_id, key, kind, title, link, created_at, read_at)
-       VALUES ($1, $2, $3, 'high-tier', $4, $5, $6, $7) RETURNING id`,
-      [
-        input.organizationId,
-        input.userId,
-        `test:${randomUUID()}`,
-        JSON.stringify(input.title),
-        input.link,
-        input.createdAt,
-        input.readAt ?? null,
-      ],
-    );
+    const [row] = await api.dataSource.transaction(async (manager) => {
+      if (input.bypassForeignKeys) {
+        await manager.query('SET LOCAL session_replication_role = replica');
+      }
+      return manager.query<{ id: string }[]>(
+        `INSERT INTO notifications (organization_id, user_id, key, kind, title, link, created_at, read_at)
+         VALUES ($1, $2, $3, 'high-tier', $4, $5, $6, $7) RETURNING id`,
+        [
+          input.organizationId,
+          input.userId,
+          `test:${randomUUID()}`,
+          JSON.stringify(input.title),
+          input.link,
+          input.createdAt,
+          input.readAt ?? null,
+        ],
+      );
+    });
     return { id: row.id, userId: input.userId, title: input.title, link: input.link };
   }
 
@@ -142,6 +155,7 @@ describe('console notifications (real app and database)', () => {
       title: { ja: '別テナントの行', en: 'Row of another tenant' },
       link: '/dashboard',
       createdAt: '2026-04-02T05:00:00Z',
+      bypassForeignKeys: true,
     });
   });
 

@@ -179,7 +179,7 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
     const response = await upload(bomb, 'book.xlsx').expect(413);
     expect(response.body.message).toMatch(/unpacks to more than 100 MB/);
     expect(await suppliersNamed('爆弾テスト')).toEqual([]);
-  });
+  }, 30_000);
 
   it('rejects a file with bad rows: every error with its Excel row, nothing imported; valid-only imports the rest', async () => {
     const rows = [

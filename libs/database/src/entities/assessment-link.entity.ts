@@ -1,8 +1,20 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Assessment } from './assessment.entity';
+import { SupplierContact } from './supplier-contact.entity';
 
 /** An emailed link to one assessment; only the SHA-256 of the 256-bit token is stored. */
 @Entity({ name: 'assessment_links' })
 @Index('ix_assessment_links_assessment', ['assessmentId'])
+// Deleting a contact clears contact_id here: the lookup needs an index.
+@Index('ix_assessment_links_contact', ['contactId'])
 export class AssessmentLink {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -13,8 +25,35 @@ export class AssessmentLink {
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
 
+  /** An assessment of the same tenant; its links go with it. */
+  @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_assessment_links_assessment',
+    },
+    { name: 'assessment_id', referencedColumnName: 'id' },
+  ])
+  assessment?: Assessment;
+
   @Column({ name: 'contact_id', type: 'uuid', nullable: true })
   contactId!: string | null;
+
+  /**
+   * A contact of the same tenant. Replacing a supplier's contacts deletes rows: that clears only
+   * contact_id (the migration says `SET NULL ("contact_id")`; TypeORM compares the action only).
+   */
+  @ManyToOne(() => SupplierContact, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_assessment_links_contact',
+    },
+    { name: 'contact_id', referencedColumnName: 'id' },
+  ])
+  contact?: SupplierContact;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })
   tokenHash!: string;

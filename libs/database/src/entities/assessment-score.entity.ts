@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Assessment } from './assessment.entity';
 
 /** The engine's result for one submission of one assessment (idempotent per engine version). */
 @Entity({ name: 'assessment_scores' })
@@ -6,6 +15,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
   unique: true,
 })
 @Index('ix_assessment_scores_supplier', ['supplierId', 'createdAt'])
+// Lets findings and the risk roll-up point at a score of their own tenant.
+@Index('uq_assessment_scores_organization_id', ['organizationId', 'id'], { unique: true })
 export class AssessmentScore {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -15,6 +26,18 @@ export class AssessmentScore {
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
+
+  /** An assessment of the same tenant; its scores are derived from it and go with it. */
+  @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_assessment_scores_assessment',
+    },
+    { name: 'assessment_id', referencedColumnName: 'id' },
+  ])
+  assessment?: Assessment;
 
   @Column({ name: 'supplier_id', type: 'uuid' })
   supplierId!: string;

@@ -3,9 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Campaign } from './campaign.entity';
+import { Supplier } from './supplier.entity';
 
 export const ASSESSMENT_STATUSES = [
   'invited',
@@ -28,6 +32,8 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
   'campaignId',
   'supplierId',
 ])
+// Lets tenant tables point at an assessment of their own tenant: (organization_id, assessment_id).
+@Index('uq_assessments_organization_id', ['organizationId', 'id'], { unique: true })
 export class Assessment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -40,6 +46,29 @@ export class Assessment {
 
   @Column({ name: 'supplier_id', type: 'uuid' })
   supplierId!: string;
+
+  /** The campaign and supplier are of the same tenant; neither goes while it has assessments. */
+  @ManyToOne(() => Campaign, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_assessments_campaign',
+    },
+    { name: 'campaign_id', referencedColumnName: 'id' },
+  ])
+  campaign?: Campaign;
+
+  @ManyToOne(() => Supplier, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_assessments_supplier',
+    },
+    { name: 'supplier_id', referencedColumnName: 'id' },
+  ])
+  supplier?: Supplier;
 
   @Column({ name: 'catalog_version', type: 'text' })
   catalogVersion!: string;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Organization } from './organization.entity';
 
 export type AuditActorType = 'user' | 'supplier' | 'system' | 'anonymous';
 
@@ -12,6 +21,11 @@ export class AuditEvent {
   /** Null only for events that belong to no tenant yet, e.g. a login with an unknown email. */
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
+
+  /** The audit trail is append-only: a tenant with events cannot be deleted by accident. */
+  @ManyToOne(() => Organization, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_audit_events_organization' })
+  organization?: Organization;
 
   @Column({ name: 'actor_type', type: 'text' })
   actorType!: AuditActorType;

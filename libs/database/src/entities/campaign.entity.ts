@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
 
 export type CampaignStatus = 'draft' | 'launched' | 'closed';
 
@@ -20,12 +30,18 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 /** A questionnaire sent to a set of suppliers, pinned to one catalog version. */
 @Entity({ name: 'campaigns' })
 @Index('ix_campaigns_organization_created', ['organizationId', 'createdAt'])
+// Lets tenant tables point at a campaign of their own tenant: (organization_id, campaign_id).
+@Index('uq_campaigns_organization_id', ['organizationId', 'id'], { unique: true })
 export class Campaign {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_campaigns_organization' })
+  organization?: Organization;
 
   @Column({ type: 'text' })
   name!: string;
@@ -55,6 +71,18 @@ export class Campaign {
 
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;
+
+  /** A user of the same tenant, who cannot be deleted while they own a campaign. */
+  @ManyToOne(() => User, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_campaigns_owner',
+    },
+    { name: 'owner_id', referencedColumnName: 'id' },
+  ])
+  owner?: User;
 
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
   launchedAt!: Date | null;

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Assessment } from './assessment.entity';
 
 /** A file a supplier uploaded as evidence; the bytes live in the storage backend. */
 @Entity({ name: 'evidence_files' })
@@ -12,6 +21,21 @@ export class EvidenceFile {
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
+
+  /**
+   * An assessment of the same tenant, which cannot be deleted while its files (and their bytes
+   * in storage) remain.
+   */
+  @ManyToOne(() => Assessment, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_evidence_files_assessment',
+    },
+    { name: 'assessment_id', referencedColumnName: 'id' },
+  ])
+  assessment?: Assessment;
 
   @Column({ type: 'text' })
   filename!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AssessmentScore } from './assessment-score.entity';
 
 export type FindingStatus = 'open' | 'accepted' | 'remediated';
 
@@ -19,6 +20,18 @@ export class FindingRecord {
 
   @Column({ name: 'score_id', type: 'uuid' })
   scoreId!: string;
+
+  /** A score of the same tenant; its findings go with it. */
+  @ManyToOne(() => AssessmentScore, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_findings_score',
+    },
+    { name: 'score_id', referencedColumnName: 'id' },
+  ])
+  score?: AssessmentScore;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;

@@ -1,4 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Assessment } from './assessment.entity';
+import { Campaign } from './campaign.entity';
+import { Organization } from './organization.entity';
+import { SupplierContact } from './supplier-contact.entity';
+import { User } from './user.entity';
 
 export type MailKind = 'invitation' | 'reminder' | 'escalation' | 'reopened' | 'link' | 'alert';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
@@ -7,12 +20,22 @@ export type MailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 @Entity({ name: 'mail_messages' })
 @Index('ix_mail_messages_campaign_status', ['campaignId', 'status'])
 @Index('ix_mail_messages_assessment', ['assessmentId'])
+// Deleting a contact clears contact_id here: the lookup needs an index.
+@Index('ix_mail_messages_contact', ['contactId'])
 export class MailMessage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
+
+  /** Every reference below may be null, so the tenant is checked on its own. */
+  @ManyToOne(() => Organization, { onDelete: 'NO ACTION' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_mail_messages_organization',
+  })
+  organization?: Organization;
 
   /** e.g. `invite:<assessmentId>`, `remind:<assessmentId>:<step>`: the same message is never sent twice. */
   @Column({ name: 'message_key', type: 'text', unique: true })
@@ -36,14 +59,68 @@ export class MailMessage {
   @Column({ name: 'contact_id', type: 'uuid', nullable: true })
   contactId!: string | null;
 
+  /**
+   * A contact of the same tenant. Replacing a supplier's contacts deletes rows: the message
+   * stays (to_email keeps the address) and only contact_id is cleared (the migration says
+   * `SET NULL ("contact_id")`; TypeORM compares the action, not the column list).
+   */
+  @ManyToOne(() => SupplierContact, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_mail_messages_contact',
+    },
+    { name: 'contact_id', referencedColumnName: 'id' },
+  ])
+  contact?: SupplierContact;
+
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;
+
+  /**
+   * A user of the same tenant; deleting the user clears only user_id (`SET NULL ("user_id")`).
+   * Users are never deleted by the application, so user_id has no index of its own.
+   */
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_mail_messages_user',
+    },
+    { name: 'user_id', referencedColumnName: 'id' },
+  ])
+  user?: User;
 
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
   campaignId!: string | null;
 
+  /** Mail is history: a campaign or assessment that was mailed about cannot be deleted. */
+  @ManyToOne(() => Campaign, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_mail_messages_campaign',
+    },
+    { name: 'campaign_id', referencedColumnName: 'id' },
+  ])
+  campaign?: Campaign;
+
   @Column({ name: 'assessment_id', type: 'uuid', nullable: true })
   assessmentId!: string | null;
+
+  @ManyToOne(() => Assessment, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_mail_messages_assessment',
+    },
+    { name: 'assessment_id', referencedColumnName: 'id' },
+  ])
+  assessment?: Assessment;
 
   @Column({ type: 'text', nullable: true })
   subject!: string | null;

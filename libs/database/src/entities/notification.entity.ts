@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
 
 /** A console notification for buyer users (e.g. a supplier landed in a high tier). */
 @Entity({ name: 'notifications' })
@@ -14,8 +24,27 @@ export class Notification {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
 
+  @ManyToOne(() => Organization, { onDelete: 'NO ACTION' })
+  @JoinColumn({
+    name: 'organization_id',
+    foreignKeyConstraintName: 'fk_notifications_organization',
+  })
+  organization?: Organization;
+
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;
+
+  /** A user of the same tenant; a user's inbox goes with the user. */
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_notifications_user',
+    },
+    { name: 'user_id', referencedColumnName: 'id' },
+  ])
+  user?: User;
 
   /** Dedup key, e.g. `high-tier:<smallest scoreId of the digest>`. */
   @Column({ type: 'text', unique: true })

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Supplier } from './supplier.entity';
 
 export type ContactLanguage = 'ja' | 'en';
 
@@ -6,6 +15,8 @@ export type ContactLanguage = 'ja' | 'en';
 @Entity({ name: 'supplier_contacts' })
 @Index('ix_supplier_contacts_supplier', ['supplierId'])
 @Index('uq_supplier_contacts_primary', ['supplierId'], { unique: true, where: 'is_primary' })
+// Lets mail and links point at a contact of their own tenant: (organization_id, contact_id).
+@Index('uq_supplier_contacts_organization_id', ['organizationId', 'id'], { unique: true })
 export class SupplierContact {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -15,6 +26,18 @@ export class SupplierContact {
 
   @Column({ name: 'supplier_id', type: 'uuid' })
   supplierId!: string;
+
+  /** A supplier of the same tenant; the contacts go with it. */
+  @ManyToOne(() => Supplier, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_supplier_contacts_supplier',
+    },
+    { name: 'supplier_id', referencedColumnName: 'id' },
+  ])
+  supplier?: Supplier;
 
   @Column({ type: 'text' })
   name!: string;

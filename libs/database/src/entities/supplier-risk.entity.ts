@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AssessmentScore } from './assessment-score.entity';
+import { Supplier } from './supplier.entity';
 
 /**
  * Roll-up: each supplier's current risk from its latest scored assessment, written by the
@@ -14,11 +16,39 @@ export class SupplierRisk {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
 
+  /** A supplier of the same tenant; its roll-up goes with it. */
+  @ManyToOne(() => Supplier, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_supplier_risk_supplier',
+    },
+    { name: 'supplier_id', referencedColumnName: 'id' },
+  ])
+  supplier?: Supplier;
+
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
 
   @Column({ name: 'score_id', type: 'uuid' })
   scoreId!: string;
+
+  /**
+   * The score it rolls up, of the same tenant: a roll-up of a deleted score goes too (a rescore
+   * writes it again). Scores are never deleted by the application, so score_id has no index
+   * of its own; a manual delete of scores scans this table, one row per supplier.
+   */
+  @ManyToOne(() => AssessmentScore, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_supplier_risk_score',
+    },
+    { name: 'score_id', referencedColumnName: 'id' },
+  ])
+  score?: AssessmentScore;
 
   @Column({ name: 'campaign_id', type: 'uuid' })
   campaignId!: string;

@@ -3,9 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
 
 export type SizeClass = 'sme' | 'large';
 
@@ -16,12 +20,19 @@ export type SizeClass = 'sme' | 'large';
   unique: true,
   where: 'corporate_number IS NOT NULL',
 })
+// Lets tenant tables point at a supplier of their own tenant: (organization_id, supplier_id).
+@Index('uq_suppliers_organization_id', ['organizationId', 'id'], { unique: true })
 export class Supplier {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
+
+  /** A tenant with suppliers cannot be deleted: its data goes first, deliberately. */
+  @ManyToOne(() => Organization, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_suppliers_organization' })
+  organization?: Organization;
 
   @Column({ type: 'text' })
   name!: string;
@@ -58,6 +69,21 @@ export class Supplier {
   /** The procurement user responsible for this supplier. */
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId!: string | null;
+
+  /**
+   * A user of the same tenant. Deleting the user clears only owner_id (the migration says
+   * `SET NULL ("owner_id")`; TypeORM compares the action, not the column list).
+   */
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn([
+    {
+      name: 'organization_id',
+      referencedColumnName: 'organizationId',
+      foreignKeyConstraintName: 'fk_suppliers_owner',
+    },
+    { name: 'owner_id', referencedColumnName: 'id' },
+  ])
+  owner?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,8 @@ export type UserRole = (typeof USER_ROLES)[number];
 @Entity({ name: 'users' })
 @Index('uq_users_organization_email', ['organizationId', 'email'], { unique: true })
 @Index('ix_users_email', ['email'])
+// Lets tenant tables point at a user of their own tenant: (organization_id, user_id) -> here.
+@Index('uq_users_organization_id', ['organizationId', 'id'], { unique: true })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

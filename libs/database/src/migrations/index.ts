@@ -5,6 +5,7 @@ import { CampaignDraftSuppliers1795638029470 } from './1795638029470-CampaignDra
 import { AlertDigests1795642215714 } from './1795642215714-AlertDigests';
 import { FindingsAsData1795642843756 } from './1795642843756-FindingsAsData';
 import { NotificationsUnreadIndex1795644053695 } from './1795644053695-NotificationsUnreadIndex';
+import { TenantForeignKeys1795645306039 } from './1795645306039-TenantForeignKeys';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AlertDigests1795642215714,
   FindingsAsData1795642843756,
   NotificationsUnreadIndex1795644053695,
+  TenantForeignKeys1795645306039,
 ];
