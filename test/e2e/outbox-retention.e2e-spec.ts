@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Campaign } from '@kakehashi/database';
 import { JobIds, OutboxRelayService, OutboxService, PURGE_CHUNK } from '@kakehashi/queue';
 import { enqueueFanOut } from '../../apps/api/src/campaigns/campaign-suppliers';
+import { createCampaign, createWorkerTenant } from '../support/scoring-factory';
 import { startApi, TestApi } from '../support/test-app';
 import { isolatedEnvironment, IsolatedEnvironment } from '../support/test-worker';
 
@@ -13,8 +13,8 @@ describe('outbox retention: rows done long ago are deleted, the rest stay', () =
   let isolated: IsolatedEnvironment;
   let api: TestApi;
   let relay: OutboxRelayService;
-  const campaignId = randomUUID();
-  const organizationId = randomUUID();
+  let campaignId: string;
+  let organizationId: string;
 
   beforeAll(async () => {
     // A database of its own: the purge deletes across the whole table.
@@ -23,6 +23,14 @@ describe('outbox retention: rows done long ago are deleted, the rest stay', () =
     relay = api.app.get(OutboxRelayService);
 
     const insert = (sql: string, params: unknown[] = []) => api.dataSource.query(sql, params);
+    const tenant = await createWorkerTenant(api.dataSource, 'retention');
+    organizationId = tenant.organizationId;
+    campaignId = await createCampaign(api.dataSource, tenant, {
+      dueDate: '2026-12-20',
+      launchedAt: new Date(Date.now() - 31 * 86_400_000),
+    });
+    // Two waves so far (the launch and one batch of added suppliers).
+    await insert('UPDATE campaigns SET fan_out_waves = 2 WHERE id = $1', [campaignId]);
     await insert(
       `INSERT INTO outbox (queue, job_name, job_id, payload, created_at, relayed_at, done_at)
        SELECT CASE WHEN g % 2 = 0 THEN 'mail' ELSE 'scoring' END, 'old', 'old.' || g, '{}',
@@ -78,22 +86,32 @@ describe('outbox retention: rows done long ago are deleted, the rest stay', () =
   };
 
   it('deletes at most one chunk per statement, then every row done over 7 days ago', async () => {
+    // Rows done over 7 days ago: the OLD_DONE ones and the first fan-out wave.
+    const expired = OLD_DONE + 1;
+    const stillExpired = async (): Promise<number> => {
+      const [row] = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE done_at < now() - interval '7 days'`,
+      );
+      return row.n;
+    };
     // Stopped after its first statement (as at shutdown): exactly one chunk has gone.
     expect(await relay.purgeDone(7, { signal: AbortSignal.abort() })).toBe(PURGE_CHUNK);
-    expect((await countsByJobName()).old).toBe(OLD_DONE - PURGE_CHUNK);
+    expect(await stillExpired()).toBe(expired - PURGE_CHUNK);
 
-    expect(await relay.purgeDone(7)).toBe(OLD_DONE - PURGE_CHUNK);
+    expect(await relay.purgeDone(7)).toBe(expired - PURGE_CHUNK);
+    expect(await stillExpired()).toBe(0);
+    // The first fan-out wave (done 30 days ago) went with them; the second stays.
     expect(await countsByJobName()).toEqual({
       recent: RECENT_DONE,
       undone: 10,
-      'fan-out': 2,
+      'fan-out': 1,
     });
     expect(await relay.purgeDone(7)).toBe(0);
   });
 
   it('a shorter retention takes the rows done 6 days ago; rows not done always stay', async () => {
     expect(await relay.purgeDone(5)).toBe(RECENT_DONE);
-    expect(await countsByJobName()).toEqual({ undone: 10, 'fan-out': 2 });
+    expect(await countsByJobName()).toEqual({ undone: 10, 'fan-out': 1 });
     const undone: { relayed: number; pending: number }[] = await api.dataSource.query(
       `SELECT count(*) FILTER (WHERE relayed_at IS NOT NULL)::int AS relayed,
               count(*) FILTER (WHERE relayed_at IS NULL)::int AS pending
@@ -102,7 +120,7 @@ describe('outbox retention: rows done long ago are deleted, the rest stay', () =
     expect(undone).toEqual([{ relayed: 5, pending: 5 }]);
   });
 
-  it('keeps old fan-out waves, so suppliers added to an old campaign get a wave of their own', async () => {
+  it('numbers a new fan-out wave from the campaign, whatever waves the purge removed', async () => {
     await api.dataSource.transaction((manager) =>
       enqueueFanOut(manager, api.app.get(OutboxService), {
         id: campaignId,
@@ -112,12 +130,17 @@ describe('outbox retention: rows done long ago are deleted, the rest stay', () =
     const waves: { job_id: string; done_at: Date | null }[] = await api.dataSource.query(
       `SELECT job_id, done_at FROM outbox WHERE job_name = 'fan-out' ORDER BY id`,
     );
+    // Wave 1 was purged: counting rows would have made the new wave "2", an id still in use.
     expect(waves.map((wave) => wave.job_id)).toEqual([
-      JobIds.fanOut(campaignId, 1),
       JobIds.fanOut(campaignId, 2),
       JobIds.fanOut(campaignId, 3),
     ]);
     // The new wave is waiting for the relay, not lost to a job id already used.
-    expect(waves[2].done_at).toBeNull();
+    expect(waves[1].done_at).toBeNull();
+    const [campaign] = await api.dataSource.query(
+      'SELECT fan_out_waves FROM campaigns WHERE id = $1',
+      [campaignId],
+    );
+    expect(campaign.fan_out_waves).toBe(3);
   });
 });

@@ -90,9 +90,8 @@ export class OutboxRelayService {
   /**
    * Deletes rows done more than `retentionDays` ago, `chunk` rows per statement until fewer
    * remain (or `signal` aborts between statements); returns how many went. Rows not done stay,
-   * whatever their age. Fan-out rows stay too: the next wave's job id is their count plus one
-   * (campaign-suppliers.ts), so deleting old waves would give a new wave an id still in use.
-   * SKIP LOCKED lets two workers purge side by side without waiting on each other's chunk.
+   * whatever their age. No job id is reused after its row is gone: mail keys are unique,
+   * submission numbers and fan-out waves (counted on the campaign) only grow. SKIP LOCKED lets two workers purge side by side without waiting on each other's chunk.
    * No index on done_at: the scan (about 0.25 s per statement at a million rows) runs off the
    * hot path, once an hour, where an index would add an entry to every row marked done.
    */
@@ -109,9 +108,8 @@ export class OutboxRelayService {
         .where(
           `id IN (SELECT id FROM outbox
                    WHERE done_at < now() - make_interval(days => :days)
-                     AND NOT (queue = :fanOutQueue AND job_name = 'fan-out')
                    LIMIT :chunk FOR UPDATE SKIP LOCKED)`,
-          { days: retentionDays, fanOutQueue: QueueName.Campaigns, chunk },
+          { days: retentionDays, chunk },
         )
         .execute();
       const deleted = result.affected ?? 0;

@@ -84,12 +84,17 @@ export async function enqueueFanOut(
   ]);
 }
 
-/** Next fan-out wave number: 1 for the launch, then one per batch of added suppliers. */
+/**
+ * Next fan-out wave number: 1 for the launch, then one per batch of added suppliers. Counted on
+ * the campaign row (the update locks it until the caller commits), so it never depends on which
+ * outbox rows the retention purge has removed.
+ */
 async function nextFanOutWave(manager: EntityManager, campaignId: string): Promise<number> {
-  const [row] = await manager.query<{ waves: string }[]>(
-    `SELECT count(*) AS waves FROM outbox
-      WHERE queue = 'campaigns' AND job_name = 'fan-out' AND payload ->> 'campaignId' = $1`,
+  // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+  const [rows] = await manager.query<[{ fan_out_waves: number }[], number]>(
+    `UPDATE campaigns SET fan_out_waves = fan_out_waves + 1 WHERE id = $1 RETURNING fan_out_waves`,
     [campaignId],
   );
-  return Number(row?.waves ?? 0) + 1;
+  if (rows.length === 0) throw new Error(`campaign ${campaignId} not found`);
+  return rows[0].fan_out_waves;
 }

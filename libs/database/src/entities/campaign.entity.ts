@@ -84,6 +84,13 @@ export class Campaign {
   ])
   owner?: User;
 
+  /**
+   * Fan-out waves written so far: the launch is wave 1, each later batch of added suppliers the
+   * next. Numbers the waves' job ids (`fanout:<id>:<wave>`), whatever the outbox still holds.
+   */
+  @Column({ name: 'fan_out_waves', type: 'integer', default: 0 })
+  fanOutWaves!: number;
+
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
   launchedAt!: Date | null;
 

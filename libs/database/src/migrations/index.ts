@@ -6,6 +6,7 @@ import { AlertDigests1795642215714 } from './1795642215714-AlertDigests';
 import { FindingsAsData1795642843756 } from './1795642843756-FindingsAsData';
 import { NotificationsUnreadIndex1795644053695 } from './1795644053695-NotificationsUnreadIndex';
 import { TenantForeignKeys1795645306039 } from './1795645306039-TenantForeignKeys';
+import { CampaignFanOutWaves1795645991709 } from './1795645991709-CampaignFanOutWaves';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   FindingsAsData1795642843756,
   NotificationsUnreadIndex1795644053695,
   TenantForeignKeys1795645306039,
+  CampaignFanOutWaves1795645991709,
 ];
