@@ -9,9 +9,10 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { ConsoleModule } from './console/console.module';
 import { AuthApiModule } from './auth/auth-api.module';
-import { loginThrottlers } from './auth/throttles';
+import { loginThrottlers, RedisThrottlerStorage } from './auth/throttles';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
+import { RateLimitModule, RateLimitStore } from './common/rate-limit-store';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
@@ -28,14 +29,18 @@ import { SuppliersModule } from './suppliers/suppliers.module';
       inject: [Environment],
       useFactory: (env: Environment) => ({ pinoHttp: pinoHttpOptions(env) }),
     }),
+    RateLimitModule,
     ThrottlerModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({
+      imports: [RateLimitModule],
+      inject: [Environment, RateLimitStore],
+      useFactory: (env: Environment, store: RateLimitStore) => ({
         throttlers: loginThrottlers({
           perIp: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP,
           perAccount: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT,
         }),
         errorMessage: 'Too many login attempts; wait a minute and try again',
+        // Counted in Redis so that every api replica enforces one limit.
+        storage: new RedisThrottlerStorage(store),
       }),
     }),
     DatabaseModule,

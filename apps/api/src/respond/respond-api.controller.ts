@@ -42,7 +42,7 @@ export class RespondApiController {
     @Body() body: SaveAnswersDto,
     @Req() request: FastifyRequest,
   ): Promise<{ version: number }> {
-    this.limit(token);
+    await this.limit(token);
     const scope = await this.access.forSave(token, request.ip ?? null);
     return { version: await this.answers.save(scope, body) };
   }
@@ -70,12 +70,16 @@ export class RespondApiController {
     return { id: stored.id };
   }
 
-  private context(token: string, request: FastifyRequest): Promise<RespondContext> {
-    this.limit(token);
+  private async context(token: string, request: FastifyRequest): Promise<RespondContext> {
+    await this.limit(token);
     return this.access.byToken(token, request.ip ?? null);
   }
 
-  private limit(token: string): void {
-    this.throttle.hit(`token:${hashLinkToken(token)}`, TOKEN_LIMIT.limit, TOKEN_LIMIT.windowMs);
+  private limit(token: string): Promise<void> {
+    return this.throttle.hit(
+      `token:${hashLinkToken(token)}`,
+      TOKEN_LIMIT.limit,
+      TOKEN_LIMIT.windowMs,
+    );
   }
 }

@@ -101,8 +101,8 @@ export class RespondLinkPagesController {
     }
     const ip = request.ip ?? 'unknown';
     const allowed =
-      this.throttle.allow(`resend-ip:${ip}`, 20, 3600_000) &&
-      this.throttle.allow(`resend-link:${resolution.link.id}`, 5, 3600_000);
+      (await this.throttle.allow(`resend-ip:${ip}`, 20, 3600_000)) &&
+      (await this.throttle.allow(`resend-link:${resolution.link.id}`, 5, 3600_000));
     if (!allowed) {
       await this.renderer.render(reply, {
         view: 'message',
