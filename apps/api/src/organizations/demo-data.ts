@@ -97,9 +97,10 @@ export async function insertDemoData(
   const org = tenant.organizationId;
   const [campaign] = await manager.query<{ id: string }[]>(
     `INSERT INTO campaigns (organization_id, name, catalog_version, status, due_date, reminder_policy,
-                            sender_name, message, owner_id, launched_at)
+                            sender_name, message, owner_id, launched_at, fan_out_waves)
      VALUES ($1, '2026年度 取引先セキュリティ調査', $2, 'launched', $3::date + 21, $4, '架け橋デモ 調達部',
-             'サイバーセキュリティ経営ガイドラインに基づく年次調査です。ご協力をお願いいたします。', $5, now())
+             'サイバーセキュリティ経営ガイドラインに基づく年次調査です。ご協力をお願いいたします。', $5, now(),
+             1)
      RETURNING id`,
     [
       org,
@@ -169,6 +170,7 @@ export async function insertDemoData(
       );
     }
   }
+  // Wave 1, as the campaign row says (fan_out_waves = 1): suppliers added later get wave 2.
   await manager.query(
     `INSERT INTO outbox (organization_id, queue, job_name, job_id, payload) VALUES ($1, $2, 'fan-out', $3, $4)`,
     [
