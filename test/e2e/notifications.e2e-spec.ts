@@ -228,6 +228,13 @@ describe('console notifications (real app and database)', () => {
         .set('authorization', auth)
         .expect(400);
       expect(size.body.message).toContain('pageSize');
+      // A page past any real list is refused, not sent to PostgreSQL as an OFFSET it cannot hold.
+      const far = await api
+        .http()
+        .get('/api/v1/notifications?page=1000000000000000000')
+        .set('authorization', auth)
+        .expect(400);
+      expect(far.body.message).toContain('page must be at most 100000');
       await api.http().get('/api/v1/notifications').expect(401);
     });
 
