@@ -164,7 +164,7 @@ describe('tenant integrity: foreign keys of the schema', () => {
     expect(await count('supplier_risk WHERE supplier_id = $1', [assessed])).toBe(1);
   });
 
-  it("deletes an assessment with its scores and the supplier's roll-up of them", async () => {
+  it("deletes an assessment with its scores, their findings and the supplier's roll-up of them", async () => {
     const supplier = await insertSupplier(db, a.organizationId, {
       name: '再調査の取引先',
       criticality: 2,
@@ -177,8 +177,11 @@ describe('tenant integrity: foreign keys of the schema', () => {
     });
     expect(await count('supplier_risk WHERE supplier_id = $1', [supplier])).toBe(1);
 
+    expect(scored.findingIds.length).toBeGreaterThan(0);
     await db.query('DELETE FROM assessments WHERE id = $1', [scored.assessmentId]);
     expect(await count('assessment_scores WHERE id = $1', [scored.scoreId])).toBe(0);
+    // No foreign key on findings.score_id (scoring cost); a trigger takes them with the score.
+    expect(await count('findings WHERE id = ANY($1)', [scored.findingIds])).toBe(0);
     expect(await count('supplier_risk WHERE supplier_id = $1', [supplier])).toBe(0);
     expect(await count('suppliers WHERE id = $1', [supplier])).toBe(1);
   });

@@ -7,6 +7,7 @@ import { FindingsAsData1795642843756 } from './1795642843756-FindingsAsData';
 import { NotificationsUnreadIndex1795644053695 } from './1795644053695-NotificationsUnreadIndex';
 import { TenantForeignKeys1795645306039 } from './1795645306039-TenantForeignKeys';
 import { CampaignFanOutWaves1795645991709 } from './1795645991709-CampaignFanOutWaves';
+import { FindingsFollowScores1795646678247 } from './1795646678247-FindingsFollowScores';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   NotificationsUnreadIndex1795644053695,
   TenantForeignKeys1795645306039,
   CampaignFanOutWaves1795645991709,
+  FindingsFollowScores1795646678247,
 ];
