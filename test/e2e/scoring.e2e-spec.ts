@@ -3,7 +3,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kakehashi/database';
-import { DEFAULT_CATALOG_VERSION, getCatalog, score, type AnswerFixture } from '@kakehashi/domain';
+import {
+  DEFAULT_CATALOG_VERSION,
+  ENGINE_VERSION,
+  getCatalog,
+  score,
+  type AnswerFixture,
+} from '@kakehashi/domain';
 import {
   FakeClock,
   ownQueuePrefix,
@@ -202,10 +208,17 @@ describe('scoring on submit', () => {
     expect(risk).toEqual({ assessment_id: complete.id, tier: 'medium' });
   });
 
-  it('rescoring queues one job per submitted assessment, once per engine version', async () => {
+  it('rescoring queues one job per assessment not yet scored by this engine, once', async () => {
     const [{ assessments }] = await db.query(
       `SELECT count(*)::int AS assessments FROM assessments
         WHERE organization_id = $1 AND status IN ('submitted', 'scored')`,
+      [tenant.organizationId],
+    );
+    // Everything here was scored by the current engine: nothing to rescore.
+    expect(await enqueueRescore(db, { organizationId: tenant.organizationId })).toBe(0);
+    // As if those scores came from the previous engine version.
+    await db.query(
+      `UPDATE assessment_scores SET engine_version = '0.0.1' WHERE organization_id = $1`,
       [tenant.organizationId],
     );
     expect(await enqueueRescore(db, { organizationId: tenant.organizationId })).toBe(assessments);
@@ -219,11 +232,18 @@ describe('scoring on submit', () => {
         )[0].n === 0,
       { timeoutMs: 10_000, what: 'the rescoring jobs' },
     );
-    // Same engine version: the jobs confirm the existing scores instead of adding new ones.
+    // One new score per assessment from the current engine, never two.
     const [{ duplicates }] = await db.query(
       `SELECT count(*)::int AS duplicates FROM (SELECT assessment_id FROM assessment_scores
         GROUP BY assessment_id, submission, engine_version HAVING count(*) > 1) d`,
     );
     expect(duplicates).toBe(0);
+    const [{ rescored }] = await db.query(
+      `SELECT count(DISTINCT assessment_id)::int AS rescored FROM assessment_scores
+        WHERE organization_id = $1 AND engine_version = $2`,
+      [tenant.organizationId, ENGINE_VERSION],
+    );
+    expect(rescored).toBe(assessments);
+    expect(await enqueueRescore(db, { organizationId: tenant.organizationId })).toBe(0);
   });
 });

@@ -91,7 +91,8 @@ export class OutboxRelayService {
    * Deletes rows done more than `retentionDays` ago, `chunk` rows per statement until fewer
    * remain (or `signal` aborts between statements); returns how many went. Rows not done stay,
    * whatever their age. No job id is reused after its row is gone: mail keys are unique,
-   * submission numbers and fan-out waves (counted on the campaign) only grow. SKIP LOCKED lets two workers purge side by side without waiting on each other's chunk.
+   * submission numbers and fan-out waves (counted on the campaign) only grow, and a rescore
+   * skips assessments already scored by the current engine. SKIP LOCKED lets two workers purge side by side without waiting on each other's chunk.
    * No index on done_at: the scan (about 0.25 s per statement at a million rows) runs off the
    * hot path, once an hour, where an index would add an entry to every row marked done.
    */
