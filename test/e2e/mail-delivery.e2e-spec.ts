@@ -1,7 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { AddressObject, ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { FileOutboxTransport, outboxDirectory, tokyoToday } from '@kakehashi/mail';
 import { JobIds } from '@kakehashi/queue';
+import { waitUntil } from '../support/faults/worker-process';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
@@ -154,6 +157,31 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
       if (row.to_email.startsWith('gone-'))
         expect(row).toMatchObject({ status: 'failed', attempts: 1, sent: false });
     }
+    // Its job run again (as an operator's retry from the board does) sends nothing: a message
+    // the server refused stays failed; only one whose retries ran out is sent on a retry.
+    const [refused] = await api.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM mail_messages WHERE campaign_id = $1 AND to_email = 'gone-1@retry.example.jp'`,
+      [id],
+    );
+    const mailQueue = worker.app.get<Queue>(getQueueToken('mail'), { strict: false });
+    const rerun = await mailQueue.add(
+      'send-mail',
+      { organizationId: tenant.organizationId, mailMessageId: refused.id },
+      { jobId: `rerun-${refused.id}` },
+    );
+    await waitUntil(async () => (await rerun.getState()) === 'completed', {
+      timeoutMs: 10_000,
+      what: 'the re-run of the refused mail',
+    });
+    expect((await mailQueue.getJob(rerun.id!))?.returnvalue).toBe('already failed');
+    expect(tries.get('gone-1@retry.example.jp')).toBe(1);
+    expect(sink.accepted).toBe(11);
+    const [still] = await api.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM mail_messages WHERE id = $1',
+      [refused.id],
+    );
+    expect(still.status).toBe('failed');
+
     const assessments = await get(`/campaigns/${id}/assessments`).expect(200);
     const goneRow = assessments.body.items.find(
       (a: { supplierId: string }) => a.supplierId === gone.id,
