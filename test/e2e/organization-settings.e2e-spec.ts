@@ -84,7 +84,7 @@ describe('organization settings (real app and database)', () => {
       }
     });
 
-    it('stores quiet hours an admin sets, and the worker sends by them', async () => {
+    it("stores quiet hours an admin sets, and the worker's sending window follows them", async () => {
       const evening = { startHour: 20, endHour: 23, weekdaysOnly: false };
       const response = await put(tenant, { quietHours: evening }).expect(200);
       expect(response.body.quietHours).toEqual(evening);

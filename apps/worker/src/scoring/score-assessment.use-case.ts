@@ -86,9 +86,11 @@ export class ScoreAssessmentUseCase {
 
   /**
    * Marks the batch's current submissions scored and returns what scoring needs, in one
-   * statement: the update locks each row until the transaction commits the score with it (keys
-   * go in sorted by id, so two overlapping batches take their locks in the same order). An assessment reopened, re-submitted or moved
-   * to another tenant since its job was written is not returned: a newer job (or none) applies.
+   * statement: the update locks each row until the transaction commits the score with it. Keys
+   * go in sorted by id, which the usual plan (a nested loop over them) follows, so overlapping
+   * batches mostly lock in the same order; a deadlock, should one happen, fails the batch and
+   * the batcher retries its jobs one by one. An assessment reopened, re-submitted or moved to
+   * another tenant since its job was written is not returned: a newer job (or none) applies.
    */
   private async claimSubmissions(
     manager: EntityManager,
