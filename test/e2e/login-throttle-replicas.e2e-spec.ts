@@ -21,6 +21,8 @@ describe('login throttling shared by two api replicas (real Redis)', () => {
   beforeAll(async () => {
     const env = {
       QUEUE_PREFIX: prefix,
+      // Behind the load balancer: the client address comes from X-Forwarded-For.
+      TRUST_PROXY: 'true',
       LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '6',
       LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: '4',
     };
@@ -82,5 +84,31 @@ describe('login throttling shared by two api replicas (real Redis)', () => {
     } finally {
       redis.disconnect();
     }
+  });
+});
+
+describe('login throttling without a trusted proxy (the default)', () => {
+  const prefix = `{kk-test-throttle-${randomBytes(3).toString('hex')}}`;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix, LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '3' });
+  });
+  afterAll(async () => {
+    await api.close();
+    await deleteQueueKeys(prefix);
+  });
+
+  it('counts a client by its connection, whatever X-Forwarded-For it sends', async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      const response = await api
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', `203.0.113.${n + 1}`)
+        .send({ email: `nobody-${n}@throttle.example`, password: 'guess' });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });

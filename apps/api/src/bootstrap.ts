@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { validateEnvironment } from '@kakehashi/config';
+import { trustProxyOption, validateEnvironment } from '@kakehashi/config';
 import { AppModule } from './app.module';
 import { requestId } from './common/logging';
 import { registerPages } from './pages/view-engine';
@@ -15,7 +15,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
   const secure = env.APP_URL.startsWith('https://');
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     genReqId: requestId,
     requestIdHeader: false,

@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError, validateEnvironment } from './environment';
+import { InvalidEnvironmentError, trustProxyOption, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('fills development defaults pointing at the local services', () => {
@@ -18,6 +18,14 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ OUTBOX_RETENTION_DAYS: '30' }).OUTBOX_RETENTION_DAYS).toBe(30);
   });
 
+  it('trusts no proxy unless told: a client cannot choose the address it is counted by', () => {
+    expect(trustProxyOption(validateEnvironment({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxyOption('true')).toBe(true);
+    expect(trustProxyOption('10.0.0.0/8, 192.168.1.5')).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    const oneHop = trustProxyOption('1') as (address: string, hop: number) => boolean;
+    expect([oneHop('10.0.0.2', 0), oneHop('203.0.113.9', 1)]).toEqual([true, false]);
+  });
+
   it.each([
     [
       'DATABASE_URL',
@@ -29,6 +37,7 @@ describe('validateEnvironment', () => {
     ['PORT', 'eighty', 'PORT must be an integer number'],
     ['OUTBOX_RETENTION_DAYS', '0', 'OUTBOX_RETENTION_DAYS must not be less than 1'],
     ['OUTBOX_RETENTION_DAYS', '1.5', 'OUTBOX_RETENTION_DAYS must be an integer number'],
+    ['TRUST_PROXY', 'yes', 'TRUST_PROXY must be true, false, a hop count or a comma-separated'],
   ])('names %s when it is malformed', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);
   });

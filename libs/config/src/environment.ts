@@ -5,6 +5,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -112,6 +113,17 @@ export class Environment {
   @Min(100)
   REMINDER_SWEEP_INTERVAL_MS = 300_000;
 
+  /**
+   * Which proxies may set the client address (X-Forwarded-For) that per-IP limits count by:
+   * `false` (the default: the socket's address, so a client cannot pick its own), `true` (any),
+   * a hop count, or a comma-separated list of proxy addresses or CIDRs.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F:.]+(\/\d{1,3})?(,[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/, {
+    message:
+      'TRUST_PROXY must be true, false, a hop count or a comma-separated list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
   /** Bearer token for GET /metrics; when unset, /metrics answers only requests from localhost. */
   @IsOptional()
   @IsString()
@@ -178,4 +190,20 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new InvalidEnvironmentError(problems);
   }
   return env;
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` option takes it; a hop count becomes a function that
+ * trusts that many proxies nearest to the server.
+ */
+export function trustProxyOption(
+  value: string,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(',').map((entry) => entry.trim());
 }
