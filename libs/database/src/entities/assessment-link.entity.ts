@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Assessment } from './assessment.entity';
 import { SupplierContact } from './supplier-contact.entity';
 
@@ -27,14 +28,7 @@ export class AssessmentLink {
 
   /** An assessment of the same tenant; its links go with it. */
   @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_assessment_links_assessment',
-    },
-    { name: 'assessment_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('assessment_id', 'fk_assessment_links_assessment'))
   assessment?: Assessment;
 
   @Column({ name: 'contact_id', type: 'uuid', nullable: true })
@@ -45,14 +39,7 @@ export class AssessmentLink {
    * contact_id (the migration says `SET NULL ("contact_id")`; TypeORM compares the action only).
    */
   @ManyToOne(() => SupplierContact, { onDelete: 'SET NULL' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_assessment_links_contact',
-    },
-    { name: 'contact_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('contact_id', 'fk_assessment_links_contact'))
   contact?: SupplierContact;
 
   @Column({ name: 'token_hash', type: 'text', unique: true })

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Assessment } from './assessment.entity';
 
 /** The engine's result for one submission of one assessment (idempotent per engine version). */
@@ -29,14 +30,7 @@ export class AssessmentScore {
 
   /** An assessment of the same tenant; its scores are derived from it and go with it. */
   @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_assessment_scores_assessment',
-    },
-    { name: 'assessment_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('assessment_id', 'fk_assessment_scores_assessment'))
   assessment?: Assessment;
 
   @Column({ name: 'supplier_id', type: 'uuid' })

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Campaign } from './campaign.entity';
 import { Supplier } from './supplier.entity';
 
@@ -49,25 +50,11 @@ export class Assessment {
 
   /** The campaign and supplier are of the same tenant; neither goes while it has assessments. */
   @ManyToOne(() => Campaign, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_assessments_campaign',
-    },
-    { name: 'campaign_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('campaign_id', 'fk_assessments_campaign'))
   campaign?: Campaign;
 
   @ManyToOne(() => Supplier, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_assessments_supplier',
-    },
-    { name: 'supplier_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('supplier_id', 'fk_assessments_supplier'))
   supplier?: Supplier;
 
   @Column({ name: 'catalog_version', type: 'text' })

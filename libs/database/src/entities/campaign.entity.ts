@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
@@ -74,14 +75,7 @@ export class Campaign {
 
   /** A user of the same tenant, who cannot be deleted while they own a campaign. */
   @ManyToOne(() => User, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_campaigns_owner',
-    },
-    { name: 'owner_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('owner_id', 'fk_campaigns_owner'))
   owner?: User;
 
   /**

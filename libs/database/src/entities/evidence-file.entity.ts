@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Assessment } from './assessment.entity';
 
 /** A file a supplier uploaded as evidence; the bytes live in the storage backend. */
@@ -27,14 +28,7 @@ export class EvidenceFile {
    * in storage) remain.
    */
   @ManyToOne(() => Assessment, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_evidence_files_assessment',
-    },
-    { name: 'assessment_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('assessment_id', 'fk_evidence_files_assessment'))
   assessment?: Assessment;
 
   @Column({ type: 'text' })

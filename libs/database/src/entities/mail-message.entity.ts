@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Assessment } from './assessment.entity';
 import { Campaign } from './campaign.entity';
 import { Organization } from './organization.entity';
@@ -65,14 +66,7 @@ export class MailMessage {
    * `SET NULL ("contact_id")`; TypeORM compares the action, not the column list).
    */
   @ManyToOne(() => SupplierContact, { onDelete: 'SET NULL' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_mail_messages_contact',
-    },
-    { name: 'contact_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('contact_id', 'fk_mail_messages_contact'))
   contact?: SupplierContact;
 
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
@@ -83,14 +77,7 @@ export class MailMessage {
    * Users are never deleted by the application, so user_id has no index of its own.
    */
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_mail_messages_user',
-    },
-    { name: 'user_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('user_id', 'fk_mail_messages_user'))
   user?: User;
 
   @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
@@ -98,28 +85,14 @@ export class MailMessage {
 
   /** Mail is history: a campaign or assessment that was mailed about cannot be deleted. */
   @ManyToOne(() => Campaign, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_mail_messages_campaign',
-    },
-    { name: 'campaign_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('campaign_id', 'fk_mail_messages_campaign'))
   campaign?: Campaign;
 
   @Column({ name: 'assessment_id', type: 'uuid', nullable: true })
   assessmentId!: string | null;
 
   @ManyToOne(() => Assessment, { onDelete: 'NO ACTION' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_mail_messages_assessment',
-    },
-    { name: 'assessment_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('assessment_id', 'fk_mail_messages_assessment'))
   assessment?: Assessment;
 
   @Column({ type: 'text', nullable: true })

@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
@@ -36,14 +37,7 @@ export class Notification {
 
   /** A user of the same tenant; a user's inbox goes with the user. */
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_notifications_user',
-    },
-    { name: 'user_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('user_id', 'fk_notifications_user'))
   user?: User;
 
   /** Dedup key, e.g. `high-tier:<smallest scoreId of the digest>`. */

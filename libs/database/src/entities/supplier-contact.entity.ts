@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Supplier } from './supplier.entity';
 
 export type ContactLanguage = 'ja' | 'en';
@@ -29,14 +30,7 @@ export class SupplierContact {
 
   /** A supplier of the same tenant; the contacts go with it. */
   @ManyToOne(() => Supplier, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_supplier_contacts_supplier',
-    },
-    { name: 'supplier_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('supplier_id', 'fk_supplier_contacts_supplier'))
   supplier?: Supplier;
 
   @Column({ type: 'text' })

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { AssessmentScore } from './assessment-score.entity';
 import { Supplier } from './supplier.entity';
 
@@ -18,14 +19,7 @@ export class SupplierRisk {
 
   /** A supplier of the same tenant; its roll-up goes with it. */
   @ManyToOne(() => Supplier, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_supplier_risk_supplier',
-    },
-    { name: 'supplier_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('supplier_id', 'fk_supplier_risk_supplier'))
   supplier?: Supplier;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
@@ -40,14 +34,7 @@ export class SupplierRisk {
    * of its own; a manual delete of scores scans this table, one row per supplier.
    */
   @ManyToOne(() => AssessmentScore, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_supplier_risk_score',
-    },
-    { name: 'score_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('score_id', 'fk_supplier_risk_score'))
   score?: AssessmentScore;
 
   @Column({ name: 'campaign_id', type: 'uuid' })

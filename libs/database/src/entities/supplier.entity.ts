@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { sameTenant } from './same-tenant';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
@@ -75,14 +76,7 @@ export class Supplier {
    * `SET NULL ("owner_id")`; TypeORM compares the action, not the column list).
    */
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn([
-    {
-      name: 'organization_id',
-      referencedColumnName: 'organizationId',
-      foreignKeyConstraintName: 'fk_suppliers_owner',
-    },
-    { name: 'owner_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameTenant('owner_id', 'fk_suppliers_owner'))
   owner?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
