@@ -147,11 +147,22 @@ describe('campaign and outbox console pages (real app and database)', () => {
   });
 
   it('answers 404 to another tenant and keeps their actions closed', async () => {
-    await api
+    // A console page in the person's language, not the API's JSON.
+    const notFound = await api
       .http()
       .get(`/console/campaigns/${campaignId}`)
       .set('cookie', otherProcurement)
+      .expect(404)
+      .expect('content-type', /text\/html/);
+    expect(notFound.text).toContain('ページが見つかりません');
+    expect(notFound.text).toContain('href="/dashboard"');
+    expect(notFound.text).not.toContain(campaignName);
+    const inEnglish = await api
+      .http()
+      .get(`/console/campaigns/${campaignId}?lang=en`)
+      .set('cookie', otherProcurement)
       .expect(404);
+    expect(inEnglish.text).toContain('Page not found');
     await api
       .http()
       .post(`/console/campaigns/${campaignId}/close`)

@@ -398,11 +398,13 @@ describe('organization settings (real app and database)', () => {
         expect(html).not.toContain('href="/console/settings"');
         expect(html).toContain('<td>3.5</td>');
       }
-      await post(
+      const refused = await post(
         pages,
         'procurement',
         form({ startHour: '0', endHour: '24', weekdaysOnly: false, targets: Array(10).fill('5') }),
       ).expect(403);
+      // A console page saying why, not the API's JSON.
+      expect(refused.text).toContain('この操作は許可されていません');
       expect(await stored(pages)).toEqual(before);
     });
 

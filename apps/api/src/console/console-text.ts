@@ -27,6 +27,17 @@ export const CONSOLE_TEXT = {
       expired: 'フォームの有効期限が切れました。もう一度お試しください。',
       throttled: 'ログインの試行が多すぎます。1分ほど待ってからお試しください。',
     },
+    errors: {
+      notFound: {
+        title: 'ページが見つかりません',
+        message: 'お探しのページは存在しないか、このアカウントでは表示できません。',
+      },
+      forbidden: {
+        title: 'この操作は許可されていません',
+        message: 'このページまたは操作には、別の権限が必要です。管理者にお問い合わせください。',
+      },
+      back: 'ダッシュボードへ戻る',
+    },
   },
   en: {
     product: 'Kakehashi',
@@ -52,6 +63,17 @@ export const CONSOLE_TEXT = {
       invalid: 'The email or password is not correct.',
       expired: 'The form expired. Please try again.',
       throttled: 'Too many login attempts. Wait a minute and try again.',
+    },
+    errors: {
+      notFound: {
+        title: 'Page not found',
+        message: 'This page does not exist, or this account cannot see it.',
+      },
+      forbidden: {
+        title: 'Not allowed',
+        message: 'This page or action needs another role. Ask your administrator.',
+      },
+      back: 'Back to the dashboard',
     },
   },
 } satisfies Record<Locale, unknown>;

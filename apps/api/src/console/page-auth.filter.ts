@@ -1,16 +1,46 @@
-import { ArgumentsHost, Catch, ExceptionFilter, UnauthorizedException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  ForbiddenException,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '@kakehashi/auth';
+import { resolveLocale } from './console-locale';
+import { renderConsolePage } from './console-page';
+import { CONSOLE_TEXT } from './console-text';
 
 /**
  * For pages: a missing or expired session sends the person to the login page (and back after),
- * instead of the API's JSON 401. Use with `@UseFilters(PageAuthFilter)` on page controllers.
+ * and a page that is not there or not allowed answers a console page in their language with
+ * the same 404 or 403, instead of the API's JSON. Use with `@UseFilters(PageAuthFilter)` on
+ * page controllers.
  */
-@Catch(UnauthorizedException)
+@Catch(UnauthorizedException, ForbiddenException, NotFoundException)
 export class PageAuthFilter implements ExceptionFilter {
-  catch(_exception: UnauthorizedException, host: ArgumentsHost): void {
+  async catch(
+    exception: UnauthorizedException | ForbiddenException | NotFoundException,
+    host: ArgumentsHost,
+  ): Promise<void> {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    const request = http.getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const reply = http.getResponse<FastifyReply>();
-    void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    if (exception instanceof UnauthorizedException) {
+      void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      return;
+    }
+    const locale = resolveLocale(request, reply);
+    const errors = CONSOLE_TEXT[locale].errors;
+    const text = exception instanceof NotFoundException ? errors.notFound : errors.forbidden;
+    await renderConsolePage(request, reply, {
+      view: 'console/error',
+      title: text.title,
+      user: request.user ?? null,
+      locale,
+      status: exception.getStatus(),
+      data: { heading: text.title, message: text.message },
+    });
   }
 }
