@@ -349,7 +349,7 @@ describe('console notifications (real app and database)', () => {
       const campaigns = (await page(ownerCookie, '/console/campaigns').expect(200)).text;
       expect(badge(campaigns)).toBe('3');
       expect(campaigns).toContain('href="/console/notifications"');
-      expect(campaigns).toContain('aria-label="通知 (未読 3 件)"');
+      expect(campaigns).toContain('aria-label="通知 3（未読 3 件）"');
       const dashboard = (await page(colleagueCookie, '/dashboard').expect(200)).text;
       expect(badge(dashboard)).toBe('1');
 

@@ -16,7 +16,8 @@ export const CONSOLE_TEXT = {
     logoutConfirm: 'ログアウトしますか？',
     notifications: {
       link: '通知',
-      unread: (count: string) => `通知 (未読 ${count} 件)`,
+      // Starts with what the link shows ("通知 2"), so speech input can name it.
+      unread: (count: string) => `通知 ${count}（未読 ${count} 件）`,
     },
     login: {
       title: 'ログイン',
@@ -53,7 +54,7 @@ export const CONSOLE_TEXT = {
     logoutConfirm: 'Log out now?',
     notifications: {
       link: 'Notifications',
-      unread: (count: string) => `Notifications (${count} unread)`,
+      unread: (count: string) => `Notifications ${count} (${count} unread)`,
     },
     login: {
       title: 'Log in',
