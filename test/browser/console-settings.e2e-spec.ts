@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CATALOG_VERSION, getCatalog } from '@kakehashi/domain';
+import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
 import { insertSupplier } from '../support/dashboard-factory';
 import {
   createTestTenant,
@@ -12,40 +13,12 @@ import {
   TEST_PASSWORD,
 } from '../support/test-app';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** The directive titles the settings page labels its ten target inputs with, 1..10. */
 const directiveTitles = (locale: 'ja' | 'en') =>
   getCatalog(DEFAULT_CATALOG_VERSION)!
     .sections.filter((s) => s.directive !== undefined)
     .sort((a, b) => (a.directive ?? 0) - (b.directive ?? 0))
     .map((s) => s.title[locale]);
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Serious and critical axe findings. axe is evaluated through the DevTools protocol rather than
- * added as a script tag, so the page's Content-Security-Policy stays in force for the whole test.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  // A string, evaluated in the page: axe is a page global, not something this file can import.
-  const violations = (await page.evaluate(
-    `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-  )) as { id: string; impact: string; targets: string[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
 
 describe('console settings and notifications in a real browser (headless Chromium)', () => {
   let api: TestApi;
@@ -59,7 +32,7 @@ describe('console settings and notifications in a real browser (headless Chromiu
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     tenant = await createTestTenant(api.dataSource, 'settings-browser');
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

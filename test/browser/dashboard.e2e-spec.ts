@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, launchChromium } from '../support/browser';
 import {
   fixtureScore,
   insertCampaign,
@@ -16,8 +17,6 @@ import {
   TestTenant,
   TEST_PASSWORD,
 } from '../support/test-app';
-
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
 describe('dashboard in a real browser (headless Chromium)', () => {
   let api: TestApi;
@@ -60,18 +59,7 @@ describe('dashboard in a real browser (headless Chromium)', () => {
       });
     }
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     // CSP violations and script errors show up here; the pages must have none.
     page.on('console', (m) => {

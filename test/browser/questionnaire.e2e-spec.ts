@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   ANSWER_FIXTURES,
   AnswerValue,
@@ -10,6 +10,7 @@ import {
 } from '@kakehashi/domain';
 import { domIdOf } from '../../apps/api/src/respond/portal-view';
 import { createTestAssessment } from '../support/assessment-factory';
+import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
@@ -19,29 +20,8 @@ import {
   TestWorker,
 } from '../support/test-worker';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const fixture = ANSWER_FIXTURES.smeStarOtasuketai;
 const catalog = getCatalog(DEFAULT_CATALOG_VERSION)!;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  // A string, evaluated in the page: axe is a page global, not something this file can import.
-  const violations = (await page.evaluate(
-    `axe.run().then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) })))`,
-  )) as { id: string; impact: string; targets: string[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
 
 /** Answers one item as a person would: mouse for choices, keyboard for text and some radios. */
 async function answer(
@@ -115,7 +95,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
       );
     }
     tenant = await createTestTenant(api.dataSource, 'browser');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60000);
 
   afterAll(async () => {
@@ -174,7 +154,6 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
   it('opens the mailed link, answers every section, keeps answers over a reload, submits and shows the receipt', async () => {
     const { link, supplierId } = noMail ? await issuedLink() : await mailedLink();
     const context = await browser.newContext({
-      bypassCSP: true,
       viewport: { width: 1280, height: 900 },
       locale: 'ja-JP',
     });
@@ -253,7 +232,6 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
   it('shows a conflict in the second tab instead of overwriting the save of the first tab', async () => {
     const { link } = await issuedLink();
     const context = await browser.newContext({
-      bypassCSP: true,
       viewport: { width: 375, height: 800 },
       locale: 'ja-JP',
     });
