@@ -42,7 +42,13 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [Environment],
           useFactory: (env: Environment) => ({
-            connection: { url: env.REDIS_URL, retryStrategy: redisRetryStrategy },
+            connection: {
+              url: env.REDIS_URL,
+              retryStrategy: redisRetryStrategy,
+              // Closing a connection whose socket never opened (Redis down) would otherwise
+              // leave ioredis' 2 s timer holding the process.
+              disconnectTimeout: 200,
+            },
             prefix: env.QUEUE_PREFIX,
           }),
         }),

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
 import { Environment } from '@kakehashi/config';
+import { fastFailRedis } from '../common/fast-fail-redis';
 
 /** Pings Redis on a dedicated connection that never queues commands while Redis is away. */
 @Injectable()
@@ -12,14 +13,8 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     env: Environment,
     private readonly indicators: HealthIndicatorService,
   ) {
-    this.client = new IORedis(env.REDIS_URL, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      retryStrategy: (times) => Math.min(times * 200, 2000),
-    });
-    this.client.on('error', () => undefined); // reported through the check, not the log
+    // Failures are reported through the check, not the log.
+    this.client = fastFailRedis(env.REDIS_URL);
   }
 
   check(key: 'redis'): ReturnType<ReturnType<HealthIndicatorService['check']>['attempt']> {
