@@ -72,6 +72,11 @@ export interface SeedAssessments {
   fixture?: AnswerFixture;
   /** Write the scoring outbox row as the submit would (default: when a fixture is given). */
   submit?: boolean;
+  /**
+   * Leave the fixture's answers saved but not submitted (in progress, no outbox row), for a
+   * caller that submits them later with `submitSeeded`.
+   */
+  answeredOnly?: boolean;
   undeliverable?: boolean;
 }
 
@@ -88,7 +93,7 @@ export async function seedAssessments(
 ): Promise<SeededAssessment[]> {
   const tag = randomBytes(4).toString('hex');
   const profile = seed.fixture?.profile;
-  const submitted = Boolean(seed.fixture);
+  const submitted = Boolean(seed.fixture) && !seed.answeredOnly;
   return dataSource.transaction(async (manager) => {
     const rows: SeededAssessment[] = await manager.query(
       `WITH s AS (
@@ -105,7 +110,8 @@ export async function seedAssessments(
        ), a AS (
          INSERT INTO assessments (organization_id, campaign_id, supplier_id, catalog_version,
                 status, answers, version, submission_count, submitted_at)
-         SELECT $1, $9, s.id, $10, CASE WHEN $13 THEN 'submitted' ELSE 'invited' END, $11,
+         SELECT $1, $9, s.id, $10,
+                CASE WHEN $13 THEN 'submitted' WHEN $14 THEN 'in_progress' ELSE 'invited' END, $11,
                 CASE WHEN $13 THEN 1 ELSE 0 END, CASE WHEN $13 THEN 1 ELSE 0 END,
                 CASE WHEN $13 THEN now() END
            FROM s RETURNING id, supplier_id
@@ -126,9 +132,10 @@ export async function seedAssessments(
         JSON.stringify(seed.fixture?.answers ?? {}),
         seed.undeliverable ?? false,
         submitted,
+        Boolean(seed.fixture),
       ],
     );
-    if (seed.submit ?? submitted) {
+    if (submitted && (seed.submit ?? true)) {
       await manager.query(
         `INSERT INTO outbox (organization_id, queue, job_name, job_id, payload)
          SELECT $1::uuid, 'scoring', 'score-assessment', x.job_id,
@@ -142,6 +149,48 @@ export async function seedAssessments(
       );
     }
     return rows;
+  });
+}
+
+/**
+ * Submits answered assessments in one transaction, writing what the supplier's submit writes for
+ * each (RespondAnswersService.submit): the assessment, its scoring outbox row and an audit event.
+ */
+export async function submitSeeded(
+  dataSource: DataSource,
+  tenant: WorkerTenant,
+  assessmentIds: string[],
+): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const [rows]: [{ id: string; submission: number }[], number] = await manager.query(
+      `UPDATE assessments
+          SET status = 'submitted', submission_count = submission_count + 1,
+              submitted_at = now(), version = version + 1, updated_at = now()
+        WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'in_progress'
+        RETURNING id, submission_count AS submission`,
+      [tenant.organizationId, assessmentIds],
+    );
+    await manager.query(
+      `INSERT INTO outbox (organization_id, queue, job_name, job_id, payload)
+       SELECT $1::uuid, 'scoring', 'score-assessment', x.job_id,
+              jsonb_build_object('organizationId', $1::text, 'assessmentId', x.id,
+                                 'submission', x.submission)
+         FROM unnest($2::uuid[], $3::int[], $4::text[]) AS x(id, submission, job_id)`,
+      [
+        tenant.organizationId,
+        rows.map((row) => row.id),
+        rows.map((row) => row.submission),
+        rows.map((row) => JobIds.score(row.id, row.submission)),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO audit_events (organization_id, actor_type, action, target_type, target_id,
+              details)
+       SELECT $1::uuid, 'supplier', 'assessment.submitted', 'assessment', x.id::text,
+              jsonb_build_object('submission', x.submission)
+         FROM unnest($2::uuid[], $3::int[]) AS x(id, submission)`,
+      [tenant.organizationId, rows.map((row) => row.id), rows.map((row) => row.submission)],
+    );
   });
 }
 
