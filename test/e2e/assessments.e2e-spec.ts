@@ -164,6 +164,35 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
     ]);
   });
 
+  it('refuses to reopen an assessment of a closed campaign: nothing changes, no mail', async () => {
+    const a = await fresh();
+    await submitFixture(a, 0);
+    await api
+      .http()
+      .post(`/api/v1/campaigns/${a.campaignId}/close`)
+      .set('authorization', `Bearer ${procurement}`)
+      .expect(200);
+    const refused = await api
+      .http()
+      .post(`/api/v1/assessments/${a.assessmentId}/reopen`)
+      .set('authorization', `Bearer ${procurement}`)
+      .send({ message: '指示5の回答を見直してください' })
+      .expect(409);
+    expect(refused.body.message).toMatch(
+      /campaign .* is closed: its assessments cannot be reopened/,
+    );
+    const [row] = (await api.dataSource.query(
+      `SELECT status, reopen_message FROM assessments WHERE id = $1`,
+      [a.assessmentId],
+    )) as { status: string; reopen_message: string | null }[];
+    expect(row).toEqual({ status: 'submitted', reopen_message: null });
+    expect(
+      await api.dataSource.query(`SELECT 1 FROM mail_messages WHERE assessment_id = $1`, [
+        a.assessmentId,
+      ]),
+    ).toEqual([]);
+  });
+
   it('lets buyers of the tenant download evidence, nobody else', async () => {
     const a = await fresh();
     const uploaded = await api

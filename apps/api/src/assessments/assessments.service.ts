@@ -103,6 +103,17 @@ export class AssessmentsService {
           `Only a submitted assessment can be reopened (status ${a.status})`,
         );
       }
+      // A closed campaign takes no answers and sends no mail: reopening would leave the
+      // assessment in progress with nobody told. The share lock keeps a close from racing us.
+      const [campaign] = (await manager.query(
+        `SELECT name, status FROM campaigns WHERE id = $1 AND organization_id = $2 FOR SHARE`,
+        [a.campaignId, user.organizationId],
+      )) as { name: string; status: string }[];
+      if (campaign?.status === 'closed') {
+        throw new ConflictException(
+          `The campaign "${campaign.name}" is closed: its assessments cannot be reopened`,
+        );
+      }
       await manager
         .getRepository(Assessment)
         .update(
