@@ -429,6 +429,44 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     ]);
   });
 
+  it('names each contact’s last mail and why it was not sent in the page’s language', async () => {
+    const contact = await insertContact(api.dataSource, {
+      organizationId: tenant.organizationId,
+      supplierId: suppliers[1].id,
+      name: '青葉 花子',
+      email: 'hanako@aoba.example',
+    });
+    await api.dataSource.query(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, contact_id, last_error)
+       VALUES ($1, $2, 'reopened', 'skipped', 'hanako@aoba.example', $3, 'campaign closed')`,
+      [tenant.organizationId, `reopen:test-${contact}`, contact],
+    );
+    const page = async (lang: string) => {
+      let text = '';
+      for (const s of suppliers.slice(0, 2)) {
+        text += (
+          await api
+            .http()
+            .get(`/dashboard/suppliers/${s.id}?lang=${lang}`)
+            .set('cookie', `kk_session=${tokens.ciso}`)
+            .expect(200)
+        ).text;
+      }
+      return text;
+    };
+    const ja = await page('ja');
+    expect(ja).toContain('回答依頼: 送信失敗');
+    expect(ja).toContain('(550 mailbox unavailable)');
+    expect(ja).toContain('再回答のお願い: 送信せず');
+    expect(ja).toContain('(キャンペーン終了のため)');
+    expect(ja).not.toMatch(/invitation:|reopened:|campaign closed/);
+    const en = await page('en');
+    expect(en).toContain('Invitation: Failed');
+    expect(en).toContain('Reopened for changes: Skipped');
+    expect(en).toContain('(the campaign is closed)');
+    await api.dataSource.query(`DELETE FROM supplier_contacts WHERE id = $1`, [contact]);
+  });
+
   it('changes a finding’s status (ciso yes, auditor no) and the open count follows', async () => {
     const s = suppliers.find((x) => x.findingIds.length > 0)!;
     const findingId = s.findingIds[0];

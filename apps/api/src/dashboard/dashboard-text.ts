@@ -37,6 +37,20 @@ export const DASHBOARD_TEXT = {
     findingStatus: { open: '未対応', accepted: 'リスク受容', remediated: '対応済み' },
     severity: { info: '情報', low: '低', medium: '中', high: '高', critical: '重大' },
     mailStatus: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗', skipped: '送信せず' },
+    mailKind: {
+      invitation: '回答依頼',
+      reminder: 'リマインダー',
+      reopened: '再回答のお願い',
+      escalation: '督促のまとめ',
+      alert: 'リスク警告',
+    },
+    /** Why the worker did not send a mail (mail_messages.last_error of a skipped row). */
+    skipReason: {
+      'campaign closed': 'キャンペーン終了のため',
+      'contact undeliverable': '宛先に届かないため',
+      'already submitted': '提出済みのため',
+      'assessment not found': '調査票が見つからないため',
+    },
     assessmentStatus: {
       invited: '依頼済み',
       opened: '開封',
@@ -140,6 +154,19 @@ export const DASHBOARD_TEXT = {
     findingStatus: { open: 'Open', accepted: 'Accepted', remediated: 'Remediated' },
     severity: { info: 'Info', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     mailStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
+    mailKind: {
+      invitation: 'Invitation',
+      reminder: 'Reminder',
+      reopened: 'Reopened for changes',
+      escalation: 'Overdue digest',
+      alert: 'Risk alert',
+    },
+    skipReason: {
+      'campaign closed': 'the campaign is closed',
+      'contact undeliverable': 'the address is undeliverable',
+      'already submitted': 'already submitted',
+      'assessment not found': 'the questionnaire no longer exists',
+    },
     assessmentStatus: {
       invited: 'Invited',
       opened: 'Opened',

@@ -95,9 +95,13 @@ export function presentSupplier(input: {
       undeliverable: ct.undeliverable,
       undeliverableReason: ct.undeliverableReason,
       lastMail: ct.lastMail
-        ? `${ct.lastMail.kind}: ${label(t.mailStatus, ct.lastMail.status)} ${ct.lastMail.sentAt ? tokyo(ct.lastMail.sentAt, locale) : ''}`.trim()
+        ? `${label(t.mailKind, ct.lastMail.kind)}: ${label(t.mailStatus, ct.lastMail.status)} ${ct.lastMail.sentAt ? tokyo(ct.lastMail.sentAt, locale) : ''}`.trim()
         : t.supplier.noMail,
-      lastError: ct.lastMail?.lastError ?? null,
+      // A skip reason is ours to translate; a server's refusal is shown as the server said it.
+      lastError:
+        ct.lastMail?.status === 'skipped' && ct.lastMail.lastError
+          ? label(t.skipReason, ct.lastMail.lastError)
+          : (ct.lastMail?.lastError ?? null),
     })),
     chartJson: jsonForScript({
       radar: {
