@@ -97,6 +97,18 @@ describe('dashboard in a real browser (headless Chromium)', () => {
     expect(radar.width).toBeGreaterThan(0);
     expect(radar.height).toBeGreaterThan(0);
     expect((await canvasSize('#trend-chart')).drawn).toBe(true);
+    // Chart.js draws the first of its sorted datasets last: the average risk line must be on
+    // top of the stacked tier bars, or the bars hide it.
+    const drawnLast = await page.$eval('#trend-chart', (el) => {
+      type Meta = { type: string; label: string };
+      const chart = (
+        globalThis as unknown as {
+          Chart: { getChart(c: unknown): { getSortedVisibleDatasetMetas(): Meta[] } };
+        }
+      ).Chart.getChart(el);
+      return chart.getSortedVisibleDatasetMetas()[0].type;
+    });
+    expect(drawnLast).toBe('line');
     const rows = page.locator('[data-testid=heatmap] tbody tr[data-href]');
     expect(await rows.count()).toBe(5);
     expect(

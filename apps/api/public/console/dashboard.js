@@ -63,6 +63,7 @@
         data: t.data,
         stack: 'tiers',
         yAxisID: 'count',
+        order: 1,
         backgroundColor: COLORS[t.tier === 'critical' ? 'critical_tier' : t.tier],
       };
     });
@@ -71,6 +72,8 @@
       label: spec.averageRisk.label,
       data: spec.averageRisk.data,
       yAxisID: 'risk',
+      // Lower order is drawn last: the average risk line stays visible over the bars.
+      order: 0,
       borderColor: COLORS.portfolio,
       backgroundColor: COLORS.portfolio,
     });
