@@ -546,6 +546,16 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     expect(lines).toHaveLength(6);
     const top = [...suppliers].sort((a, b) => b.result.riskScore - a.result.riskScore)[0];
     expect(lines[1].startsWith(`${top.name},${top.criticality},`)).toBe(true);
+    // The levels in the words the findings text uses (基本レベル / 強化レベル / 基準未達).
+    const header = lines[0].split(',');
+    const levelWords: Record<string, string> = {
+      none: '基準未達',
+      basic: '基本レベル',
+      strong: '強化レベル',
+    };
+    const topCells = lines[1].split(',');
+    expect(topCells[header.indexOf('求められるレベル')]).toBe(levelWords[top.result.requiredLevel]);
+    expect(topCells[header.indexOf('達成レベル')]).toBe(levelWords[top.result.achievedLevel]);
 
     const xlsx = await get('/api/v1/dashboard/export.xlsx')
       .buffer(true)

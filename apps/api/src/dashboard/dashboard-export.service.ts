@@ -8,10 +8,11 @@ import { SupplierListQuery, SupplierRiskRow } from './supplier-list.query';
 
 const TIER_JA: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '重大' };
 const SA_JA: Record<string, string> = { none: 'なし', star1: '一つ星', star2: '二つ星' };
+// The words the findings use for the levels (the catalog's levelLabels, without the SCS note).
 const LEVEL_JA: Record<string, string> = {
-  none: '未達',
-  basic: 'ベーシック',
-  strong: 'ストロング',
+  none: '基準未達',
+  basic: '基本レベル',
+  strong: '強化レベル',
 };
 const SIZE_JA: Record<string, string> = { sme: '中小企業', large: '大企業' };
 const SEVERITY_RANK = `CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
