@@ -221,8 +221,97 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .type('form')
       .send(new URLSearchParams({ name: '過去の期限', dueDate: '2020-01-01' }).toString())
       .expect(400);
-    expect(past.text).toContain('dueDate must not be in the past');
+    expect(past.text).toContain('「回答期限」には今日以降の日付を指定してください（日本時間）。');
+    expect(past.text).not.toContain('dueDate must not be in the past');
     expect(past.text).toContain('value="過去の期限"');
+  });
+
+  describe('refusals told in the page’s language, each once', () => {
+    const post = (fields: [string, string][], lang?: 'ja' | 'en') =>
+      api
+        .http()
+        .post(`/console/campaigns/new${lang ? `?lang=${lang}` : ''}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin)
+        .type('form')
+        .send(new URLSearchParams(fields).toString());
+    const messages = (html: string) => {
+      const box = /data-testid="campaign-error">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+      return [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
+    };
+
+    it('a name of spaces and a past due date, in Japanese and in English', async () => {
+      const fields: [string, string][] = [
+        ['name', '   '],
+        ['dueDate', '2020-01-01'],
+      ];
+      const ja = await post(fields).expect(400);
+      expect(messages(ja.text)).toEqual([
+        '「キャンペーン名」を入力してください。',
+        '「回答期限」には今日以降の日付を指定してください（日本時間）。',
+      ]);
+      expect(ja.text).toMatch(/id="campaign-name"[^>]*aria-invalid="true"/);
+      const en = await post(fields, 'en').expect(400);
+      expect(messages(en.text)).toEqual([
+        'Enter the campaign name.',
+        'The due date must be today or later (Japan time).',
+      ]);
+    });
+
+    it('a due date that is not a date, and suppliers that are not ours', async () => {
+      const badDate = await post([
+        ['name', '日付不正'],
+        ['dueDate', '2026-02-30'],
+      ]).expect(400);
+      expect(messages(badDate.text)).toEqual([
+        '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
+      ]);
+      const theirs = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set('authorization', bearer(await loginToken(api, other.users.procurement.email)))
+        .send({ name: '他社の取引先', contacts: [{ name: 'A', email: 'a@theirs.example.jp' }] })
+        .expect(201);
+      const foreign = await post([
+        ['name', '他社の取引先を選ぶ'],
+        ['dueDate', tokyoToday()],
+        ['supplierIds', supplierIds[0]],
+        ['supplierIds', theirs.body.id],
+      ]).expect(400);
+      expect(messages(foreign.text)).toEqual([
+        '選択したサプライヤーのうち 1 社が見つかりません。ページを読み込み直して選び直してください。',
+      ]);
+      expect(foreign.text).not.toContain('unknown supplier');
+    });
+  });
+
+  it('refuses a campaign name of spaces through the API and stores names trimmed', async () => {
+    const valid = {
+      catalogVersion: 'meti-v3.0+sa-3.1',
+      supplierIds: [supplierIds[0]],
+      dueDate: tokyoToday(),
+    };
+    for (const name of ['  ', '\u3000']) {
+      const blank = await api
+        .http()
+        .post('/api/v1/campaigns')
+        .set('authorization', bearer(token))
+        .send({ ...valid, name })
+        .expect(400);
+      expect(blank.body.message).toBe('name should not be empty');
+    }
+    const created = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', bearer(token))
+      .send({ ...valid, name: '  前後に空白  ' })
+      .expect(201);
+    const read = await api
+      .http()
+      .get(`/api/v1/campaigns/${created.body.id}`)
+      .set('authorization', bearer(token))
+      .expect(200);
+    expect(read.body.name).toBe('前後に空白');
   });
 
   it('shows the development outbox to admins only, the HTML in a sandboxed srcdoc frame', async () => {

@@ -109,6 +109,163 @@ describe('supplier console pages (real app and database)', () => {
     expect(none.text).not.toContain('画面登録株式会社');
   });
 
+  describe('refusals told in the page’s language, naming each field once', () => {
+    const post = (fields: Record<string, string>, lang?: 'ja' | 'en') =>
+      api
+        .http()
+        .post(`/console/suppliers/new${lang ? `?lang=${lang}` : ''}`)
+        .set('cookie', procurement)
+        .type('form')
+        .send(form(fields));
+    /** The messages of the error box, one per list item. */
+    const messages = (html: string) => {
+      const box = /data-testid="supplier-error">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+      return [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
+    };
+
+    it('an empty form: every missing field once, in Japanese', async () => {
+      const empty = await post({ name: '   ', contactName: '', contactEmail: '' }).expect(400);
+      expect(messages(empty.text)).toEqual([
+        '「会社名」を入力してください。',
+        '「担当者名」を入力してください。',
+        '「担当者メールアドレス」を入力してください。',
+      ]);
+      expect(empty.text).not.toMatch(/should not be empty|must be an email/);
+      expect(empty.text).toMatch(
+        /name="name" value="" required maxlength="200" aria-invalid="true"/,
+      );
+    });
+
+    it('a malformed address and a long name, in Japanese and in English', async () => {
+      const fields = {
+        name: 'あ'.repeat(201),
+        contactName: '形式 太郎',
+        contactEmail: 'keishiki@',
+      };
+      const ja = await post(fields).expect(400);
+      expect(messages(ja.text)).toEqual([
+        '「会社名」は200文字以内で入力してください。',
+        '「担当者メールアドレス」の形式が正しくありません。',
+      ]);
+      const en = await post(fields, 'en').expect(400);
+      expect(messages(en.text)).toEqual([
+        'The company name must be at most 200 characters.',
+        'The contact email is not a valid email address.',
+      ]);
+    });
+
+    it('a wrong 法人番号, and one already registered naming its supplier', async () => {
+      const wrong = await post({
+        name: '番号違い株式会社',
+        corporateNumber: '8000012050002',
+        contactName: 'A',
+        contactEmail: 'a@number.example.jp',
+      }).expect(400);
+      expect(messages(wrong.text)).toEqual([
+        '「法人番号」が正しくありません。13桁の数字（先頭の1桁はチェックデジット）を確認してください。',
+      ]);
+      const number = corporateNumber(606060);
+      await post({
+        name: 'テスト',
+        corporateNumber: number,
+        contactName: 'A',
+        contactEmail: 'a@first.example.jp',
+      }).expect(303);
+      const taken = await post({
+        name: '二番目株式会社',
+        corporateNumber: number,
+        contactName: 'B',
+        contactEmail: 'b@second.example.jp',
+      }).expect(409);
+      expect(messages(taken.text)).toEqual([
+        `法人番号 ${number} は「テスト」としてすでに登録されています。`,
+      ]);
+      expect(taken.text).not.toContain('already registered');
+      expect(taken.text).toContain('value="二番目株式会社"');
+      const takenEn = await post(
+        {
+          name: '二番目株式会社',
+          corporateNumber: number,
+          contactName: 'B',
+          contactEmail: 'b@second.example.jp',
+        },
+        'en',
+      ).expect(409);
+      expect(messages(takenEn.text)).toEqual([
+        `Corporate number ${number} is already registered for “テスト”.`,
+      ]);
+    });
+  });
+
+  it('accepts a 法人番号 typed with the minus sign an IME produces', async () => {
+    const number = corporateNumber(707070);
+    const typed = `${number.slice(0, 4)}−${number.slice(4, 6)}−${number.slice(6)}`;
+    await api
+      .http()
+      .post('/console/suppliers/new')
+      .set('cookie', procurement)
+      .type('form')
+      .send(
+        form({
+          name: 'マイナス記号株式会社',
+          corporateNumber: typed,
+          contactName: 'A',
+          contactEmail: 'a@minus.example.jp',
+        }),
+      )
+      .expect(303);
+    const [stored] = await api.dataSource.query(
+      `SELECT corporate_number FROM suppliers WHERE organization_id = $1 AND name = 'マイナス記号株式会社'`,
+      [tenant.organizationId],
+    );
+    expect(stored.corporate_number).toBe(number);
+  });
+
+  it('proposes the signed-in procurement user as owner of a new supplier', async () => {
+    const page = await api
+      .http()
+      .get('/console/suppliers/new')
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).toContain(`<option value="${tenant.users.procurement.id}" selected>`);
+
+    const owner = async (name: string) => {
+      const [row] = await api.dataSource.query(
+        `SELECT owner_id FROM suppliers WHERE organization_id = $1 AND name = $2`,
+        [tenant.organizationId, name],
+      );
+      return row.owner_id as string | null;
+    };
+    const submit = (fields: Record<string, string>) =>
+      api
+        .http()
+        .post('/console/suppliers/new')
+        .set('cookie', procurement)
+        .type('form')
+        .send(form({ contactName: 'A', ...fields }))
+        .expect(303);
+    // As the browser sends the proposed choice, and as a client that leaves the field out.
+    await submit({
+      name: '担当既定株式会社',
+      ownerId: tenant.users.procurement.id,
+      contactEmail: 'a@owner1.example.jp',
+    });
+    await submit({ name: '担当省略株式会社', contactEmail: 'a@owner2.example.jp' });
+    await submit({ name: '担当なし株式会社', ownerId: '', contactEmail: 'a@owner3.example.jp' });
+    expect(await owner('担当既定株式会社')).toBe(tenant.users.procurement.id);
+    expect(await owner('担当省略株式会社')).toBe(tenant.users.procurement.id);
+    expect(await owner('担当なし株式会社')).toBeNull();
+
+    const dashboard = await api
+      .http()
+      .get('/api/v1/dashboard/suppliers?pageSize=200')
+      .set('authorization', `Bearer ${await loginToken(api, tenant.users.procurement.email)}`)
+      .expect(200);
+    expect(dashboard.body.items.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['担当既定株式会社', '担当省略株式会社']),
+    );
+  });
+
   it('edits a supplier and keeps its other contacts', async () => {
     const token = await loginToken(api, tenant.users.procurement.email);
     const created = await api

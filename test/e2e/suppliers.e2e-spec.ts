@@ -279,7 +279,8 @@ describe('supplier registry (real app and database)', () => {
           criticality: (i % 3) + 1,
           category: i < 3 ? 'クラウド' : '物流',
           tags: i === 6 ? ['special'] : [],
-          ownerId: i === 5 ? tenant.users.procurement.id : undefined,
+          // Explicitly none: without ownerId, procurement would own what it registers.
+          ownerId: i === 5 ? tenant.users.procurement.id : null,
           contacts: [{ name: `担当${i}`, email: `search${i}@example.jp` }],
         }).expect(201);
       }

@@ -6,14 +6,31 @@ import { tokyoToday } from '@kakehashi/mail';
 import { requireTenantSuppliers } from './campaign-suppliers';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 
-/** A real calendar date (2026-02-30 is not) that is not before today in Asia/Tokyo. */
-export function checkDueDate(dueDate: string, now = new Date()): void {
+/** What is wrong with a due date: not a real calendar date (2026-02-30), or before today. */
+export function dueDateProblem(dueDate: string, now = new Date()): 'invalid' | 'past' | null {
   const parsed = new Date(`${dueDate}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== dueDate) {
-    throw new BadRequestException('dueDate must be a valid date YYYY-MM-DD');
+    return 'invalid';
   }
-  if (dueDate < tokyoToday(now)) {
-    throw new BadRequestException('dueDate must not be in the past (Asia/Tokyo)');
+  return dueDate < tokyoToday(now) ? 'past' : null;
+}
+
+/** A real calendar date that is not before today in Asia/Tokyo. */
+export function checkDueDate(dueDate: string, now = new Date()): void {
+  const problem = dueDateProblem(dueDate, now);
+  if (problem === 'invalid') {
+    throw new BadRequestException({
+      message: 'dueDate must be a valid date YYYY-MM-DD',
+      field: 'dueDate',
+      reason: problem,
+    });
+  }
+  if (problem === 'past') {
+    throw new BadRequestException({
+      message: 'dueDate must not be in the past (Asia/Tokyo)',
+      field: 'dueDate',
+      reason: problem,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   corporateNumberCheckDigit,
   isValidCorporateNumber,
+  looksLikeCorporateNumber,
   normalizeCorporateNumber,
 } from './corporate-number';
 
@@ -40,5 +41,30 @@ describe('法人番号 check digit', () => {
 
   it('normalises full-width digits and hyphens as people type them', () => {
     expect(normalizeCorporateNumber('７０００-０１２０-５０００２')).toBe('7000012050002');
+  });
+
+  it('removes every dash a Japanese IME or a word processor produces', () => {
+    for (const dash of [
+      '\u2212',
+      '\u2010',
+      '\u2011',
+      '\u2012',
+      '\u2013',
+      '\u2014',
+      '\u2015',
+      '\uff0d',
+      'ー',
+      'ｰ',
+      '\u3000',
+    ]) {
+      expect(normalizeCorporateNumber(`7000${dash}01${dash}205${dash}0002`)).toBe('7000012050002');
+    }
+    expect(normalizeCorporateNumber('7e+12')).toBe('7e+12');
+  });
+
+  it('tells a digits-and-dashes search text from a name', () => {
+    expect(looksLikeCorporateNumber('7000−01')).toBe(true);
+    expect(looksLikeCorporateNumber('株式会社ー')).toBe(false);
+    expect(looksLikeCorporateNumber('ー')).toBe(false);
   });
 });

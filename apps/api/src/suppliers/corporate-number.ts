@@ -18,7 +18,19 @@ export function isValidCorporateNumber(value: string): boolean {
   return Number(value[0]) === corporateNumberCheckDigit(value.slice(1));
 }
 
-/** Accepts what people paste (full-width digits, hyphens, spaces) and returns the 13 digits. */
+/**
+ * What people put between digit groups: spaces, the ASCII hyphen, the Unicode hyphens and dashes
+ * (U+2010–U+2015), the minus sign (U+2212) and the prolonged sound mark (ー), which Japanese IMEs
+ * produce for "-". Full-width forms are folded to these by NFKC first.
+ */
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30fc]/g;
+
+/** Accepts what people paste (full-width digits, hyphens, dashes, spaces); returns the digits. */
 export function normalizeCorporateNumber(value: string): string {
-  return value.normalize('NFKC').replace(/[\s\-‐−]/g, '');
+  return value.normalize('NFKC').replace(SEPARATORS, '');
+}
+
+/** Whether a search text is only digits and separators, i.e. (part of) a 法人番号. */
+export function looksLikeCorporateNumber(value: string): boolean {
+  return /^\d+$/.test(normalizeCorporateNumber(value));
 }

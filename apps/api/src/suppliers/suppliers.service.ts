@@ -10,6 +10,7 @@ import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, Supplier, SupplierContact, User } from '@kakehashi/database';
 import { CreateSupplierDto, SupplierFieldsDto, UpdateSupplierDto } from './dto/create-supplier.dto';
 import { ListSuppliersQuery } from './dto/list-suppliers.query';
+import { looksLikeCorporateNumber, normalizeCorporateNumber } from './corporate-number';
 import { checkContacts, replaceContacts } from './supplier-contacts';
 import { conflictOnDuplicate } from './supplier-conflict';
 import { SupplierView, toContactView, toSupplierView } from './supplier.view';
@@ -43,8 +44,8 @@ export class SuppliersService {
     if (query.q?.trim()) {
       const q = query.q.normalize('NFKC').trim();
       const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      // Digits only (hyphens allowed, as printed on documents): also a 法人番号 search.
-      const digits = /^[\d\s-]+$/.test(q) ? q.replace(/\D/g, '') : '';
+      // Digits only (hyphens and dashes allowed, as printed or typed): also a 法人番号 search.
+      const digits = looksLikeCorporateNumber(q) ? normalizeCorporateNumber(q) : '';
       qb.andWhere(
         digits
           ? '(s.name ILIKE :like OR s.name_romaji ILIKE :like OR s.corporate_number LIKE :digits)'
@@ -101,9 +102,11 @@ export class SuppliersService {
       .transaction(async (manager) => {
         await this.checkFields(manager, organizationId, dto, null);
         const { contacts: _contacts, ...fields } = dto;
+        const ownerId = defaultOwner(user, dto.ownerId);
         const inserted = await manager.getRepository(Supplier).insert({
           ...fields,
           name: dto.name.trim(),
+          ownerId,
           organizationId,
         });
         const supplierId = inserted.identifiers[0].id as string;
@@ -116,7 +119,7 @@ export class SuppliersService {
             action: 'supplier.create',
             targetType: 'supplier',
             targetId: supplierId,
-            details: { name: dto.name, corporateNumber: dto.corporateNumber ?? null },
+            details: { name: dto.name, corporateNumber: dto.corporateNumber ?? null, ownerId },
           },
           manager,
         );
@@ -172,7 +175,10 @@ export class SuppliersService {
         .getRepository(User)
         .findOne({ where: { organizationId, id: fields.ownerId } });
       if (!owner || (owner.role !== 'procurement' && owner.role !== 'admin')) {
-        throw new BadRequestException('ownerId must be a procurement user of this organization');
+        throw new BadRequestException({
+          message: 'ownerId must be a procurement user of this organization',
+          field: 'ownerId',
+        });
       }
     }
     if (fields.corporateNumber) {
@@ -180,10 +186,24 @@ export class SuppliersService {
         where: { organizationId, corporateNumber: fields.corporateNumber },
       });
       if (taken && taken.id !== supplierId) {
-        throw new ConflictException(
-          `法人番号 (corporateNumber) ${fields.corporateNumber} is already registered for ${taken.name}`,
-        );
+        throw new ConflictException({
+          message: `法人番号 (corporateNumber) ${fields.corporateNumber} is already registered for the supplier "${taken.name}"`,
+          field: 'corporateNumber',
+          existingSupplier: { id: taken.id, name: taken.name },
+        });
       }
     }
   }
+}
+
+/**
+ * Who owns a new supplier: the one asked for (an id, or `null` for nobody); when the request
+ * says nothing, the procurement user registering it, so it shows on that user's dashboard.
+ */
+export function defaultOwner(
+  user: AuthenticatedUser,
+  ownerId: string | null | undefined,
+): string | null {
+  if (ownerId !== undefined) return ownerId;
+  return user.role === 'procurement' ? user.id : null;
 }

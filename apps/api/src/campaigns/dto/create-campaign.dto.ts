@@ -1,8 +1,9 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,11 +16,16 @@ import { CATALOG_VERSIONS } from '@kakehashi/domain';
 import { ReminderPolicyDto } from './reminder-policy.dto';
 
 export const MAX_CAMPAIGN_SUPPLIERS = 20_000;
+export const CAMPAIGN_NAME_MAX = 200;
+
+/** Trimmed before validation, so a name of spaces is refused as empty (API and console form). */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCampaignDto {
+  @Transform(trim)
   @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsNotEmpty()
+  @MaxLength(CAMPAIGN_NAME_MAX)
   name!: string;
 
   @IsIn(CATALOG_VERSIONS, {

@@ -1,14 +1,34 @@
-import { BadRequestException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, ValidationError } from 'class-validator';
 import { DEFAULT_CATALOG_VERSION } from '@kakehashi/domain';
-import { CreateCampaignDto } from '../dto/create-campaign.dto';
+import { dueDateProblem } from '../create-campaign.use-case';
+import {
+  CAMPAIGN_NAME_MAX,
+  CreateCampaignDto,
+  MAX_CAMPAIGN_SUPPLIERS,
+} from '../dto/create-campaign.dto';
+import type { CampaignPagesText } from './campaign-pages-text';
 
 export interface CampaignFormValues {
   name: string;
   dueDate: string;
   supplierIds: string[];
 }
+
+type CampaignFormField = keyof CampaignFormValues;
+
+/** What the page says about a refused form, in the person's language, each problem once. */
+export interface CampaignFormErrors {
+  messages: string[];
+  /** Inputs to mark as invalid. */
+  fields: CampaignFormField[];
+}
+
+export type CampaignFormResult =
+  { ok: true; dto: CreateCampaignDto } | { ok: false; errors: CampaignFormErrors };
+
+const FIELD_ORDER: CampaignFormField[] = ['name', 'dueDate', 'supplierIds'];
 
 /** The form's fields; a multi-select sends one value or several under the same name. */
 export function readCampaignForm(body: unknown): CampaignFormValues {
@@ -22,19 +42,127 @@ export function readCampaignForm(body: unknown): CampaignFormValues {
   };
 }
 
-/** Same DTO and validation as POST /api/v1/campaigns, so the page accepts what the API accepts. */
-export async function toCreateCampaignDto(form: CampaignFormValues): Promise<CreateCampaignDto> {
+/**
+ * Same DTO and rules as POST /api/v1/campaigns (the due date included), so the page accepts what
+ * the API accepts; the refusals are then told in the page's own words.
+ */
+export async function toCreateCampaignDto(
+  form: CampaignFormValues,
+  text: CampaignPagesText,
+  now = new Date(),
+): Promise<CampaignFormResult> {
   const dto = plainToInstance(CreateCampaignDto, {
     name: form.name,
     dueDate: form.dueDate,
     supplierIds: form.supplierIds,
     catalogVersion: DEFAULT_CATALOG_VERSION,
   });
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) {
-    throw new BadRequestException(
-      errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
-    );
+  const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = describeFailures(failures, form, text);
+  if (!errors.has('dueDate')) {
+    const problem = dueDateProblem(dto.dueDate, now);
+    if (problem) errors.add('dueDate', dueDateMessage(problem, text));
   }
-  return dto;
+  return errors.size === 0 ? { ok: true, dto } : { ok: false, errors: errors.result() };
+}
+
+function describeFailures(
+  failures: ValidationError[],
+  form: CampaignFormValues,
+  text: CampaignPagesText,
+): FormErrors {
+  const errors = new FormErrors();
+  for (const failure of failures) {
+    const constraints = Object.keys(failure.constraints ?? {});
+    if (failure.property === 'name') {
+      errors.add(
+        'name',
+        form.name === '' || constraints.includes('isNotEmpty')
+          ? text.errors.required(text.fields.name)
+          : text.errors.tooLong(text.fields.name, CAMPAIGN_NAME_MAX),
+      );
+    } else if (failure.property === 'dueDate') {
+      errors.add(
+        'dueDate',
+        form.dueDate === '' ? text.errors.required(text.fields.dueDate) : text.errors.dueDateFormat,
+      );
+    } else if (failure.property === 'supplierIds') {
+      errors.add(
+        'supplierIds',
+        constraints.includes('arrayMaxSize')
+          ? text.errors.tooManySuppliers(MAX_CAMPAIGN_SUPPLIERS.toLocaleString('en-US'))
+          : text.errors.suppliers,
+      );
+    } else {
+      errors.add(null, text.errors.form);
+    }
+  }
+  return errors;
+}
+
+function dueDateMessage(problem: 'invalid' | 'past', text: CampaignPagesText): string {
+  return problem === 'past' ? text.errors.dueDatePast : text.errors.dueDateFormat;
+}
+
+/**
+ * Refusals from the use case in the page's words: suppliers that are gone (deleted or another
+ * tenant's), a due date that became the past at midnight. An unknown campaign and server errors
+ * are thrown on.
+ */
+export function serviceErrors(error: unknown, text: CampaignPagesText): CampaignFormErrors {
+  if (
+    !(error instanceof HttpException) ||
+    error.getStatus() >= 500 ||
+    error instanceof NotFoundException
+  ) {
+    throw error;
+  }
+  const response = error.getResponse() as {
+    unknownSupplierIds?: unknown;
+    field?: unknown;
+    reason?: unknown;
+  };
+  const errors = new FormErrors();
+  if (Array.isArray(response.unknownSupplierIds)) {
+    errors.add('supplierIds', text.errors.unknownSuppliers(response.unknownSupplierIds.length));
+  } else if (response.field === 'dueDate') {
+    errors.add('dueDate', dueDateMessage(response.reason === 'past' ? 'past' : 'invalid', text));
+  } else {
+    errors.add(null, text.errors.form);
+  }
+  return errors.result();
+}
+
+/** The form-wide refusal of a post from another site, in the page's words. */
+export function otherSiteErrors(text: CampaignPagesText): CampaignFormErrors {
+  return { messages: [text.errors.otherSite], fields: [] };
+}
+
+/** Messages in the form's order, each once (a field refused by several rules is told once). */
+class FormErrors {
+  private readonly entries: { field: CampaignFormField | null; message: string }[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  has(field: CampaignFormField): boolean {
+    return this.entries.some((e) => e.field === field);
+  }
+
+  add(field: CampaignFormField | null, message: string): void {
+    if (field && this.has(field)) return;
+    if (this.entries.some((e) => e.message === message)) return;
+    this.entries.push({ field, message });
+  }
+
+  result(): CampaignFormErrors {
+    const order = (field: CampaignFormField | null) =>
+      field === null ? FIELD_ORDER.length : FIELD_ORDER.indexOf(field);
+    const sorted = [...this.entries].sort((a, b) => order(a.field) - order(b.field));
+    return {
+      messages: sorted.map((e) => e.message),
+      fields: sorted.flatMap((e) => (e.field ? [e.field] : [])),
+    };
+  }
 }

@@ -57,6 +57,19 @@ export const CAMPAIGN_PAGES_TEXT = {
     noAssessments: '開始すると、サプライヤーごとの評価がここに表示されます。',
     noSuppliers: 'サプライヤーが登録されていません。先にサプライヤーを登録してください。',
     shown: '件を表示',
+    errors: {
+      required: (label: string) => `「${label}」を入力してください。`,
+      tooLong: (label: string, max: number) => `「${label}」は${max}文字以内で入力してください。`,
+      dueDateFormat: '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
+      dueDatePast: '「回答期限」には今日以降の日付を指定してください（日本時間）。',
+      suppliers: '「対象サプライヤー」の選択が正しくありません。',
+      tooManySuppliers: (max: string) => `「対象サプライヤー」は ${max} 社まで選べます。`,
+      unknownSuppliers: (count: number) =>
+        `選択したサプライヤーのうち ${count} 社が見つかりません。ページを読み込み直して選び直してください。`,
+      otherSite:
+        '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
+      form: '入力内容を確認してください。',
+    },
   },
   en: {
     title: 'Campaigns',
@@ -113,6 +126,19 @@ export const CAMPAIGN_PAGES_TEXT = {
     noAssessments: 'Once launched, each supplier’s assessment is listed here.',
     noSuppliers: 'No supplier is registered yet. Register suppliers first.',
     shown: 'shown',
+    errors: {
+      required: (label: string) => `Enter the ${label.toLowerCase()}.`,
+      tooLong: (label: string, max: number) =>
+        `The ${label.toLowerCase()} must be at most ${max} characters.`,
+      dueDateFormat: 'Enter the due date as a date (YYYY-MM-DD).',
+      dueDatePast: 'The due date must be today or later (Japan time).',
+      suppliers: 'The choice of suppliers is not valid.',
+      tooManySuppliers: (max: string) => `Choose at most ${max} suppliers.`,
+      unknownSuppliers: (count: number) =>
+        `${count} of the chosen suppliers no longer exist. Reload the page and choose again.`,
+      otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
+      form: 'Please check what you entered.',
+    },
   },
 } satisfies Record<Locale, unknown>;
 

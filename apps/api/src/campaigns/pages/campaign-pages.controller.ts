@@ -20,12 +20,19 @@ import { tokyoToday } from '@kakehashi/mail';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
-import { requireSameOrigin } from '../../console/same-origin';
+import { isSameOrigin, requireSameOrigin } from '../../console/same-origin';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
 import { LaunchCampaignUseCase } from '../launch-campaign.use-case';
-import { CampaignFormValues, readCampaignForm, toCreateCampaignDto } from './campaign-form';
+import {
+  CampaignFormErrors,
+  CampaignFormValues,
+  otherSiteErrors,
+  readCampaignForm,
+  serviceErrors,
+  toCreateCampaignDto,
+} from './campaign-form';
 import { detailPageData, formPageData, listPageData, parsePage } from './campaign-pages.presenter';
 import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
 
@@ -100,14 +107,26 @@ export class CampaignPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
+    const text = CAMPAIGN_PAGES_TEXT[locale];
     const form = readCampaignForm(request.body);
+    if (!isSameOrigin(request, this.env.APP_URL)) {
+      const errors = otherSiteErrors(text);
+      await this.renderForm(request, reply, { user, locale, form, errors, status: 403 });
+      return;
+    }
+    const result = await toCreateCampaignDto(form, text);
+    if (!result.ok) {
+      const errors = result.errors;
+      await this.renderForm(request, reply, { user, locale, form, errors, status: 400 });
+      return;
+    }
     try {
-      requireSameOrigin(request, this.env.APP_URL);
-      const created = await this.createCampaign.execute(user, await toCreateCampaignDto(form));
+      const created = await this.createCampaign.execute(user, result.dto);
       await reply.redirect(`/console/campaigns/${created.id}`, 303);
     } catch (error) {
-      const failure = asPageError(error);
-      await this.renderForm(request, reply, { user, locale, form, ...failure });
+      const errors = serviceErrors(error, text);
+      const status = (error as HttpException).getStatus();
+      await this.renderForm(request, reply, { user, locale, form, errors, status });
     }
   }
 
@@ -220,7 +239,7 @@ export class CampaignPagesController {
       locale: Locale;
       form: CampaignFormValues;
       status?: number;
-      message?: string;
+      errors?: CampaignFormErrors;
     },
   ): Promise<void> {
     const suppliers = await this.dataSource.getRepository(Supplier).find({
@@ -240,7 +259,7 @@ export class CampaignPagesController {
         locale: input.locale,
         form: input.form,
         suppliers,
-        error: input.message,
+        errors: input.errors,
       }),
     });
   }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../console/console-locale';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
+import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
 import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
 
 const COUNT_KEYS = ['invited', 'opened', 'in_progress', 'submitted', 'scored', 'overdue'] as const;
@@ -108,15 +109,16 @@ export function detailPageData(input: {
 
 export function formPageData(input: {
   locale: Locale;
-  form: { name: string; dueDate: string; supplierIds: string[] };
+  form: CampaignFormValues;
   suppliers: { id: string; name: string }[];
-  error?: string | null;
+  errors?: CampaignFormErrors;
 }): Record<string, unknown> {
   const chosen = new Set(input.form.supplierIds);
   return {
     t: CAMPAIGN_PAGES_TEXT[input.locale],
     form: input.form,
     supplierChoices: input.suppliers.map((s) => ({ ...s, selected: chosen.has(s.id) })),
-    error: input.error ?? null,
+    errors: input.errors?.messages ?? [],
+    invalid: Object.fromEntries((input.errors?.fields ?? []).map((field) => [field, true])),
   };
 }

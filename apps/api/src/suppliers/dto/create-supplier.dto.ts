@@ -15,21 +15,38 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import type { SizeClass } from '@kakehashi/database';
 import { IsCorporateNumber } from './is-corporate-number.validator';
-import { SupplierContactDto } from './supplier-contact.dto';
+import { SupplierContactDto, ValidateContacts } from './supplier-contact.dto';
+import { CleanTags, NormalizeCorporateNumber, Trim, TrimToNull } from './text.transforms';
+
+/** Length limits, shared with the console form's messages. */
+export const SUPPLIER_LIMITS = {
+  name: 200,
+  nameRomaji: 200,
+  category: 100,
+  tags: 50,
+  tagLength: 50,
+  contacts: 20,
+} as const;
 
 /** Fields shared by create and update; `null` clears an optional field. */
 export class SupplierFieldsDto {
   @ApiPropertyOptional({ type: String, example: 'ABC Kabushiki Kaisha', nullable: true })
+  @TrimToNull()
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(SUPPLIER_LIMITS.nameRomaji)
   nameRomaji?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: '7000012050002', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: '7000012050002',
+    nullable: true,
+    description: 'Full-width digits, hyphens, dashes and spaces are removed before the check',
+  })
+  @NormalizeCorporateNumber()
   @IsOptional()
   @IsCorporateNumber()
   corporateNumber?: string | null;
@@ -62,19 +79,28 @@ export class SupplierFieldsDto {
   networkAccess?: boolean | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
+  @TrimToNull()
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(SUPPLIER_LIMITS.category)
   category?: string | null;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Each tag is trimmed; blank and repeated tags are dropped',
+  })
+  @CleanTags()
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(SUPPLIER_LIMITS.tags)
   @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @MaxLength(SUPPLIER_LIMITS.tagLength, { each: true })
   tags?: string[];
 
+  /**
+   * Omitted on create: a procurement user becomes the owner of what it registers. `null` means
+   * no owner.
+   */
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
@@ -83,16 +109,17 @@ export class SupplierFieldsDto {
 
 export class CreateSupplierDto extends SupplierFieldsDto {
   @ApiProperty({ example: 'ABC株式会社' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(SUPPLIER_LIMITS.name)
   name!: string;
 
   @ApiProperty({ type: [SupplierContactDto] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
+  @ArrayMaxSize(SUPPLIER_LIMITS.contacts)
+  @ValidateContacts()
   @Type(() => SupplierContactDto)
   contacts!: SupplierContactDto[];
 }
@@ -100,18 +127,19 @@ export class CreateSupplierDto extends SupplierFieldsDto {
 /** PATCH: any field; `contacts`, when given, replaces the whole list. */
 export class UpdateSupplierDto extends SupplierFieldsDto {
   @ApiPropertyOptional({ example: 'ABC株式会社' })
+  @Trim()
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(SUPPLIER_LIMITS.name)
   name?: string;
 
   @ApiPropertyOptional({ type: [SupplierContactDto] })
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
+  @ArrayMaxSize(SUPPLIER_LIMITS.contacts)
+  @ValidateContacts()
   @Type(() => SupplierContactDto)
   contacts?: SupplierContactDto[];
 }

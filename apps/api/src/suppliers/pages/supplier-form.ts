@@ -1,8 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { CreateSupplierDto } from '../dto/create-supplier.dto';
+import { validate, ValidationError } from 'class-validator';
+import { CreateSupplierDto, SUPPLIER_LIMITS } from '../dto/create-supplier.dto';
+import { CONTACT_LIMITS } from '../dto/supplier-contact.dto';
 import type { SupplierView } from '../supplier.view';
+import type { SupplierPagesText } from './supplier-pages-text';
 
 /** The flat HTML form: one primary contact; other contacts are kept as they are on edit. */
 export interface SupplierFormValues {
@@ -13,7 +15,8 @@ export interface SupplierFormValues {
   criticality: string;
   category: string;
   tags: string;
-  ownerId: string;
+  /** `null` when the post has no such field: the owner is then left to the default. */
+  ownerId: string | null;
   handlesConfidentialData: string;
   outageImpact: string;
   networkAccess: string;
@@ -22,7 +25,19 @@ export interface SupplierFormValues {
   contactLanguage: string;
 }
 
-const FIELDS: (keyof SupplierFormValues)[] = [
+export type SupplierFormField = keyof SupplierFormValues;
+
+/** What the page says about a refused form, in the person's language, each problem once. */
+export interface SupplierFormErrors {
+  messages: string[];
+  /** Inputs to mark as invalid. */
+  fields: SupplierFormField[];
+}
+
+export type SupplierFormResult =
+  { ok: true; dto: CreateSupplierDto } | { ok: false; errors: SupplierFormErrors };
+
+const FIELDS: SupplierFormField[] = [
   'name',
   'nameRomaji',
   'corporateNumber',
@@ -39,14 +54,29 @@ const FIELDS: (keyof SupplierFormValues)[] = [
   'contactLanguage',
 ];
 
+const MAX_LENGTH: Partial<Record<SupplierFormField, number>> = {
+  name: SUPPLIER_LIMITS.name,
+  nameRomaji: SUPPLIER_LIMITS.nameRomaji,
+  category: SUPPLIER_LIMITS.category,
+  contactName: CONTACT_LIMITS.name,
+  contactEmail: CONTACT_LIMITS.email,
+};
+
+const CONTACT_FIELDS: Record<string, SupplierFormField> = {
+  name: 'contactName',
+  email: 'contactEmail',
+  language: 'contactLanguage',
+};
+
 export function readForm(body: unknown): SupplierFormValues {
   const raw = (body ?? {}) as Record<string, unknown>;
-  const values = {} as SupplierFormValues;
+  const values = {} as Record<SupplierFormField, string | null>;
   for (const field of FIELDS) {
     const value = raw[field];
     values[field] = typeof value === 'string' ? value.trim().slice(0, 500) : '';
   }
-  return values;
+  if (raw.ownerId === undefined) values.ownerId = null;
+  return values as SupplierFormValues;
 }
 
 export function formFromSupplier(supplier: SupplierView): SupplierFormValues {
@@ -71,26 +101,27 @@ export function formFromSupplier(supplier: SupplierView): SupplierFormValues {
 }
 
 /**
- * Turns the form into the same DTO the JSON API takes and runs the same validation, so the page
- * and the API accept and refuse exactly the same things.
+ * Turns the form into the same DTO the JSON API takes and runs the same validation (trimming and
+ * the 法人番号 normalisation included), so the page and the API accept and refuse exactly the
+ * same things; the refusals are then told in the page's own words.
  */
 export async function toSupplierDto(
   form: SupplierFormValues,
-  otherContacts: CreateSupplierDto['contacts'],
-): Promise<CreateSupplierDto> {
+  input: { otherContacts: CreateSupplierDto['contacts']; text: SupplierPagesText },
+): Promise<SupplierFormResult> {
   const answer = (value: string) => (value === 'yes' ? true : value === 'no' ? false : null);
+  const otherContacts = input.otherContacts
+    .filter((c) => c.email.toLowerCase() !== form.contactEmail.toLowerCase())
+    .map((c) => ({ ...c, isPrimary: false }));
   const plain = {
     name: form.name,
     nameRomaji: form.nameRomaji || null,
-    corporateNumber: form.corporateNumber.normalize('NFKC').replace(/[\s-]/g, '') || null,
+    corporateNumber: form.corporateNumber || null,
     sizeClass: form.sizeClass || null,
     criticality: Number(form.criticality || '2'),
     category: form.category || null,
-    tags: form.tags
-      .split(/[,、]/)
-      .map((t) => t.trim())
-      .filter(Boolean),
-    ownerId: form.ownerId || null,
+    tags: form.tags.split(/[,、，]/),
+    ownerId: form.ownerId === null ? undefined : form.ownerId || null,
     handlesConfidentialData: answer(form.handlesConfidentialData),
     outageImpact: answer(form.outageImpact),
     networkAccess: answer(form.networkAccess),
@@ -101,22 +132,140 @@ export async function toSupplierDto(
         language: form.contactLanguage === 'en' ? 'en' : 'ja',
         isPrimary: true,
       },
-      ...otherContacts
-        .filter((c) => c.email.toLowerCase() !== form.contactEmail.toLowerCase())
-        .map((c) => ({ ...c, isPrimary: false })),
+      ...otherContacts,
     ],
   };
   const dto = plainToInstance(CreateSupplierDto, plain);
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) {
-    const messages = errors.flatMap((e) =>
-      e.children?.length
-        ? e.children
-            .flatMap((c) => c.children ?? [])
-            .flatMap((c) => Object.values(c.constraints ?? {}))
-        : Object.values(e.constraints ?? {}),
-    );
-    throw new BadRequestException(messages.join('; '));
+  const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (failures.length === 0) return { ok: true, dto };
+  return {
+    ok: false,
+    errors: describeFailures(failures, { form, otherContacts, text: input.text }),
+  };
+}
+
+function describeFailures(
+  failures: ValidationError[],
+  input: {
+    form: SupplierFormValues;
+    otherContacts: CreateSupplierDto['contacts'];
+    text: SupplierPagesText;
+  },
+): SupplierFormErrors {
+  const { form, text } = input;
+  const errors = new FormErrors();
+  const describe = (field: SupplierFormField, constraints: string[]) => {
+    errors.add(field, fieldMessage({ field, constraints, value: form[field] ?? '', text }));
+  };
+  for (const failure of failures) {
+    if (failure.property !== 'contacts') {
+      describe(failure.property as SupplierFormField, Object.keys(failure.constraints ?? {}));
+      continue;
+    }
+    for (const entry of failure.children ?? []) {
+      const position = Number(entry.property);
+      if (position > 0) {
+        const other = input.otherContacts[position - 1];
+        errors.add(null, text.errors.otherContact(other?.email ?? ''));
+        continue;
+      }
+      for (const child of entry.children ?? []) {
+        const field = CONTACT_FIELDS[child.property];
+        if (field) describe(field, Object.keys(child.constraints ?? {}));
+      }
+    }
   }
-  return dto;
+  if (errors.size === 0) errors.add(null, text.errors.form);
+  return errors.result();
+}
+
+function fieldMessage(input: {
+  field: SupplierFormField;
+  constraints: string[];
+  value: string;
+  text: SupplierPagesText;
+}): string {
+  const { field, constraints, text } = input;
+  const label = text.errors.labels[field];
+  if (field === 'corporateNumber') return text.errors.corporateNumber;
+  if (field === 'ownerId') return text.errors.owner;
+  if (field === 'tags') {
+    return constraints.includes('arrayMaxSize')
+      ? text.errors.tooManyTags(SUPPLIER_LIMITS.tags)
+      : text.errors.tagTooLong(SUPPLIER_LIMITS.tagLength);
+  }
+  if (input.value === '' || constraints.includes('isNotEmpty')) return text.errors.required(label);
+  const max = MAX_LENGTH[field];
+  if (max !== undefined && constraints.includes('maxLength'))
+    return text.errors.tooLong(label, max);
+  if (constraints.includes('isEmail')) return text.errors.email(label);
+  return text.errors.invalid(label);
+}
+
+/**
+ * Refusals from the service (a 法人番号 already registered, an owner who may not own) in the
+ * page's words. A refusal the form cannot cause gets the general message; a missing supplier
+ * and server errors are not the form's business and are thrown on.
+ */
+export function serviceErrors(
+  error: unknown,
+  input: { dto: CreateSupplierDto; text: SupplierPagesText },
+): SupplierFormErrors {
+  if (
+    !(error instanceof HttpException) ||
+    error.getStatus() >= 500 ||
+    error instanceof NotFoundException
+  ) {
+    throw error;
+  }
+  const { text } = input;
+  const response = error.getResponse() as {
+    field?: unknown;
+    existingSupplier?: { name?: unknown };
+  };
+  const errors = new FormErrors();
+  if (error.getStatus() === 409) {
+    const name = response.existingSupplier?.name;
+    errors.add(
+      'corporateNumber',
+      typeof name === 'string'
+        ? text.errors.corporateNumberTaken(input.dto.corporateNumber ?? '', name)
+        : text.errors.corporateNumberTakenElsewhere,
+    );
+  } else if (response.field === 'ownerId') {
+    errors.add('ownerId', text.errors.owner);
+  } else {
+    errors.add(null, text.errors.form);
+  }
+  return errors.result();
+}
+
+/** The form-wide refusal of a post from another site, in the page's words. */
+export function otherSiteErrors(text: SupplierPagesText): SupplierFormErrors {
+  return { messages: [text.errors.otherSite], fields: [] };
+}
+
+/** Messages in the form's order, each once (a field refused by several rules is told once). */
+class FormErrors {
+  private readonly entries: { field: SupplierFormField | null; message: string }[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(field: SupplierFormField | null, message: string): void {
+    if (field && this.entries.some((e) => e.field === field)) return;
+    if (this.entries.some((e) => e.message === message)) return;
+    this.entries.push({ field, message });
+  }
+
+  result(): SupplierFormErrors {
+    const order = (field: SupplierFormField | null) =>
+      field === null ? FIELDS.length : FIELDS.indexOf(field);
+    const sorted = [...this.entries].sort((a, b) => order(a.field) - order(b.field));
+    return {
+      messages: sorted.map((e) => e.message),
+      fields: sorted.flatMap((e) => (e.field ? [e.field] : [])),
+    };
+  }
 }

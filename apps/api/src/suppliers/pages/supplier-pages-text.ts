@@ -46,6 +46,43 @@ export const SUPPLIER_PAGES_TEXT = {
     answers: { unknown: '未回答', yes: 'はい', no: 'いいえ' },
     languages: { ja: '日本語', en: '英語' },
     none: 'なし',
+    errors: {
+      /** Field names as the messages quote them (the labels, without their hints). */
+      labels: {
+        name: '会社名',
+        nameRomaji: 'ローマ字名',
+        corporateNumber: '法人番号',
+        sizeClass: '企業規模',
+        criticality: '重要度',
+        category: '区分',
+        tags: 'タグ',
+        ownerId: '担当 (調達)',
+        handlesConfidentialData: '機密情報を扱う',
+        outageImpact: '停止時に業務へ影響',
+        networkAccess: '社内ネットワークに接続',
+        contactName: '担当者名',
+        contactEmail: '担当者メールアドレス',
+        contactLanguage: '言語',
+      },
+      required: (label: string) => `「${label}」を入力してください。`,
+      tooLong: (label: string, max: number) => `「${label}」は${max}文字以内で入力してください。`,
+      email: (label: string) => `「${label}」の形式が正しくありません。`,
+      corporateNumber:
+        '「法人番号」が正しくありません。13桁の数字（先頭の1桁はチェックデジット）を確認してください。',
+      tooManyTags: (max: number) => `「タグ」は${max}個までです。`,
+      tagTooLong: (max: number) => `「タグ」は1つ${max}文字以内で入力してください。`,
+      invalid: (label: string) => `「${label}」の値が正しくありません。`,
+      owner: '「担当 (調達)」には、この組織の調達担当者を選んでください。',
+      corporateNumberTaken: (number: string, name: string) =>
+        `法人番号 ${number} は「${name}」としてすでに登録されています。`,
+      corporateNumberTakenElsewhere:
+        'この法人番号は、別のサプライヤーとしてすでに登録されています。',
+      otherContact: (email: string) =>
+        `その他の担当者 ${email} の登録内容が正しくありません。API で修正してください。`,
+      otherSite:
+        '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
+      form: '入力内容を確認してください。',
+    },
   },
   en: {
     title: 'Suppliers',
@@ -90,6 +127,42 @@ export const SUPPLIER_PAGES_TEXT = {
     answers: { unknown: 'Not answered', yes: 'Yes', no: 'No' },
     languages: { ja: 'Japanese', en: 'English' },
     none: 'None',
+    errors: {
+      labels: {
+        name: 'Company name',
+        nameRomaji: 'Romanised name',
+        corporateNumber: 'Corporate number',
+        sizeClass: 'Size',
+        criticality: 'Criticality',
+        category: 'Category',
+        tags: 'Tags',
+        ownerId: 'Owner',
+        handlesConfidentialData: 'Handles confidential data',
+        outageImpact: 'An outage affects our business',
+        networkAccess: 'Connects to our network',
+        contactName: 'Contact name',
+        contactEmail: 'Contact email',
+        contactLanguage: 'Language',
+      },
+      required: (label: string) => `Enter the ${label.toLowerCase()}.`,
+      tooLong: (label: string, max: number) =>
+        `The ${label.toLowerCase()} must be at most ${max} characters.`,
+      email: (label: string) => `The ${label.toLowerCase()} is not a valid email address.`,
+      corporateNumber:
+        'The corporate number is not valid: it has 13 digits, the first being a check digit.',
+      tooManyTags: (max: number) => `At most ${max} tags.`,
+      tagTooLong: (max: number) => `Each tag must be at most ${max} characters.`,
+      invalid: (label: string) => `The value of “${label}” is not valid.`,
+      owner: 'Choose a procurement user of this organization as the owner.',
+      corporateNumberTaken: (number: string, name: string) =>
+        `Corporate number ${number} is already registered for “${name}”.`,
+      corporateNumberTakenElsewhere:
+        'This corporate number is already registered for another supplier.',
+      otherContact: (email: string) =>
+        `The other contact ${email} is not valid; correct it through the API.`,
+      otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
+      form: 'Please check what you entered.',
+    },
   },
 } satisfies Record<Locale, unknown>;
 

@@ -19,9 +19,17 @@ import { User } from '@kakehashi/database';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
-import { requireSameOrigin } from '../../console/same-origin';
+import { isSameOrigin } from '../../console/same-origin';
 import { SuppliersService } from '../suppliers.service';
-import { formFromSupplier, readForm, SupplierFormValues, toSupplierDto } from './supplier-form';
+import {
+  formFromSupplier,
+  otherSiteErrors,
+  readForm,
+  serviceErrors,
+  SupplierFormErrors,
+  SupplierFormValues,
+  toSupplierDto,
+} from './supplier-form';
 import { listPageData, formPageData, parseListQuery } from './supplier-pages.presenter';
 import { SUPPLIER_PAGES_TEXT } from './supplier-pages-text';
 
@@ -69,7 +77,7 @@ export class SupplierPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
-    await this.renderForm(request, reply, { user, locale, form: emptyForm() });
+    await this.renderForm(request, reply, { user, locale, form: emptyForm(user) });
   }
 
   @Post('new')
@@ -80,13 +88,29 @@ export class SupplierPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
+    const text = SUPPLIER_PAGES_TEXT[locale];
     const form = readForm(request.body);
+    if (!isSameOrigin(request, this.env.APP_URL)) {
+      await this.renderForm(request, reply, {
+        user,
+        locale,
+        form,
+        errors: otherSiteErrors(text),
+        status: 403,
+      });
+      return;
+    }
+    const result = await toSupplierDto(form, { otherContacts: [], text });
+    if (!result.ok) {
+      await this.renderForm(request, reply, { user, locale, form, ...refused(result.errors) });
+      return;
+    }
     try {
-      requireSameOrigin(request, this.env.APP_URL);
-      const created = await this.suppliers.create(user, await toSupplierDto(form, []));
+      const created = await this.suppliers.create(user, result.dto);
       await reply.redirect(`/console/suppliers/${created.id}/edit?saved=1`, 303);
     } catch (error) {
-      await this.renderForm(request, reply, { user, locale, form, error: asPageError(error) });
+      const errors = serviceErrors(error, { dto: result.dto, text });
+      await this.renderForm(request, reply, { user, locale, form, ...refused(errors, error) });
     }
   }
 
@@ -120,24 +144,32 @@ export class SupplierPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
+    const text = SUPPLIER_PAGES_TEXT[locale];
     const current = await this.suppliers.get(user.organizationId, id);
     const form = readForm(request.body);
-    const others = (current.contacts ?? [])
+    const page = { user, locale, form, supplierId: id, contacts: current.contacts };
+    if (!isSameOrigin(request, this.env.APP_URL)) {
+      await this.renderForm(request, reply, {
+        ...page,
+        errors: otherSiteErrors(text),
+        status: 403,
+      });
+      return;
+    }
+    const otherContacts = (current.contacts ?? [])
       .filter((c) => !c.isPrimary)
       .map((c) => ({ name: c.name, email: c.email, language: c.language as 'ja' | 'en' }));
+    const result = await toSupplierDto(form, { otherContacts, text });
+    if (!result.ok) {
+      await this.renderForm(request, reply, { ...page, ...refused(result.errors) });
+      return;
+    }
     try {
-      requireSameOrigin(request, this.env.APP_URL);
-      await this.suppliers.update(user, id, await toSupplierDto(form, others));
+      await this.suppliers.update(user, id, result.dto);
       await reply.redirect(`/console/suppliers/${id}/edit?saved=1`, 303);
     } catch (error) {
-      await this.renderForm(request, reply, {
-        user,
-        locale,
-        form,
-        supplierId: id,
-        contacts: current.contacts,
-        error: asPageError(error),
-      });
+      const errors = serviceErrors(error, { dto: result.dto, text });
+      await this.renderForm(request, reply, { ...page, ...refused(errors, error) });
     }
   }
 
@@ -147,7 +179,7 @@ export class SupplierPagesController {
     input: Omit<Parameters<typeof formPageData>[0], 'owners'> & {
       user: AuthenticatedUser;
       locale: Locale;
-      error?: { status: number; message: string };
+      status?: number;
     },
   ): Promise<void> {
     const owners = await this.users.find({
@@ -161,7 +193,7 @@ export class SupplierPagesController {
       section: 'suppliers',
       user: input.user,
       locale: input.locale,
-      status: input.error?.status,
+      status: input.status,
       data: formPageData({
         ...input,
         owners: owners.map((o) => ({ id: o.id, label: `${o.displayName} <${o.email}>` })),
@@ -174,7 +206,8 @@ function canEdit(user: AuthenticatedUser): boolean {
   return user.role === 'procurement' || user.role === 'admin';
 }
 
-function emptyForm(): SupplierFormValues {
+/** A new supplier: its procurement author is proposed as its owner. */
+function emptyForm(user: AuthenticatedUser): SupplierFormValues {
   return {
     name: '',
     nameRomaji: '',
@@ -183,7 +216,7 @@ function emptyForm(): SupplierFormValues {
     criticality: '2',
     category: '',
     tags: '',
-    ownerId: '',
+    ownerId: user.role === 'procurement' ? user.id : '',
     handlesConfidentialData: '',
     outageImpact: '',
     networkAccess: '',
@@ -193,15 +226,10 @@ function emptyForm(): SupplierFormValues {
   };
 }
 
-/** Validation and conflicts are shown on the form; anything else is a real error. */
-function asPageError(error: unknown): { status: number; message: string } {
-  if (error instanceof HttpException && error.getStatus() < 500) {
-    const response = error.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : String((response as { message?: unknown }).message ?? error.message);
-    return { status: error.getStatus(), message };
-  }
-  throw error;
+/** A refused form answers 400, or the service's own status (409 for a taken 法人番号). */
+function refused(
+  errors: SupplierFormErrors,
+  error?: unknown,
+): { errors: SupplierFormErrors; status: number } {
+  return { errors, status: error instanceof HttpException ? error.getStatus() : 400 };
 }

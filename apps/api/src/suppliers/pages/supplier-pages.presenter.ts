@@ -1,7 +1,7 @@
 import type { Locale } from '../../console/console-locale';
 import type { ListSuppliersQuery } from '../dto/list-suppliers.query';
 import type { SupplierContactView, SupplierView } from '../supplier.view';
-import type { SupplierFormValues } from './supplier-form';
+import type { SupplierFormErrors, SupplierFormValues } from './supplier-form';
 import { SUPPLIER_PAGES_TEXT } from './supplier-pages-text';
 
 type ListQuery = Pick<ListSuppliersQuery, 'q' | 'criticality' | 'sizeClass' | 'category' | 'page'>;
@@ -82,10 +82,13 @@ export function formPageData(input: {
   supplierId?: string;
   contacts?: SupplierContactView[];
   saved?: boolean;
-  error?: { status: number; message: string };
+  errors?: SupplierFormErrors;
 }): Record<string, unknown> {
   const t = SUPPLIER_PAGES_TEXT[input.locale];
   const { form } = input;
+  const invalid: Partial<Record<keyof SupplierFormValues, boolean>> = Object.fromEntries(
+    (input.errors?.fields ?? []).map((field) => [field, true]),
+  );
   const choices = (options: [string, string][], current: string) =>
     options.map(([value, label]) => ({ value, label, selected: value === current }));
   const answerChoices = (current: string) =>
@@ -104,8 +107,9 @@ export function formPageData(input: {
       ? `/console/suppliers/${input.supplierId}/edit`
       : '/console/suppliers/new',
     heading: input.supplierId ? t.editTitle : t.newTitle,
-    saved: input.saved === true,
-    error: input.error?.message ?? null,
+    saved: input.saved === true && !input.errors,
+    errors: input.errors?.messages ?? [],
+    invalid,
     sizeChoices: choices(
       [
         ['', '—'],
@@ -124,22 +128,25 @@ export function formPageData(input: {
     ),
     ownerChoices: choices(
       [['', t.none], ...input.owners.map((o): [string, string] => [o.id, o.label])],
-      form.ownerId,
+      form.ownerId ?? '',
     ),
     answers: [
       {
         name: 'handlesConfidentialData',
         label: t.fields.handlesConfidentialData,
+        invalid: invalid.handlesConfidentialData === true,
         choices: answerChoices(form.handlesConfidentialData),
       },
       {
         name: 'outageImpact',
         label: t.fields.outageImpact,
+        invalid: invalid.outageImpact === true,
         choices: answerChoices(form.outageImpact),
       },
       {
         name: 'networkAccess',
         label: t.fields.networkAccess,
+        invalid: invalid.networkAccess === true,
         choices: answerChoices(form.networkAccess),
       },
     ],
