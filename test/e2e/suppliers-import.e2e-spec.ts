@@ -434,4 +434,233 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
     ).expect(200);
     expect(dryXlsx.body).toMatchObject({ created: 1, errors: [], dryRun: true });
   });
+
+  describe('what an import keeps, refuses and assigns', () => {
+    let adminToken: string;
+    beforeAll(async () => {
+      adminToken = await loginToken(api, tenant.users.admin.email);
+    });
+
+    async function supplierById(id: string) {
+      const response = await api
+        .http()
+        .get(`/api/v1/suppliers/${id}`)
+        .set('authorization', `Bearer ${token}`)
+        .expect(200);
+      return response.body as {
+        id: string;
+        ownerId: string | null;
+        category: string | null;
+        contacts: { name: string; email: string; language: string; isPrimary: boolean }[];
+      };
+    }
+
+    async function supplierIdNamed(name: string): Promise<string> {
+      const [row] = await api.dataSource.query(
+        `SELECT id FROM suppliers WHERE organization_id = $1 AND name = $2`,
+        [tenant.organizationId, name],
+      );
+      return (row as { id: string }).id;
+    }
+
+    it("keeps an existing contact's language when the 言語 cell is empty; new contacts get ja", async () => {
+      const created = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set('authorization', `Bearer ${adminToken}`)
+        .send({
+          name: 'Pacific Cloud Services K.K.',
+          category: 'クラウド',
+          criticality: 3,
+          contacts: [
+            { name: 'Alex Morgan', email: 'contact5@supplier5.example.jp', language: 'en' },
+          ],
+        })
+        .expect(201);
+      const csv = Buffer.from(
+        'name,contact_name,contact_email\r\n' +
+          'Pacific Cloud Services K.K.,Alex Morgan,contact5@supplier5.example.jp\r\n' +
+          '言語空欄新規株式会社,新規 担当,new@lang.example.jp\r\n',
+        'utf8',
+      );
+      const response = await upload(csv, 'suppliers.csv').expect(200);
+      expect(response.body).toMatchObject({ created: 1, updated: 1, errors: [] });
+
+      const existing = await supplierById(created.body.id);
+      expect(existing.contacts).toEqual([
+        expect.objectContaining({ name: 'Alex Morgan', language: 'en', isPrimary: true }),
+      ]);
+      // The other empty cells keep their values too.
+      expect(existing).toMatchObject({ category: 'クラウド', criticality: 3 });
+      const fresh = await supplierById(await supplierIdNamed('言語空欄新規株式会社'));
+      expect(fresh.contacts).toEqual([expect.objectContaining({ language: 'ja' })]);
+
+      // A filled 言語 cell still changes it.
+      await upload(
+        Buffer.from(
+          'name,contact_name,contact_email,contact_language\r\n' +
+            'Pacific Cloud Services K.K.,Alex Morgan,contact5@supplier5.example.jp,日本語\r\n',
+        ),
+        'suppliers.csv',
+      ).expect(200);
+      expect((await supplierById(created.body.id)).contacts[0].language).toBe('ja');
+    });
+
+    it('refuses cells longer than the API allows, per row and column, and imports nothing', async () => {
+      const longEmail = `${'m'.repeat(64)}.${'x'.repeat(200)}@${'d'.repeat(66)}.example.jp`;
+      expect(longEmail.length).toBe(343);
+      const rows = [
+        JA_HEADER,
+        ['長さ制限OK株式会社', '', '', '', '', '担当 OK', 'ok@length.example.jp', '', '', '', ''],
+        ['長さ制限担当株式会社', '', '', '', '', 'あ'.repeat(300), longEmail, '', '', '', ''],
+        ['長さ制限区分株式会社', '', '', '', '区'.repeat(101), '担当', 'c@length.example.jp'],
+        ['長'.repeat(201), '', '', '', '', '担当', 'n@length.example.jp'],
+      ];
+      const rejected = await upload(utf8WithBom(rows), 'long.csv').expect(400);
+      expect(rejected.body.message).toMatch(/3 row\(s\) rejected; nothing was imported/);
+      expect(rejected.body).toMatchObject({ created: 0, updated: 0 });
+      expect(rejected.body.errors).toEqual([
+        { row: 3, message: '担当者名 (contact_name) is longer than 200 characters (300)' },
+        { row: 3, message: 'メールアドレス (contact_email) is longer than 320 characters (343)' },
+        { row: 4, message: '区分 (category) is longer than 100 characters (101)' },
+        { row: 5, message: '会社名 (name) is longer than 200 characters (201)' },
+      ]);
+      expect(await suppliersNamed('長')).toEqual([]);
+
+      // At the limits the import succeeds, and the supplier can then be saved through the API.
+      const atLimit = [
+        JA_HEADER,
+        [
+          '長さ上限株式会社',
+          '',
+          '',
+          '',
+          '区'.repeat(100),
+          'あ'.repeat(200),
+          'max@length.example.jp',
+        ],
+      ];
+      await upload(utf8WithBom(atLimit), 'max.csv').expect(200);
+      const id = await supplierIdNamed('長さ上限株式会社');
+      const stored = await supplierById(id);
+      expect(stored.category).toBe('区'.repeat(100));
+      await api
+        .http()
+        .patch(`/api/v1/suppliers/${id}`)
+        .set('authorization', `Bearer ${token}`)
+        .send({
+          category: stored.category,
+          contacts: stored.contacts.map((c) => ({
+            name: c.name,
+            email: c.email,
+            language: c.language,
+          })),
+        })
+        .expect(200);
+    });
+
+    it('reads an .xlsx date cell as the date it shows, not the JavaScript date text', async () => {
+      const file = await xlsx([
+        JA_HEADER,
+        [
+          '日付セル株式会社',
+          Number(corporateNumber(400001)),
+          '',
+          '',
+          new Date(Date.UTC(2026, 0, 1)),
+          '担当 日付',
+          'date@xlsx.example.jp',
+        ],
+        [
+          '日時セル株式会社',
+          '',
+          '',
+          '',
+          new Date(Date.UTC(2026, 2, 31, 23, 30)),
+          '担当 日時',
+          'datetime@xlsx.example.jp',
+        ],
+        ['小数セル株式会社', '', '', '', 0.1 + 0.2, '担当 小数', 'decimal@xlsx.example.jp'],
+      ]);
+      await upload(file, 'dates.xlsx').expect(200);
+      const stored = await suppliersNamed('');
+      const byName = new Map(stored.map((s) => [s.name, s]));
+      expect(byName.get('日付セル株式会社')).toMatchObject({
+        category: '2026-01-01',
+        corporate_number: corporateNumber(400001),
+      });
+      expect(byName.get('日時セル株式会社')).toMatchObject({ category: '2026-03-31 23:30' });
+      expect(byName.get('小数セル株式会社')).toMatchObject({ category: '0.3' });
+    });
+
+    it('answers 415 with how to send the file when the body is not multipart', async () => {
+      for (const [type, body] of [
+        ['text/csv', '会社名,担当者名,メールアドレス\r\nA社,担当,a@example.jp\r\n'],
+        ['application/json', JSON.stringify({ file: 'a,b' })],
+      ]) {
+        const response = await api
+          .http()
+          .post('/api/v1/suppliers/import')
+          .set('authorization', `Bearer ${token}`)
+          .set('content-type', type)
+          .send(body)
+          .expect(415);
+        expect(response.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+        expect(response.body.message).toBe(
+          'send the file as multipart/form-data with the file in the field "file": ' +
+            'CSV (UTF-8 or Shift_JIS) or .xlsx, at most 10 MB',
+        );
+      }
+    });
+
+    it('makes the importing procurement user the owner of the suppliers it creates', async () => {
+      const owned = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set('authorization', `Bearer ${adminToken}`)
+        .send({
+          name: '既存担当者付き株式会社',
+          ownerId: tenant.users.admin.id,
+          contacts: [{ name: '既存', email: 'kept@owner.example.jp' }],
+        })
+        .expect(201);
+      const rows = [
+        JA_HEADER,
+        ['所有者テスト新規株式会社', '', '', '', '', '担当', 'new@owner.example.jp'],
+        ['既存担当者付き株式会社', '', '', '3', '', '既存', 'kept@owner.example.jp'],
+      ];
+      const response = await upload(utf8WithBom(rows), 'owner.csv').expect(200);
+      expect(response.body).toMatchObject({ created: 1, updated: 1 });
+
+      const created = await supplierById(await supplierIdNamed('所有者テスト新規株式会社'));
+      expect(created.ownerId).toBe(tenant.users.procurement.id);
+      expect((await supplierById(owned.body.id)).ownerId).toBe(tenant.users.admin.id);
+
+      // Procurement's dashboard lists only what it owns: the imported supplier is there.
+      const dashboard = await api
+        .http()
+        .get('/api/v1/dashboard/suppliers?pageSize=200')
+        .set('authorization', `Bearer ${token}`)
+        .expect(200);
+      const names = (dashboard.body.items as { name: string }[]).map((i) => i.name);
+      expect(names).toContain('所有者テスト新規株式会社');
+      expect(names).not.toContain('既存担当者付き株式会社');
+
+      // An admin's import assigns no owner (admins own nothing by default).
+      await api
+        .http()
+        .post('/api/v1/suppliers/import')
+        .set('authorization', `Bearer ${adminToken}`)
+        .attach(
+          'file',
+          utf8WithBom([
+            JA_HEADER,
+            ['管理者取込株式会社', '', '', '', '', '担当', 'admin@owner.example.jp'],
+          ]),
+          'admin.csv',
+        )
+        .expect(200);
+      expect((await supplierById(await supplierIdNamed('管理者取込株式会社'))).ownerId).toBeNull();
+    });
+  });
 });

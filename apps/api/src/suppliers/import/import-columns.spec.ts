@@ -1,4 +1,7 @@
-import { mapHeader, parseRow } from './import-columns';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CreateSupplierDto } from '../dto/create-supplier.dto';
+import { IMPORT_MAX_LENGTH, mapHeader, parseRow } from './import-columns';
 
 describe('import columns', () => {
   it('maps headers in either language, ignoring case, spaces and full-width letters', () => {
@@ -44,9 +47,10 @@ describe('import columns', () => {
         sizeClass: 'large',
         criticality: 3,
         networkAccess: true,
-        contactLanguage: 'ja',
       }),
     });
+    // An empty cell keeps the current value: no language means "leave it" (new contacts: ja).
+    expect('value' in parsed && parsed.value.contactLanguage).toBeUndefined();
   });
 
   it('explains a 法人番号 that Excel turned into scientific notation', () => {
@@ -56,5 +60,58 @@ describe('import columns', () => {
       header,
     );
     expect(parsed).toEqual({ errors: [expect.stringMatching(/scientific notation/)] });
+  });
+
+  it('refuses cells longer than the API allows, naming the column, instead of cutting them', () => {
+    const full = mapHeader(['会社名', '区分', '担当者名', 'メールアドレス']);
+    const parsed = parseRow(
+      ['あ'.repeat(201), '区'.repeat(101), 'x'.repeat(201), `${'a'.repeat(350)}@example.jp`],
+      9,
+      full,
+    );
+    expect(parsed).toEqual({
+      errors: [
+        '会社名 (name) is longer than 200 characters (201)',
+        '区分 (category) is longer than 100 characters (101)',
+        '担当者名 (contact_name) is longer than 200 characters (201)',
+        'メールアドレス (contact_email) is longer than 320 characters (361)',
+      ],
+    });
+    const atLimit = parseRow(
+      ['あ'.repeat(200), '区'.repeat(100), 'x'.repeat(200), 'a@example.jp'],
+      9,
+      full,
+    );
+    expect(atLimit).toEqual({ value: expect.objectContaining({ category: '区'.repeat(100) }) });
+  });
+
+  it('uses the same limits as the API (a value the import accepts can be saved in the console)', async () => {
+    const errorsFor = async (fields: {
+      name?: string;
+      category?: string;
+      contactName?: string;
+      contactEmail?: string;
+    }) => {
+      const dto = plainToInstance(CreateSupplierDto, {
+        name: fields.name ?? 'API株式会社',
+        category: fields.category,
+        contacts: [
+          { name: fields.contactName ?? '担当', email: fields.contactEmail ?? 'a@example.jp' },
+        ],
+      });
+      const errors = await validate(dto);
+      const contact = errors.find((e) => e.property === 'contacts')?.children?.[0]?.children ?? [];
+      return [...errors, ...contact].filter((e) => e.constraints?.maxLength).map((e) => e.property);
+    };
+    const limit = IMPORT_MAX_LENGTH;
+    expect(await errorsFor({ name: 'a'.repeat(limit.name) })).toEqual([]);
+    expect(await errorsFor({ name: 'a'.repeat(limit.name + 1) })).toEqual(['name']);
+    expect(await errorsFor({ category: 'a'.repeat(limit.category) })).toEqual([]);
+    expect(await errorsFor({ category: 'a'.repeat(limit.category + 1) })).toEqual(['category']);
+    expect(await errorsFor({ contactName: 'a'.repeat(limit.contactName) })).toEqual([]);
+    expect(await errorsFor({ contactName: 'a'.repeat(limit.contactName + 1) })).toEqual(['name']);
+    const email = (length: number) => `${'a'.repeat(length - '@example.jp'.length)}@example.jp`;
+    expect(await errorsFor({ contactEmail: email(limit.contactEmail) })).toEqual([]);
+    expect(await errorsFor({ contactEmail: email(limit.contactEmail + 1) })).toEqual(['email']);
   });
 });

@@ -1,3 +1,4 @@
+import { isEmail, maxLength } from 'class-validator';
 import type { ContactLanguage, SizeClass } from '@kakehashi/database';
 import { isValidCorporateNumber, normalizeCorporateNumber } from '../corporate-number';
 
@@ -39,7 +40,7 @@ export interface ImportRow {
   category?: string;
   contactName: string;
   contactEmail: string;
-  contactLanguage: ContactLanguage;
+  contactLanguage?: ContactLanguage;
   handlesConfidentialData?: boolean;
   outageImpact?: boolean;
   networkAccess?: boolean;
@@ -96,7 +97,12 @@ const YES_NO: Record<string, boolean> = {
   false: false,
   いいえ: false,
 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The limits the API enforces (dto/create-supplier.dto.ts, dto/supplier-contact.dto.ts): a row
+ * the API would refuse is refused here too, or the supplier could not be edited afterwards.
+ */
+export const IMPORT_MAX_LENGTH = { name: 200, category: 100, contactName: 200, contactEmail: 320 };
 
 export function isBlankRow(cells: string[]): boolean {
   return cells.every((cell) => (cell ?? '').trim() === '');
@@ -114,9 +120,16 @@ export function parseRow(
   };
   const errors: string[] = [];
 
+  // Measured as class-validator's MaxLength measures, so the import and the API agree exactly.
+  const tooLong = (value: string, limit: number, label: string): boolean => {
+    if (maxLength(value, limit)) return false;
+    errors.push(`${label} is longer than ${limit} characters (${[...value].length})`);
+    return true;
+  };
+
   const name = cell('name');
   if (!name) errors.push('会社名 (name) is required');
-  else if (name.length > 200) errors.push('会社名 (name) is longer than 200 characters');
+  else tooLong(name, IMPORT_MAX_LENGTH.name, '会社名 (name)');
 
   let corporateNumber: string | null = null;
   const rawNumber = cell('corporateNumber');
@@ -139,7 +152,6 @@ export function parseRow(
     corporateNumber,
     contactName: cell('contactName'),
     contactEmail: cell('contactEmail').normalize('NFKC'),
-    contactLanguage: 'ja',
   };
 
   const size = canonical(cell('sizeClass'));
@@ -158,11 +170,21 @@ export function parseRow(
   }
 
   const category = cell('category');
-  if (category) value.category = category.slice(0, 100);
+  if (category && !tooLong(category, IMPORT_MAX_LENGTH.category, '区分 (category)')) {
+    value.category = category;
+  }
 
   if (!value.contactName) errors.push('担当者名 (contact_name) is required');
+  else tooLong(value.contactName, IMPORT_MAX_LENGTH.contactName, '担当者名 (contact_name)');
   if (!value.contactEmail) errors.push('メールアドレス (contact_email) is required');
-  else if (!EMAIL.test(value.contactEmail)) {
+  else if (
+    !tooLong(
+      value.contactEmail,
+      IMPORT_MAX_LENGTH.contactEmail,
+      'メールアドレス (contact_email)',
+    ) &&
+    !isEmail(value.contactEmail)
+  ) {
     errors.push(`メールアドレス (contact_email) "${value.contactEmail}" is not an email address`);
   }
 

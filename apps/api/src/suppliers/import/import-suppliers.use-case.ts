@@ -80,7 +80,9 @@ export class ImportSuppliersUseCase {
         const plan = await this.plan(manager, organizationId, rows, errors);
         const rejected = errors.length > 0 && !input.validOnly;
         if (input.dryRun || rejected) return { ...plan, written: false };
-        await insertSuppliers(manager, organizationId, plan.creates);
+        // Procurement sees only the suppliers it owns, so what it imports becomes its own.
+        const ownerId = input.user.role === 'procurement' ? input.user.id : null;
+        await insertSuppliers(manager, { organizationId, ownerId, rows: plan.creates });
         await updateSuppliers(manager, organizationId, plan.updates, plan.contactsBySupplier);
         await this.audit.record(
           {

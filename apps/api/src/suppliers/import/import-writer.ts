@@ -18,19 +18,22 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-/** New suppliers, each with its row's contact as the primary one. */
+/**
+ * New suppliers, each with its row's contact as the primary one. `ownerId` (the importing
+ * procurement user, or null) becomes the owner of every new supplier.
+ */
 export async function insertSuppliers(
   manager: EntityManager,
-  organizationId: string,
-  rows: ImportRow[],
+  input: { organizationId: string; ownerId: string | null; rows: ImportRow[] },
 ): Promise<void> {
-  for (const part of chunks(rows)) {
+  const { organizationId, ownerId } = input;
+  for (const part of chunks(input.rows)) {
     const ids = part.map(() => randomUUID());
     await manager.query(
-      `INSERT INTO suppliers (id, organization_id, name, corporate_number, size_class, criticality,
-         category, handles_confidential_data, outage_impact, network_access)
-       SELECT v.id, $1, v.name, v.corporate_number, v.size_class, v.criticality, v.category,
-         v.confidential, v.outage, v.network
+      `INSERT INTO suppliers (id, organization_id, owner_id, name, corporate_number, size_class,
+         criticality, category, handles_confidential_data, outage_impact, network_access)
+       SELECT v.id, $1, $11::uuid, v.name, v.corporate_number, v.size_class, v.criticality,
+         v.category, v.confidential, v.outage, v.network
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::text[],
          $8::boolean[], $9::boolean[], $10::boolean[])
          AS v(id, name, corporate_number, size_class, criticality, category, confidential, outage, network)`,
@@ -45,6 +48,7 @@ export async function insertSuppliers(
         part.map((r) => r.handlesConfidentialData ?? null),
         part.map((r) => r.outageImpact ?? null),
         part.map((r) => r.networkAccess ?? null),
+        ownerId,
       ],
     );
     await insertContacts(
@@ -70,7 +74,8 @@ async function insertContacts(
       contacts.map((c) => c.supplierId),
       contacts.map((c) => c.row.contactName),
       contacts.map((c) => c.row.contactEmail),
-      contacts.map((c) => c.row.contactLanguage),
+      // A new contact without a language gets the default, as through the API.
+      contacts.map((c) => c.row.contactLanguage ?? 'ja'),
     ],
   );
 }
@@ -136,14 +141,15 @@ export async function updateSuppliers(
     }
     if (keep.length) {
       await manager.query(
-        `UPDATE supplier_contacts c SET name = v.name, language = v.language, is_primary = true
+        `UPDATE supplier_contacts c
+         SET name = v.name, language = COALESCE(v.language, c.language), is_primary = true
          FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, name, language)
          WHERE c.id = v.id AND c.organization_id = $1`,
         [
           organizationId,
           keep.map((k) => k.id),
           keep.map((k) => k.row.contactName),
-          keep.map((k) => k.row.contactLanguage),
+          keep.map((k) => k.row.contactLanguage ?? null),
         ],
       );
     }

@@ -115,9 +115,42 @@ async function readXlsx(buffer: Buffer): Promise<string[][]> {
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const scalar = scalarText(value);
+  if (scalar !== undefined) return scalar;
+  if (typeof value === 'object' && 'result' in value) {
+    const result = scalarText(value.result);
+    if (result !== undefined) return result;
+  }
   return cell.text ?? '';
+}
+
+function scalarText(value: unknown): string | undefined {
+  // A 13-digit 法人番号 typed as a number keeps all its digits (never 7.00001E+12); other
+  // numbers are rounded to the 15 significant digits Excel shows (0.1 + 0.2 is 0.3).
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15)));
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return excelDateText(value);
+  return undefined;
+}
+
+/**
+ * Excel dates carry no time zone: ExcelJS reads the serial as that wall-clock time in UTC, so
+ * the UTC fields are the date the cell shows (no shift to Asia/Tokyo or the server's zone).
+ * A time of day, when there is one, follows the date.
+ */
+function excelDateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  // Serials are floating point: round to the second so 23:59:59.9996 is not one second short.
+  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
+  const iso = rounded.toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  if (time === '00:00:00') return day;
+  const clock = time.endsWith(':00') ? time.slice(0, 5) : time;
+  // A time without a date is stored on Excel's day zero.
+  return day === '1899-12-30' ? clock : `${day} ${clock}`;
 }
 
 /**
