@@ -4,7 +4,7 @@ import { linkExpiry } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { ALERT_LIST_LIMIT, daysUntil, formatDueDate, MailData, MailLocale } from '@kakehashi/mail';
 import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
-import { bySeverityThenName, digestLink } from '../scoring/alert-digest';
+import { byRiskThenName, digestLink } from '../scoring/alert-digest';
 import { LinkIssuer } from './link-issuer';
 import { LoadedMail } from './mail-row.loader';
 
@@ -188,7 +188,7 @@ export class MailContextLoader {
       [scoreIds, row.organizationId],
     );
     if (scores.length === 0) return { send: false, reason: 'no score to alert on' };
-    scores.sort(bySeverityThenName);
+    scores.sort(byRiskThenName);
     const supplierPage = (supplierId: string) => `${this.appUrl}/dashboard/suppliers/${supplierId}`;
     return {
       send: true,

@@ -1,4 +1,4 @@
-import { AlertEvent, buildDigests, isNews } from './alert-digest';
+import { AlertEvent, buildDigests, byRiskThenName, isNews } from './alert-digest';
 
 const ORG = '00000000-0000-4000-8000-00000000000a';
 const OWNER = '00000000-0000-4000-8000-0000000000b1';
@@ -106,5 +106,28 @@ describe('buildDigests', () => {
   it('separates organizations even when the owner id is the same', () => {
     const other = '00000000-0000-4000-8000-00000000000f';
     expect(buildDigests([event(1), event(2, { organizationId: other })])).toHaveLength(2);
+  });
+});
+
+describe('byRiskThenName (the alert mail list, "most severe first")', () => {
+  it('puts the worse tier first, then the higher risk score, then the name', () => {
+    const row = (name: string, tier: string, riskScore: number, n: number) => ({
+      supplierName: name,
+      tier,
+      riskScore,
+      scoreId: `5c000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+    });
+    const rows = [
+      row('さくら商事', 'high', 49.2, 1),
+      row('北辰工業', 'high', 61, 2),
+      row('青葉電機', 'critical', 80.5, 3),
+      row('あさひ物流', 'high', 61, 4),
+    ];
+    expect(rows.sort(byRiskThenName).map((r) => r.supplierName)).toEqual([
+      '青葉電機',
+      'あさひ物流',
+      '北辰工業',
+      'さくら商事',
+    ]);
   });
 });

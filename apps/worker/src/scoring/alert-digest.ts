@@ -70,6 +70,21 @@ export function bySeverityThenName(
   );
 }
 
+/**
+ * The order of the alert mail's list, which says 「リスクの高い順」 / "most severe first": by tier,
+ * then by risk score (higher first), then as bySeverityThenName.
+ */
+export function byRiskThenName(
+  a: { tier: string; riskScore: number; supplierName: string; scoreId: string },
+  b: { tier: string; riskScore: number; supplierName: string; scoreId: string },
+): number {
+  return (
+    tierRank(b.tier) - tierRank(a.tier) ||
+    Number(b.riskScore) - Number(a.riskScore) ||
+    bySeverityThenName(a, b)
+  );
+}
+
 /** Compares uuids as PostgreSQL orders them (bytewise, i.e. by lowercase hex text). */
 function compareIds(a: string, b: string): number {
   const x = a.toLowerCase();
