@@ -264,8 +264,8 @@ const CASES: Case[] = [
     answers: uniformAnswers('partial', 3, { ...star2Answers(), 'SC.DATE': '2025-11-30' }),
     params: { date: '2025-11-30', expiredOn: '2026-11-30' },
     text: t(
-      '証跡「SC.DATE」（2025-11-30）は 2026-11-30 に期限切れとなりました。評価に含めていません。',
-      'Evidence "SC.DATE" (2025-11-30) expired on 2026-11-30 and is not counted.',
+      '証跡「直近に自社診断を実施した日」（2025-11-30）は 2026-11-30 に期限切れとなりました。評価に含めていません。',
+      'Evidence "Date of your latest self-check" (2025-11-30) expired on 2026-11-30 and is not counted.',
       '最新の証跡（実施日・有効期限）に更新してください。',
       'Update the evidence with a current date.',
     ),
@@ -300,8 +300,8 @@ const CASES: Case[] = [
     answers: uniformAnswers('partial', 3, { 'P.CAPITAL': 100000, 'P.EMPLOYEES': 5000 }),
     params: { declared: 'sme', computed: 'large' },
     text: t(
-      '申告された企業規模（sme）が資本金・従業員数から判定される区分（large）と異なります。',
-      'The declared size class (sme) differs from the one the capital and employees give (large).',
+      '申告された企業規模（中小企業）が資本金・従業員数から判定される区分（大企業（中小企業に該当しない））と異なります。',
+      'The declared size class (SME) differs from the one the capital and employees give (Large company (not an SME)).',
       '企業規模の回答を確認してください。',
       'Check the size class answer.',
     ),

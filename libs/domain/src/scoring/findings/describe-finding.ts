@@ -5,6 +5,7 @@
 // Stored rows outlive engine versions, so rendering never throws: an unknown code gets a neutral
 // text naming it, and a missing or mistyped param shows as "?" (or a wording that does not need it).
 import type { Catalog, LocalizedText } from '../../catalog/catalog.types';
+import { indexCatalog } from '../../catalog/catalog-index';
 import { ITEM, SELF_CHECK_IDS } from '../../catalog/item-ids';
 import type { FindingData, FindingParams, FindingText } from '../scoring.types';
 
@@ -63,6 +64,18 @@ const BAND_TEXT: Record<string, LocalizedText> = {
 function label(table: Record<string, LocalizedText>, code: string | null): LocalizedText {
   if (code === null) return text(MISSING, MISSING);
   return Object.hasOwn(table, code) ? table[code] : text(code, code);
+}
+
+/** An item's question as the supplier saw it; an id the catalog lacks shows as itself. */
+function itemText(catalog: Catalog, itemId: string | null): LocalizedText {
+  if (itemId === null) return text(MISSING, MISSING);
+  return indexCatalog(catalog).byId.get(itemId)?.text ?? text(itemId, itemId);
+}
+
+/** An option's label as the supplier saw it; an unknown code shows as itself. */
+function optionText(catalog: Catalog, itemId: string, code: string | null): LocalizedText {
+  if (code === null) return text(MISSING, MISSING);
+  return indexCatalog(catalog).options.get(itemId)?.get(code)?.label ?? text(code, code);
 }
 
 const SUBSIDY_NOTE = text(
@@ -297,15 +310,15 @@ const RENDERERS: Record<string, Renderer> = {
     };
   },
 
-  EVIDENCE_EXPIRED: (f) => {
+  EVIDENCE_EXPIRED: (f, catalog) => {
     const first = f.itemIds[0];
-    const itemId = typeof first === 'string' && first !== '' ? first : MISSING;
+    const item = itemText(catalog, typeof first === 'string' && first !== '' ? first : null);
     const date = shown(str(f.params, 'date'));
     const expiredOn = shown(str(f.params, 'expiredOn'));
     return {
       message: text(
-        `証跡「${itemId}」（${date}）は ${expiredOn} に期限切れとなりました。評価に含めていません。`,
-        `Evidence "${itemId}" (${date}) expired on ${expiredOn} and is not counted.`,
+        `証跡「${item.ja}」（${date}）は ${expiredOn} に期限切れとなりました。評価に含めていません。`,
+        `Evidence "${item.en}" (${date}) expired on ${expiredOn} and is not counted.`,
       ),
       recommendation: text(
         '最新の証跡（実施日・有効期限）に更新してください。',
@@ -333,13 +346,13 @@ const RENDERERS: Record<string, Renderer> = {
     };
   },
 
-  PROFILE_SIZE_MISMATCH: (f) => {
-    const declared = shown(str(f.params, 'declared'));
-    const computed = shown(str(f.params, 'computed'));
+  PROFILE_SIZE_MISMATCH: (f, catalog) => {
+    const declared = optionText(catalog, ITEM.sizeClass, str(f.params, 'declared'));
+    const computed = optionText(catalog, ITEM.sizeClass, str(f.params, 'computed'));
     return {
       message: text(
-        `申告された企業規模（${declared}）が資本金・従業員数から判定される区分（${computed}）と異なります。`,
-        `The declared size class (${declared}) differs from the one the capital and employees give (${computed}).`,
+        `申告された企業規模（${declared.ja}）が資本金・従業員数から判定される区分（${computed.ja}）と異なります。`,
+        `The declared size class (${declared.en}) differs from the one the capital and employees give (${computed.en}).`,
       ),
       recommendation: text('企業規模の回答を確認してください。', 'Check the size class answer.'),
     };
