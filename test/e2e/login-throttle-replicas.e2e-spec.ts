@@ -55,6 +55,7 @@ describe('login throttling shared by two api replicas (real Redis)', () => {
     for (let n = 0; n < 2; n++) {
       const refused = await attempt(n, '198.51.100.50', tenant.users.admin.email, TEST_PASSWORD);
       expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(50);
       expect(Number(refused.headers['retry-after-login-account'])).toBeGreaterThan(50);
     }
     // Another account of the tenant is not affected.

@@ -8,7 +8,7 @@ import { AuthService } from './auth.service';
 import { SESSION_TTL_SECONDS } from './authenticated-user';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
-import { LocalStrategy } from './local.strategy';
+import { SessionService } from './session.service';
 
 @Module({
   imports: [
@@ -24,7 +24,7 @@ import { LocalStrategy } from './local.strategy';
   ],
   providers: [
     AuthService,
-    LocalStrategy,
+    SessionService,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

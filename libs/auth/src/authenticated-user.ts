@@ -13,6 +13,8 @@ export interface JwtPayload {
   org: string;
   email: string;
   role: UserRole;
+  /** The server-side session (user_sessions.id); a token without one is refused. */
+  jti: string;
 }
 
 /** Cookie that carries the same JWT for the server-rendered pages. */

@@ -4,4 +4,5 @@ export * from './authenticated-user';
 export * from './decorators';
 export * from './guards';
 export * from './passwords';
+export * from './session.service';
 export * from './assessment-links';

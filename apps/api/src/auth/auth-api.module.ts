@@ -1,10 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { AuthController } from './auth.controller';
+import { LoginThrottle } from './login-throttle';
+import { LoginUseCase } from './login.use-case';
 
+/**
+ * The JSON login, logout and /me. Global so that the console's login form runs the same
+ * LoginUseCase (one throttle, one Redis connection) as the API.
+ */
+@Global()
 @Module({
   imports: [AuthModule, DatabaseModule],
   controllers: [AuthController],
+  providers: [LoginThrottle, LoginUseCase],
+  exports: [LoginUseCase],
 })
 export class AuthApiModule {}

@@ -1,7 +1,25 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import type { FastifyReply } from 'fastify';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthService,
   AuthenticatedUser,
@@ -12,15 +30,17 @@ import {
 } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { UsersRepository } from '@kakehashi/database';
-import { NotFoundException } from '@nestjs/common';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
-import { LocalAuthGuard } from './local-auth.guard';
+import { setRetryAfterHeaders } from './login-throttle';
+import { LoginUseCase } from './login.use-case';
+import { presentedTokens } from './presented-tokens';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly login: LoginUseCase,
     private readonly users: UsersRepository,
     private readonly env: Environment,
   ) {}
@@ -28,29 +48,51 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this IP or for this account' })
-  async login(
-    @Body() _body: LoginDto,
-    @CurrentUser() user: AuthenticatedUser,
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts from this address or on this account; see Retry-After',
+  })
+  async signIn(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
-    const accessToken = await this.auth.issueToken(user);
-    reply.setCookie(SESSION_COOKIE, accessToken, {
+    const result = await this.login.execute({
+      email: body.email,
+      password: body.password,
+      ip: request.ip,
+    });
+    if (result.outcome === 'throttled') {
+      setRetryAfterHeaders(reply, result.retryAfter);
+      throw new HttpException(
+        'Too many login attempts; wait a minute and try again',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    // One answer for an unknown email and a wrong password.
+    if (result.outcome === 'invalid') throw new UnauthorizedException('Invalid email or password');
+    reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.env.APP_URL.startsWith('https://'),
       path: '/',
       maxAge: SESSION_TTL_SECONDS,
     });
-    return { accessToken };
+    return { accessToken: result.token };
   }
 
+  /** Ends the session of the Bearer token and of the session cookie, whichever are sent. */
   @Public()
   @Post('auth/logout')
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) reply: FastifyReply): void {
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'Signed out: the token no longer opens anything' })
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    for (const token of presentedTokens(request)) await this.auth.endSession(token, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

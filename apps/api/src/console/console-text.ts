@@ -27,6 +27,7 @@ export const CONSOLE_TEXT = {
       invalid: 'メールアドレスまたはパスワードが正しくありません。',
       expired: 'フォームの有効期限が切れました。もう一度お試しください。',
       throttled: 'ログインの試行が多すぎます。1分ほど待ってからお試しください。',
+      sessionExpired: 'セッションの有効期限が切れました。もう一度サインインしてください。',
     },
     errors: {
       notFound: {
@@ -64,6 +65,7 @@ export const CONSOLE_TEXT = {
       invalid: 'The email or password is not correct.',
       expired: 'The form expired. Please try again.',
       throttled: 'Too many login attempts. Wait a minute and try again.',
+      sessionExpired: 'Your session has expired. Please sign in again.',
     },
     errors: {
       notFound: {

@@ -7,10 +7,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthenticatedUser } from '@kakehashi/auth';
+import { SESSION_COOKIE, type AuthenticatedUser } from '@kakehashi/auth';
 import { resolveLocale } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
+
+/** Added to the login URL when a session cookie came back no longer valid: the page says so. */
+export const SESSION_EXPIRED_PARAM = { name: 'session', value: 'expired' } as const;
 
 /**
  * For pages: a missing or expired session sends the person to the login page (and back after),
@@ -28,7 +31,14 @@ export class PageAuthFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const reply = http.getResponse<FastifyReply>();
     if (exception instanceof UnauthorizedException) {
-      void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      let login = `/login?next=${encodeURIComponent(request.url)}`;
+      // A cookie that no longer opens a session (expired, signed out elsewhere): say so once,
+      // and drop it. Someone who never signed in just gets the login page.
+      if (request.cookies?.[SESSION_COOKIE]) {
+        login += `&${SESSION_EXPIRED_PARAM.name}=${SESSION_EXPIRED_PARAM.value}`;
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+      void reply.redirect(login, 303);
       return;
     }
     const locale = resolveLocale(request, reply);

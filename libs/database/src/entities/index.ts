@@ -13,6 +13,7 @@ import { Supplier } from './supplier.entity';
 import { SupplierContact } from './supplier-contact.entity';
 import { SupplierRisk } from './supplier-risk.entity';
 import { User } from './user.entity';
+import { UserSession } from './user-session.entity';
 
 export * from './assessment.entity';
 export * from './assessment-link.entity';
@@ -29,6 +30,7 @@ export * from './supplier.entity';
 export * from './supplier-contact.entity';
 export * from './supplier-risk.entity';
 export * from './user.entity';
+export * from './user-session.entity';
 
 /** Every entity, for the data source. */
 export const ENTITIES = [
@@ -47,4 +49,5 @@ export const ENTITIES = [
   FindingRecord,
   SupplierRisk,
   Notification,
+  UserSession,
 ];

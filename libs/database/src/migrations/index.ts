@@ -8,6 +8,7 @@ import { NotificationsUnreadIndex1795644053695 } from './1795644053695-Notificat
 import { TenantForeignKeys1795645306039 } from './1795645306039-TenantForeignKeys';
 import { CampaignFanOutWaves1795645991709 } from './1795645991709-CampaignFanOutWaves';
 import { FindingsFollowScores1795646678247 } from './1795646678247-FindingsFollowScores';
+import { UserSessions1795650116546 } from './1795650116546-UserSessions';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TenantForeignKeys1795645306039,
   CampaignFanOutWaves1795645991709,
   FindingsFollowScores1795646678247,
+  UserSessions1795650116546,
 ];

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AuthService, AuthenticatedUser } from '@kakehashi/auth';
+import { isRetryAfter, LoginRetryAfter, LoginThrottle } from './login-throttle';
+
+export type LoginResult =
+  | { outcome: 'signed-in'; user: AuthenticatedUser; token: string }
+  | { outcome: 'invalid' }
+  | { outcome: 'throttled'; retryAfter: LoginRetryAfter };
+
+/** One login attempt, for the JSON API and the console form alike: throttled, checked, signed. */
+@Injectable()
+export class LoginUseCase {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+    const slot = await this.throttle.take(input);
+    if (isRetryAfter(slot)) return { outcome: 'throttled', retryAfter: slot };
+    let failed = false;
+    try {
+      const user = await this.auth.validateCredentials(input);
+      if (!user) {
+        failed = true;
+        return { outcome: 'invalid' };
+      }
+      return { outcome: 'signed-in', user, token: await this.auth.issueToken(user) };
+    } finally {
+      // Only a wrong email or password counts; an error on our side is not the caller's guess.
+      await this.throttle.settle(slot, { failed });
+    }
+  }
+}

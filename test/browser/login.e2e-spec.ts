@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
+import { deleteQueueKeys } from '../support/redis-keys';
+import {
+  createTestTenant,
+  startApi,
+  TestApi,
+  TestTenant,
+  TEST_PASSWORD,
+} from '../support/test-app';
+
+describe('signing in and out in a real browser (headless Chromium)', () => {
+  const prefix = `{kk-test-login-browser-${randomBytes(3).toString('hex')}}`;
+  let api: TestApi;
+  let tenant: TestTenant;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix, LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: '2' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    tenant = await createTestTenant(api.dataSource, 'login-browser');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await deleteQueueKeys(prefix);
+  });
+
+  it('logs out for good: a tab still holding the old cookie is told its session expired', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('メールアドレス').fill(tenant.users.ciso.email);
+    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(`${base}/dashboard`),
+      page.getByRole('button', { name: 'ログイン' }).click(),
+    ]);
+    const [session] = (await context.cookies()).filter((c) => c.name === 'kk_session');
+    expect(session).toBeDefined();
+
+    await Promise.all([
+      page.waitForURL(`${base}/login`),
+      page.getByRole('button', { name: 'ログアウト' }).click(),
+    ]);
+    await expect(page.getByTestId('login-notice').count()).resolves.toBe(0);
+
+    // Another tab (or a copied cookie) still sends the old session.
+    await context.addCookies([session]);
+    await page.goto(`${base}/console/suppliers`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console/suppliers');
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      'セッションの有効期限が切れました。もう一度サインインしてください。',
+    );
+    await page.screenshot({
+      path: join(ARTIFACTS, 'login-session-expired-ja.png'),
+      fullPage: true,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Signing in again returns to the page asked for.
+    await page.getByLabel('メールアドレス').fill(tenant.users.ciso.email);
+    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(`${base}/console/suppliers`),
+      page.getByRole('button', { name: 'ログイン' }).click(),
+    ]);
+    await context.close();
+  });
+
+  it('keeps the typed email on the lockout page, so only the password needs typing again', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/login?lang=en`);
+    const email = tenant.users.auditor.email;
+    for (const password of ['guess-1', 'guess-2', TEST_PASSWORD]) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: 'Log in' }).click(),
+      ]);
+    }
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Too many login attempts. Wait a minute and try again.',
+    );
+    await expect(page.getByLabel('Email').inputValue()).resolves.toBe(email);
+    await page.screenshot({ path: join(ARTIFACTS, 'login-throttled-en.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { deleteQueueKeys } from '../support/redis-keys';
+import {
+  createTestTenant,
+  loginToken,
+  startApi,
+  TestApi,
+  TestTenant,
+  TEST_PASSWORD,
+} from '../support/test-app';
+
+const EXPIRED_JA = 'セッションの有効期限が切れました。もう一度サインインしてください。';
+const EXPIRED_EN = 'Your session has expired. Please sign in again.';
+
+/** The console's login and logout pages, through real HTTP (forms as a browser posts them). */
+describe('console login and logout pages (real Postgres and Redis)', () => {
+  const prefix = `{kk-test-login-pages-${randomBytes(3).toString('hex')}}`;
+  let api: TestApi;
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix, LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: '2' });
+    tenant = await createTestTenant(api.dataSource, 'login-pages');
+  });
+  afterAll(async () => {
+    await api.close();
+    await deleteQueueKeys(prefix);
+  });
+
+  const cookieOf = (headers: Record<string, unknown>, name: string): string | undefined =>
+    ([headers['set-cookie']].flat() as string[])
+      .find((c) => c?.startsWith(`${name}=`))
+      ?.split(';')[0]
+      .slice(name.length + 1);
+
+  /** Submits the login form as the page's own form would (its token, cookie and origin). */
+  async function submitLogin(input: {
+    email: string;
+    password: string;
+    next?: string;
+    status: number;
+  }) {
+    const { email, password, next = '/dashboard' } = input;
+    const page = await api
+      .http()
+      .get(`/login?next=${encodeURIComponent(next)}`)
+      .expect(200);
+    const formToken = /name="formToken" value="([^"]+)"/.exec(page.text)?.[1];
+    const cookie = cookieOf(page.headers, 'kk_login_form');
+    expect(formToken).toBeDefined();
+    return api
+      .http()
+      .post('/login')
+      .set('cookie', `kk_login_form=${cookie}`)
+      .type('form')
+      .send({ email, password, formToken, next })
+      .expect(input.status);
+  }
+
+  it('keeps the typed email and the return path on the lockout page, with Retry-After', async () => {
+    const typed = tenant.users.procurement.email.toUpperCase();
+    const next = '/console/suppliers';
+    await submitLogin({ email: typed, password: 'guess-1', next, status: 401 });
+    await submitLogin({ email: typed, password: 'guess-2', next, status: 401 });
+    const locked = await submitLogin({ email: typed, password: TEST_PASSWORD, next, status: 429 });
+
+    expect(locked.text).toContain('ログインの試行が多すぎます。1分ほど待ってからお試しください。');
+    expect(locked.text).toContain(`value="${typed}"`);
+    expect(locked.text).toContain('name="next" value="/console/suppliers"');
+    // A fresh form token, so the same form can be sent again once the wait is over.
+    expect(locked.text).toMatch(/name="formToken" value="[\w-]{20,}"/);
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('signs in through the form, and logging out ends that session for good', async () => {
+    const signedIn = await submitLogin({
+      email: tenant.users.ciso.email,
+      password: TEST_PASSWORD,
+      status: 303,
+    });
+    expect(signedIn.headers.location).toBe('/dashboard');
+    const session = cookieOf(signedIn.headers, 'kk_session');
+    expect(session).toBeDefined();
+    await api.http().get('/dashboard').set('cookie', `kk_session=${session}`).expect(200);
+
+    const logout = await api
+      .http()
+      .post('/logout')
+      .set('origin', 'http://localhost:3000')
+      .set('cookie', `kk_session=${session}`)
+      .expect(303);
+    expect(logout.headers.location).toBe('/login');
+
+    // The same cookie, kept by another tab or copied elsewhere, no longer opens anything.
+    const again = await api.http().get('/dashboard').set('cookie', `kk_session=${session}`);
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toMatch(/^\/login\?next=%2Fdashboard/);
+    await api.http().get('/api/v1/me').set('authorization', `Bearer ${session}`).expect(401);
+  });
+
+  it('says the session expired when a session cookie no longer works, and drops the cookie', async () => {
+    const token = await loginToken(api, tenant.users.ciso.email);
+    await api.http().post('/api/v1/auth/logout').set('authorization', `Bearer ${token}`);
+
+    const redirect = await api
+      .http()
+      .get('/console/suppliers?q=abc')
+      .set('cookie', `kk_session=${token}`)
+      .expect(303);
+    expect(redirect.headers.location).toBe(
+      '/login?next=%2Fconsole%2Fsuppliers%3Fq%3Dabc&session=expired',
+    );
+    expect(String(redirect.headers['set-cookie'])).toMatch(/kk_session=;/);
+
+    const ja = await api.http().get(redirect.headers.location).expect(200);
+    expect(ja.text).toContain(EXPIRED_JA);
+    expect(ja.text).toContain('name="next" value="/console/suppliers?q&#x3D;abc"');
+    const en = await api.http().get(`${redirect.headers.location}&lang=en`).expect(200);
+    expect(en.text).toContain(EXPIRED_EN);
+
+    // A cookie that is not even a token counts as an ended session too.
+    const garbage = await api.http().get('/dashboard').set('cookie', 'kk_session=garbage');
+    expect(garbage.headers.location).toBe('/login?next=%2Fdashboard&session=expired');
+  });
+
+  it('says nothing about sessions to someone who never signed in', async () => {
+    const redirect = await api.http().get('/dashboard').expect(303);
+    expect(redirect.headers.location).toBe('/login?next=%2Fdashboard');
+    const page = await api.http().get(redirect.headers.location).expect(200);
+    expect(page.text).not.toContain(EXPIRED_JA);
+    expect(page.text).not.toContain('data-testid="login-notice"');
+  });
+});
