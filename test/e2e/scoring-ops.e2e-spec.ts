@@ -27,6 +27,19 @@ describe('operations: queue board and metrics', () => {
       .expect(200);
     const names = (queues.body.queues as { name: string }[]).map((q) => q.name).sort();
     expect(names).toEqual(['campaigns', 'mail', 'reminders', 'scoring']);
+
+    // A signed-out admin's token opens nothing, by header or by cookie.
+    await api
+      .http()
+      .post('/api/v1/auth/logout')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(204);
+    await api.http().get('/admin/queues').set('Authorization', `Bearer ${admin}`).expect(401);
+    await api
+      .http()
+      .get('/admin/queues/api/queues')
+      .set('cookie', `kk_session=${admin}`)
+      .expect(401);
   });
 
   it('refuses percent-encoded paths to the board without a session', async () => {

@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { JwtPayload, SESSION_COOKIE } from '@kakehashi/auth';
+import { AuthenticatedUser, AuthService, SESSION_COOKIE } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 
 export const BOARD_ROUTE = '/admin/queues';
@@ -10,14 +9,15 @@ export const BOARD_ROUTE = '/admin/queues';
 /**
  * Bull Board is a Fastify plugin mounted outside Nest's guards, so this onRequest hook closes
  * its whole prefix (pages, assets, API, retry buttons) to everyone but the operators: the
- * session cookie or a Bearer token must carry a valid JWT with role admin, of an organization
- * listed in OPERATOR_ORGANIZATION_IDS (the board shows every tenant's jobs).
+ * session cookie or a Bearer token must belong to a live session (checked as every API request
+ * is: a logged-out token is refused) of an admin of an organization listed in
+ * OPERATOR_ORGANIZATION_IDS (the board shows every tenant's jobs).
  */
 @Injectable()
 export class AdminBoardGuard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly jwt: JwtService,
+    private readonly auth: AuthService,
     private readonly env: Environment,
   ) {}
 
@@ -26,7 +26,9 @@ export class AdminBoardGuard implements OnModuleInit {
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isBoardRequest(request)) return;
       const session = await this.sessionOf(request);
-      if (session?.role === 'admin' && this.env.isOperatorOrganization(session.org)) return;
+      if (session?.role === 'admin' && this.env.isOperatorOrganization(session.organizationId)) {
+        return;
+      }
       const statusCode = session ? 403 : 401;
       await reply.code(statusCode).send({
         statusCode,
@@ -38,18 +40,14 @@ export class AdminBoardGuard implements OnModuleInit {
     });
   }
 
-  private async sessionOf(request: FastifyRequest): Promise<JwtPayload | undefined> {
+  private async sessionOf(request: FastifyRequest): Promise<AuthenticatedUser | undefined> {
     const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
       .cookies;
     const header = request.headers.authorization;
     const token =
       cookies?.[SESSION_COOKIE] ?? (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
     if (!token) return undefined;
-    try {
-      return await this.jwt.verifyAsync<JwtPayload>(token, { algorithms: ['HS256'] });
-    } catch {
-      return undefined;
-    }
+    return (await this.auth.authenticate(token)) ?? undefined;
   }
 }
 

@@ -2,8 +2,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { BullBoardModule, BullBoardModuleOptions } from '@bull-board/nestjs';
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
-import { Environment } from '@kakehashi/config';
+import { AuthModule } from '@kakehashi/auth';
 import { ALL_QUEUES } from '@kakehashi/queue';
 import { AdminBoardGuard, BOARD_ROUTE } from './admin-board.guard';
 import { MetricsController } from './metrics.controller';
@@ -12,10 +11,7 @@ import { QueueMetricsService } from './queue-metrics.service';
 /** Operations: Bull Board at /admin/queues (admins only) and Prometheus metrics at /metrics. */
 @Module({
   imports: [
-    JwtModule.registerAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({ secret: env.jwtSecret }),
-    }),
+    AuthModule,
     BullBoardModule.forRoot({
       route: BOARD_ROUTE,
       // The Fastify adapter's typings lag the Nest module's; it is the adapter the module expects.
