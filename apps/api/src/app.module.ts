@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, Environment } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
@@ -9,10 +8,9 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { ConsoleModule } from './console/console.module';
 import { AuthApiModule } from './auth/auth-api.module';
-import { loginThrottlers, RedisThrottlerStorage } from './auth/throttles';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
-import { RateLimitModule, RateLimitStore } from './common/rate-limit-store';
+import { RateLimitModule } from './common/rate-limit-store';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
@@ -30,19 +28,6 @@ import { SuppliersModule } from './suppliers/suppliers.module';
       useFactory: (env: Environment) => ({ pinoHttp: pinoHttpOptions(env) }),
     }),
     RateLimitModule,
-    ThrottlerModule.forRootAsync({
-      imports: [RateLimitModule],
-      inject: [Environment, RateLimitStore],
-      useFactory: (env: Environment, store: RateLimitStore) => ({
-        throttlers: loginThrottlers({
-          perIp: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP,
-          perAccount: env.LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT,
-        }),
-        errorMessage: 'Too many login attempts; wait a minute and try again',
-        // Counted in Redis so that every api replica enforces one limit.
-        storage: new RedisThrottlerStorage(store),
-      }),
-    }),
     DatabaseModule,
     QueueModule.forRoot(),
     HealthModule,

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import { Environment } from '@kakehashi/config';
+import { RateLimitStore } from '../common/rate-limit-store';
 import { isRetryAfter, LoginSlot, LoginThrottle } from './login-throttle';
 
 describe('LoginThrottle (real Redis)', () => {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `{kk-unit-login-${randomBytes(4).toString('hex')}}`;
-  const throttles: LoginThrottle[] = [];
+  const stores: RateLimitStore[] = [];
   const throttle = async (url = redisUrl) => {
     const env = Object.assign(new Environment(), {
       QUEUE_PREFIX: prefix,
@@ -14,13 +15,13 @@ describe('LoginThrottle (real Redis)', () => {
       LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: 100,
       LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: 2,
     });
-    const created = new LoginThrottle(env);
-    await created.onModuleInit();
-    throttles.push(created);
-    return created;
+    const store = new RateLimitStore(env);
+    await store.onModuleInit();
+    stores.push(store);
+    return new LoginThrottle(env, store);
   };
   afterAll(async () => {
-    throttles.forEach((t) => t.onModuleDestroy());
+    stores.forEach((s) => s.onModuleDestroy());
     const redis = new IORedis(redisUrl);
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);

@@ -11,50 +11,56 @@ if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) 
 return hits`;
 
 /**
- * KEYS[1] counter, KEYS[2] block marker; ARGV[1] window ms, ARGV[2] limit, ARGV[3] block ms.
- * Returns {hits, ms left in the window, ms left blocked (0: not blocked)}. While blocked nothing
- * is counted; a block starts a fresh count when it ends, as @nestjs/throttler's own storage does.
+ * KEYS: one counter per limit; ARGV[1] window ms, ARGV[1 + i] the limit of KEYS[i]. A slot is
+ * taken on every counter unless one is at its limit: then nothing is counted and, for each
+ * counter at its limit, the ms until its window ends is returned in its place (0 elsewhere).
  */
-const COUNT_OR_BLOCK_LUA = `
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then return {tonumber(ARGV[2]) + 1, blocked, blocked} end
-local hits = redis.call('INCR', KEYS[1])
-local left = redis.call('PTTL', KEYS[1])
-if left < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  left = tonumber(ARGV[1])
+const TAKE_SLOTS_LUA = `
+local waits = {}
+local refused = false
+for i, key in ipairs(KEYS) do
+  waits[i] = 0
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then
+    refused = true
+    local left = redis.call('PTTL', key)
+    if left > 0 then waits[i] = left else waits[i] = tonumber(ARGV[1]) end
+  end
 end
-if hits <= tonumber(ARGV[2]) then return {hits, left, 0} end
-local block = tonumber(ARGV[3])
-if block <= 0 then return {hits, left, left} end
-redis.call('SET', KEYS[2], '1', 'PX', block)
-redis.call('DEL', KEYS[1])
-return {hits, left, block}`;
+if refused then return waits end
+for _, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[1]) end
+end
+return waits`;
+
+/** KEYS: counters a slot was taken on; each gets it back. */
+const GIVE_BACK_LUA = `
+for _, key in ipairs(KEYS) do
+  if redis.call('DECR', key) <= 0 then redis.call('DEL', key) end
+end
+return 0`;
 
 type ScriptedRedis = IORedis & {
   rateLimitCount(key: string, windowMs: number): Promise<number>;
-  rateLimitCountOrBlock(
-    key: string,
-    blockKey: string,
-    windowMs: number,
-    limit: number,
-    blockMs: number,
-  ): Promise<[number, number, number]>;
+  rateLimitTakeSlots(...args: (string | number)[]): Promise<number[]>;
+  rateLimitGiveBack(...args: string[]): Promise<number>;
 };
 
-export interface BlockingCount {
-  hits: number;
-  /** Until the window's count starts again. */
-  msLeft: number;
-  /** 0 when the caller may go on. */
-  blockedMs: number;
+/** A limit to take a slot on: its counter (namespace and key) and how many slots it has. */
+export interface SlotLimit {
+  namespace: string;
+  key: string;
+  limit: number;
 }
+
+/** Slots taken (give them back with giveBack), or the ms each limit at its end says to wait. */
+export type SlotsTaken = { taken: true; counters: string[] } | { taken: false; waitsMs: number[] };
 
 /** How often, at most, one process logs that limits are not enforced. */
 const WARN_EVERY_MS = 30_000;
 
 /**
- * Rate-limit counters in Redis, shared by every api replica (login throttling, supplier links).
+ * Rate-limit counters in Redis, shared by every api replica (login attempts, supplier links).
  *
  * One round trip per hit: a Lua script increments and sets the expiry atomically. Keys live
  * under `${QUEUE_PREFIX}:throttle:` and end in a SHA-256 of the caller's key, so their length is
@@ -77,10 +83,8 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
     // Reported by the hits that fail open; a hung command is cut off after 1 s.
     this.client = fastFailRedis(env.REDIS_URL, { commandTimeout: 1000 }) as ScriptedRedis;
     this.client.defineCommand('rateLimitCount', { numberOfKeys: 1, lua: COUNT_LUA });
-    this.client.defineCommand('rateLimitCountOrBlock', {
-      numberOfKeys: 2,
-      lua: COUNT_OR_BLOCK_LUA,
-    });
+    this.client.defineCommand('rateLimitTakeSlots', { lua: TAKE_SLOTS_LUA });
+    this.client.defineCommand('rateLimitGiveBack', { lua: GIVE_BACK_LUA });
   }
 
   /** Connects before the first request; a Redis that is away is retried in the background. */
@@ -106,27 +110,37 @@ export class RateLimitStore implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Counts one hit unless `key` is blocked; the hit past `limit` blocks it for `blockMs` (or
-   * until the window ends when `blockMs` is 0). Undefined when Redis could not count it.
+   * Takes one slot on each of `limits` at once, in windows of `windowMs` starting at their first
+   * slot, unless one of them is full. A slot counts until its window ends, or until it is given
+   * back: callers that count only failures take a slot per attempt (so attempts in flight count
+   * and a parallel burst cannot overshoot) and give it back when the attempt succeeds.
+   * Undefined when Redis could not count: the caller lets the attempt through.
    */
-  async countOrBlock(
-    namespace: string,
-    key: string,
-    limit: { limit: number; windowMs: number; blockMs: number },
-  ): Promise<BlockingCount | undefined> {
-    const counter = this.key(namespace, key);
+  async takeSlots(limits: SlotLimit[], windowMs: number): Promise<SlotsTaken | undefined> {
+    const counters = limits.map((l) => this.key(l.namespace, l.key));
     try {
-      const [hits, msLeft, blockedMs] = await this.client.rateLimitCountOrBlock(
-        counter,
-        `${counter}:block`,
-        limit.windowMs,
-        limit.limit,
-        limit.blockMs,
+      const waitsMs = await this.client.rateLimitTakeSlots(
+        counters.length,
+        ...counters,
+        windowMs,
+        ...limits.map((l) => l.limit),
       );
-      return { hits, msLeft, blockedMs };
+      return waitsMs.every((ms) => ms === 0)
+        ? { taken: true, counters }
+        : { taken: false, waitsMs };
     } catch (error) {
       this.warn(error);
       return undefined;
+    }
+  }
+
+  /** Gives back slots taken by takeSlots. */
+  async giveBack(counters: string[]): Promise<void> {
+    if (counters.length === 0) return;
+    try {
+      await this.client.rateLimitGiveBack(String(counters.length), ...counters);
+    } catch (error) {
+      this.warn(error);
     }
   }
 
