@@ -596,6 +596,12 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     expect(forged.headers['set-cookie'] ?? []).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^kk_session=/)]),
     );
+    // A bad value typed into the address gets a page in the person's language, not JSON.
+    for (const bad of ['/dashboard?tier=bogus', '/dashboard?page=0']) {
+      const page = await api.http().get(bad).set('cookie', `kk_session=${tokens.ciso}`).expect(400);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('ページのアドレスに誤りがあります');
+    }
     const redirect = await api.http().get('/dashboard?tier=high').expect(303);
     expect(redirect.headers.location).toBe('/login?next=%2Fdashboard%3Ftier%3Dhigh');
     const logout = await api.http().post('/logout').set('cookie', 'kk_session=x').expect(303);

@@ -34,6 +34,11 @@ export const CONSOLE_TEXT = {
         title: 'ページが見つかりません',
         message: 'お探しのページは存在しないか、このアカウントでは表示できません。',
       },
+      badRequest: {
+        title: 'ページのアドレスに誤りがあります',
+        message:
+          'アドレスに含まれる検索条件やページ番号に、使えない値があります。画面から条件を選び直してください。',
+      },
       forbidden: {
         title: 'この操作は許可されていません',
         message: 'このページまたは操作には、別の権限が必要です。管理者にお問い合わせください。',
@@ -71,6 +76,11 @@ export const CONSOLE_TEXT = {
       notFound: {
         title: 'Page not found',
         message: 'This page does not exist, or this account cannot see it.',
+      },
+      badRequest: {
+        title: 'This address is not valid',
+        message:
+          'A filter or page number in the address has a value that cannot be used. Choose the filters again on the page.',
       },
       forbidden: {
         title: 'Not allowed',

@@ -1,5 +1,6 @@
 import {
   ArgumentsHost,
+  BadRequestException,
   Catch,
   ExceptionFilter,
   ForbiddenException,
@@ -17,14 +18,15 @@ export const SESSION_EXPIRED_PARAM = { name: 'session', value: 'expired' } as co
 
 /**
  * For pages: a missing or expired session sends the person to the login page (and back after),
- * and a page that is not there or not allowed answers a console page in their language with
- * the same 404 or 403, instead of the API's JSON. Use with `@UseFilters(PageAuthFilter)` on
- * page controllers.
+ * and an address with a bad value (a filter typed into the URL), a page that is not there or
+ * one not allowed answers a console page in their language with the same 400, 404 or 403,
+ * instead of the API's JSON. Use with `@UseFilters(PageAuthFilter)` on page controllers; forms
+ * that explain their own refusals catch them before this filter sees them.
  */
-@Catch(UnauthorizedException, ForbiddenException, NotFoundException)
+@Catch(UnauthorizedException, ForbiddenException, NotFoundException, BadRequestException)
 export class PageAuthFilter implements ExceptionFilter {
   async catch(
-    exception: UnauthorizedException | ForbiddenException | NotFoundException,
+    exception: UnauthorizedException | ForbiddenException | NotFoundException | BadRequestException,
     host: ArgumentsHost,
   ): Promise<void> {
     const http = host.switchToHttp();
@@ -43,7 +45,12 @@ export class PageAuthFilter implements ExceptionFilter {
     }
     const locale = resolveLocale(request, reply);
     const errors = CONSOLE_TEXT[locale].errors;
-    const text = exception instanceof NotFoundException ? errors.notFound : errors.forbidden;
+    const text =
+      exception instanceof NotFoundException
+        ? errors.notFound
+        : exception instanceof BadRequestException
+          ? errors.badRequest
+          : errors.forbidden;
     await renderConsolePage(request, reply, {
       view: 'console/error',
       title: text.title,
