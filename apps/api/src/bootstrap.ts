@@ -74,6 +74,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'console/notifications/read-all',
       'console/notifications/:id/open',
       'console/settings',
+      'console/assessments/:id',
+      'console/assessments/:id/reopen',
       'admin/queues',
       'metrics',
     ],

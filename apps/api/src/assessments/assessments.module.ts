@@ -3,11 +3,16 @@ import { DatabaseModule } from '@kakehashi/database';
 import { RespondModule } from '../respond/respond.module';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
+import { AssessmentPageController } from './pages/assessment-page.controller';
+import { AssessmentPageQuery } from './pages/assessment-page.query';
 
-/** Buyer side of one assessment: answers and score, reopen, evidence downloads. */
+/**
+ * Buyer side of one assessment: answers and score, reopen, evidence downloads; the JSON API and
+ * the console page.
+ */
 @Module({
   imports: [DatabaseModule, RespondModule],
-  controllers: [AssessmentsController],
-  providers: [AssessmentsService],
+  controllers: [AssessmentsController, AssessmentPageController],
+  providers: [AssessmentsService, AssessmentPageQuery],
 })
 export class AssessmentsModule {}

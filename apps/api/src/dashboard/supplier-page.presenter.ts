@@ -80,6 +80,7 @@ export function presentSupplier(input: {
     })),
     canEditFindings,
     history: detail.history.map((h) => ({
+      assessmentId: h.assessmentId,
       campaignName: h.campaignName,
       dueDate: h.dueDate,
       status: label(t.assessmentStatus, h.status),

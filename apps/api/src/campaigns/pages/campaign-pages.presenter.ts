@@ -88,6 +88,7 @@ export function detailPageData(input: {
     undeliverable: detail.undeliverable,
     draftSuppliers: input.draftSuppliers,
     assessments: rows.map((row) => ({
+      answersHref: `/console/assessments/${row.id}`,
       supplierId: row.supplierId,
       supplierName: row.supplierName,
       status: t.counts[row.status] ?? row.status,
