@@ -134,16 +134,45 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(detail.text).not.toContain(`/console/campaigns/${campaignId}/launch`);
   });
 
-  it('closes from the page', async () => {
-    await api
+  it('closes from the page only with the confirmation ticked, and says so in the page’s language', async () => {
+    const page = await api
+      .http()
+      .get(`/console/campaigns/${campaignId}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).toContain('name="confirm" value="yes" required');
+    const unconfirmed = await api
       .http()
       .post(`/console/campaigns/${campaignId}/close`)
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
       .send('')
+      .expect(400);
+    expect(unconfirmed.text).toContain(
+      '終了するには、確認のチェックを入れてから「終了」を押してください。',
+    );
+    expect(unconfirmed.text).toMatch(/<details class="campaign-action" open>/);
+    expect(await status(campaignId)).toBe('launched');
+    await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/close`)
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send('confirm=yes')
       .expect(303);
     expect(await status(campaignId)).toBe('closed');
+    // Launching it now is refused in words, not with the API's English.
+    const refused = await api
+      .http()
+      .post(`/console/campaigns/${campaignId}/launch?lang=en`)
+      .set('cookie', procurement)
+      .set('origin', appOrigin)
+      .type('form')
+      .send('')
+      .expect(409);
+    expect(refused.text).toContain('This campaign is already closed.');
   });
 
   it('answers 404 to another tenant and keeps their actions closed', async () => {

@@ -13,7 +13,9 @@ export const CAMPAIGN_PAGES_TEXT = {
     back: 'キャンペーン一覧へ',
     launch: '開始 (招待メールを送信)',
     close: '終了',
-    closeConfirm: 'このキャンペーンを終了します。回答リンクは開けなくなります。',
+    closeConfirm:
+      '終了すると回答の受付とリマインダーが止まり、回答リンクは開けなくなります。終了したキャンペーンは再開できません。',
+    closeCheck: 'このキャンペーンを終了することを確認しました',
     launched: 'キャンペーンを開始しました。招待メールを順次送信します。',
     closed: 'キャンペーンを終了しました。',
     create: '作成',
@@ -69,6 +71,9 @@ export const CAMPAIGN_PAGES_TEXT = {
       otherSite:
         '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
       form: '入力内容を確認してください。',
+      closeUnconfirmed: '終了するには、確認のチェックを入れてから「終了」を押してください。',
+      alreadyClosed: 'このキャンペーンはすでに終了しています。',
+      noSuppliersToLaunch: '対象サプライヤーが選ばれていないため開始できません。',
     },
   },
   en: {
@@ -82,7 +87,9 @@ export const CAMPAIGN_PAGES_TEXT = {
     back: 'Back to campaigns',
     launch: 'Launch (send invitations)',
     close: 'Close',
-    closeConfirm: 'Close this campaign? Answer links stop opening.',
+    closeConfirm:
+      'Closing stops answers and reminders, and answer links stop opening. A closed campaign cannot be reopened.',
+    closeCheck: 'I confirm that this campaign is to be closed',
     launched: 'The campaign was launched. Invitations are being sent.',
     closed: 'The campaign was closed.',
     create: 'Create',
@@ -138,6 +145,9 @@ export const CAMPAIGN_PAGES_TEXT = {
         `${count} of the chosen suppliers no longer exist. Reload the page and choose again.`,
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
       form: 'Please check what you entered.',
+      closeUnconfirmed: 'To close the campaign, tick the confirmation, then press Close.',
+      alreadyClosed: 'This campaign is already closed.',
+      noSuppliersToLaunch: 'The campaign has no supplier chosen, so it cannot be launched.',
     },
   },
 } satisfies Record<Locale, unknown>;

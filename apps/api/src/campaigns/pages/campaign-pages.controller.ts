@@ -1,6 +1,9 @@
 import {
   Controller,
   Get,
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
   HttpException,
   NotFoundException,
   Param,
@@ -34,7 +37,7 @@ import {
   toCreateCampaignDto,
 } from './campaign-form';
 import { detailPageData, formPageData, listPageData, parsePage } from './campaign-pages.presenter';
-import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
+import { CAMPAIGN_PAGES_TEXT, type CampaignPagesText } from './campaign-pages-text';
 
 const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
@@ -156,6 +159,7 @@ export class CampaignPagesController {
     );
   }
 
+  /** Closing cannot be undone, so the form must carry its confirmation tick. */
   @Post(':id/close')
   @Roles('procurement')
   async close(
@@ -164,9 +168,11 @@ export class CampaignPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.runAction({ request, reply, user, id, done: 'closed' }, () =>
-      this.closeCampaign.execute(user, id),
-    );
+    await this.runAction({ request, reply, user, id, done: 'closed' }, () => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (body.confirm !== 'yes') throw new BadRequestException(CLOSE_UNCONFIRMED);
+      return this.closeCampaign.execute(user, id);
+    });
   }
 
   /** A launch/close form post: same-origin check, the use case, then back to the detail page. */
@@ -186,7 +192,15 @@ export class CampaignPagesController {
       await action();
       await reply.redirect(`/console/campaigns/${id}?done=${done}`, 303);
     } catch (error) {
-      await this.renderDetail(request, reply, { user, id, ...asPageError(error) });
+      const refusal = asPageError(error);
+      const text = CAMPAIGN_PAGES_TEXT[resolveLocale(request, reply)].errors;
+      await this.renderDetail(request, reply, {
+        user,
+        id,
+        status: refusal.status,
+        message: actionErrorText(error, refusal.message, text),
+        closeOpen: done === 'closed',
+      });
     }
   }
 
@@ -199,6 +213,7 @@ export class CampaignPagesController {
       notice?: 'launched' | 'closed' | null;
       status?: number;
       message?: string;
+      closeOpen?: boolean;
     },
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
@@ -227,6 +242,7 @@ export class CampaignPagesController {
         canEdit: canEdit(user),
         notice: input.notice,
         error: input.message,
+        closeOpen: input.closeOpen,
       }),
     });
   }
@@ -280,6 +296,21 @@ export class CampaignPagesController {
 
 function canEdit(user: AuthenticatedUser): boolean {
   return user.role === 'procurement' || user.role === 'admin';
+}
+
+const CLOSE_UNCONFIRMED = 'confirm: tick the confirmation to close the campaign';
+
+/** A launch/close refusal in the page's language (the use cases speak English to API clients). */
+function actionErrorText(
+  error: unknown,
+  message: string,
+  text: CampaignPagesText['errors'],
+): string {
+  if (error instanceof ForbiddenException) return text.otherSite;
+  if (message === CLOSE_UNCONFIRMED) return text.closeUnconfirmed;
+  if (error instanceof ConflictException && /closed/.test(message)) return text.alreadyClosed;
+  if (message.startsWith('supplierIds:')) return text.noSuppliersToLaunch;
+  return message;
 }
 
 /**

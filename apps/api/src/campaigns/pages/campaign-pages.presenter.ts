@@ -66,6 +66,8 @@ export function detailPageData(input: {
   canEdit: boolean;
   notice?: 'launched' | 'closed' | null;
   error?: string | null;
+  /** Keep the close confirmation open (its refusal is being shown). */
+  closeOpen?: boolean;
 }): Record<string, unknown> {
   const t = CAMPAIGN_PAGES_TEXT[input.locale];
   const { detail } = input;
@@ -105,6 +107,7 @@ export function detailPageData(input: {
     canClose: input.canEdit && detail.status !== 'closed',
     notice: input.notice ? t[input.notice] : null,
     error: input.error ?? null,
+    closeOpen: input.closeOpen ?? false,
   };
 }
 
