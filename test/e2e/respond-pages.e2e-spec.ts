@@ -162,15 +162,33 @@ describe('questionnaire pages behind the session cookie', () => {
     const a = await fresh();
     const cookie = await startSession(a);
     const overview = await api.http().get('/q/s/overview').set('cookie', cookie).expect(200);
-    const refused = await api
+    const refusedPost = await api
       .http()
       .post('/q/s/submit')
       .set('cookie', cookie)
       .type('form')
       .send({ _csrf: csrfOf(overview.text) })
-      .expect(400);
-    expect(refused.text).toContain('未回答の必須項目があります');
+      .expect(303);
+    // POST-redirect-GET: reloading the list of missing items never posts the submit again.
+    expect(refusedPost.headers.location).toBe('/q/s/overview?missing=1');
+    const refused = await api
+      .http()
+      .get(refusedPost.headers.location)
+      .set('cookie', cookie)
+      .expect(200);
     expect(refused.text).toContain('href="/q/s/sections/profile#item-P_INDUSTRY"');
+    // The heading is said once (the summary's), under the page's own heading.
+    expect(refused.text.match(/<h[1-6][^>]*>未回答の必須項目があります/g)).toHaveLength(1);
+    expect(refused.text).toMatch(/<h1>回答状況と提出<\/h1>/);
+    expect(refused.text).toContain('data-error-summary');
+    // The language switch keeps the list (Handlebars writes "=" as &#x3D;).
+    expect(refused.text).toContain('href="/q/s/overview?missing&#x3D;1&amp;lang&#x3D;en"');
+    const english = await api
+      .http()
+      .get('/q/s/overview?missing=1&lang=en')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(english.text).toContain('Some required items are not answered');
 
     await api
       .http()
@@ -188,8 +206,12 @@ describe('questionnaire pages behind the session cookie', () => {
     const receipt = await api.http().get('/q/s/receipt').set('cookie', cookie).expect(200);
     expect(receipt.text).toContain('ご回答ありがとうございました');
     expect(receipt.text).toContain('サンプル警備保障 お助け隊サービス');
-    const english = await api.http().get('/q/s/receipt?lang=en').set('cookie', cookie).expect(200);
-    expect(english.text).toContain('Thank you for your answers');
+    const englishReceipt = await api
+      .http()
+      .get('/q/s/receipt?lang=en')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(englishReceipt.text).toContain('Thank you for your answers');
     // A submitted questionnaire cannot be edited from the pages either.
     const edit = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(303);
     expect(edit.headers.location).toBe('/q/s/receipt');
@@ -241,8 +263,18 @@ describe('questionnaire pages behind the session cookie', () => {
       .field('_csrf', csrf)
       .field('_version', '1')
       .attach('file', Buffer.from('just text'), 'note.pdf')
-      .expect(415);
-    expect(wrong.text).toContain('PDF・PNG・JPEG・XLSX・DOCX');
+      .expect(303);
+    expect(wrong.headers.location).toBe(
+      '/q/s/sections/audited-services?upload=type&item=SS.REPORT',
+    );
+    const wrongPage = await api
+      .http()
+      .get(wrong.headers.location)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(wrongPage.text).toContain(
+      'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです。',
+    );
     await api
       .http()
       .post('/q/s/evidence/SS.REPORT')

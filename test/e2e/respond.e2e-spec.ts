@@ -203,7 +203,14 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
       .put(`/api/v1/respond/${a.token}/answers`)
       .send({ version: 2, answers: { 'D01.M': 9 } })
       .expect(400);
+    // Programs get the item id; people read the item's text in their language.
+    expect(bad.body.itemId).toBe('D01.M');
     expect(bad.body.message).toContain('D01.M');
+    expect(bad.body.messageEn).toContain(
+      'Answer to "Rate your overall maturity for this directive (5 levels)"',
+    );
+    expect(bad.body.messageJa).toContain('「この項目全体の成熟度を自己評価してください（5段階）」');
+    expect(`${bad.body.messageEn} ${bad.body.messageJa}`).not.toContain('D01.M');
     // Revoking the link stops saves at once (the token's fixed facts may be cached, the check is not).
     const other = await fresh();
     await api
@@ -333,6 +340,10 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
       .put(`/api/v1/respond/${other.token}/answers`)
       .send({ version: 0, answers: { 'SS.REPORT': ok.body.id } })
       .expect(400);
+    expect(foreign.body.itemId).toBe('SS.REPORT');
     expect(foreign.body.message).toContain('SS.REPORT');
+    expect(foreign.body.messageJa).toBe(
+      '「報告書（任意）」：この調査票にアップロードされていないファイルです',
+    );
   });
 });

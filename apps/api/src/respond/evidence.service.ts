@@ -17,6 +17,9 @@ import { EVIDENCE_STORAGE, EvidenceStorage } from './storage/evidence-storage';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
+/** Why an upload was refused, carried as `code` in the error body so pages can word it. */
+export type UploadProblem = 'locked' | 'missing' | 'empty' | 'type' | 'size';
+
 /** What we accept, judged by content (file-type), never by the name or the declared type. */
 const ACCEPTED: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -44,9 +47,19 @@ export class EvidenceService {
   /** Reads one multipart file part fully (the multipart limit caps it) and stores it. */
   async upload(ctx: RespondContext, part: MultipartFile | undefined): Promise<StoredEvidence> {
     if (LOCKED_STATUSES.has(ctx.status)) {
-      throw new ConflictException('The questionnaire was already submitted');
+      throw new ConflictException({
+        message: 'The questionnaire was already submitted',
+        messageJa: 'この調査票は提出済みです',
+        code: 'locked' satisfies UploadProblem,
+      });
     }
-    if (!part) throw new BadRequestException('Attach the file in the multipart field "file"');
+    if (!part) {
+      throw new BadRequestException({
+        message: 'Attach the file in the multipart field "file"',
+        messageJa: 'ファイルを multipart の "file" フィールドで送ってください',
+        code: 'missing' satisfies UploadProblem,
+      });
+    }
     let data: Buffer;
     try {
       data = await part.toBuffer();
@@ -55,6 +68,14 @@ export class EvidenceService {
       throw error;
     }
     if (part.file.truncated || data.length > EVIDENCE_MAX_BYTES) throw this.tooLarge();
+    // A file form posted without choosing a file sends an empty part without a name.
+    if (data.length === 0 && !part.filename) {
+      throw new BadRequestException({
+        message: 'No file was chosen',
+        messageJa: 'ファイルが選択されていません',
+        code: 'missing' satisfies UploadProblem,
+      });
+    }
     return this.store(ctx, { filename: part.filename, data });
   }
 
@@ -62,14 +83,22 @@ export class EvidenceService {
     ctx: RespondContext,
     input: { filename: string; data: Buffer },
   ): Promise<StoredEvidence> {
-    if (input.data.length === 0) throw new BadRequestException('The file is empty');
+    if (input.data.length === 0) {
+      throw new BadRequestException({
+        message: 'The file is empty',
+        messageJa: 'ファイルが空です',
+        code: 'empty' satisfies UploadProblem,
+      });
+    }
     const { fileTypeFromBuffer } = await import('file-type/core');
     const detected = await fileTypeFromBuffer(input.data);
     const extension = detected ? ACCEPTED[detected.mime] : undefined;
     if (!detected || !extension) {
-      throw new UnsupportedMediaTypeException(
-        'Only PDF, PNG, JPEG, XLSX and DOCX files are accepted (PDF・PNG・JPEG・XLSX・DOCX のみ)',
-      );
+      throw new UnsupportedMediaTypeException({
+        message: 'Only PDF, PNG, JPEG, XLSX and DOCX files are accepted',
+        messageJa: 'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです',
+        code: 'type' satisfies UploadProblem,
+      });
     }
     const id = randomUUID();
     const storageKey = `${ctx.organizationId}/${ctx.assessmentId}/${id}.${extension}`;
@@ -136,7 +165,11 @@ export class EvidenceService {
   }
 
   private tooLarge(): PayloadTooLargeException {
-    return new PayloadTooLargeException('Files may be at most 10 MB (10 MB まで)');
+    return new PayloadTooLargeException({
+      message: 'Files may be at most 10 MB',
+      messageJa: 'ファイルは 10 MB までです',
+      code: 'size' satisfies UploadProblem,
+    });
   }
 }
 

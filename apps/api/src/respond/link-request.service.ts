@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssessmentLink, AuditService, SupplierContact } from '@kakehashi/database';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { RespondThrottleService } from './respond-throttle.service';
 
 /** One fresh-link mail per assessment per window, however often the form is posted. */
 const WINDOW_MS = 10 * 60 * 1000;
@@ -17,7 +18,21 @@ export class LinkRequestService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly throttle: RespondThrottleService,
   ) {}
+
+  /**
+   * A person's request from a page (the emailed link's or a session's): limited per address and
+   * per link, then `request`. False when the limit is reached and nothing was queued.
+   */
+  async requestFromPage(link: AssessmentLink, ip: string | null): Promise<boolean> {
+    const allowed =
+      (await this.throttle.allow(`resend-ip:${ip ?? 'unknown'}`, 20, 3600_000)) &&
+      (await this.throttle.allow(`resend-link:${link.id}`, 5, 3600_000));
+    if (!allowed) return false;
+    await this.request(link, ip);
+    return true;
+  }
 
   async request(
     link: AssessmentLink,

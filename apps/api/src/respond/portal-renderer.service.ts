@@ -1,8 +1,8 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '@kakehashi/config';
-import { Lang, PORTAL_TEXT, toLang } from './portal-text';
-import { RespondAccessService } from './respond-access.service';
+import { Lang, PORTAL_TEXT, acceptedLang, toLang } from './portal-text';
+import { RespondAccessService, goneReason } from './respond-access.service';
 import { RespondContext } from './respond-context';
 import {
   RESPOND_COOKIE,
@@ -33,14 +33,35 @@ export class PortalRendererService {
     this.secure = env.APP_URL.startsWith('https://');
   }
 
-  /** ?lang= wins and is remembered; then the cookie; then the given default. */
-  lang(request: FastifyRequest, reply: FastifyReply, fallback: Lang = 'ja'): Lang {
+  /**
+   * ?lang= wins and is remembered; then the cookie; then the given default (the contact's
+   * language where known); then the browser's Accept-Language; then Japanese.
+   */
+  lang(request: FastifyRequest, reply: FastifyReply, fallback?: Lang): Lang {
     const asked = toLang((request.query as Record<string, unknown> | undefined)?.lang);
     if (asked) {
       this.setLang(reply, asked);
       return asked;
     }
-    return toLang(request.cookies?.[LANG_COOKIE]) ?? fallback;
+    return (
+      toLang(request.cookies?.[LANG_COOKIE]) ??
+      fallback ??
+      acceptedLang(request.headers['accept-language']) ??
+      'ja'
+    );
+  }
+
+  /**
+   * The language switch of a page: this same address in the other language for a GET; after a
+   * POST (whose address cannot be fetched) the `fallbackPath` page, which shows the same state.
+   */
+  langHref(request: FastifyRequest, lang: Lang, fallbackPath = '/q/s/overview'): string {
+    const other = lang === 'ja' ? 'en' : 'ja';
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return `${fallbackPath}?lang=${other}`;
+    const url = new URL(request.url, 'http://portal.invalid');
+    url.searchParams.set('lang', other);
+    return `${url.pathname}${url.search}`;
   }
 
   setLang(reply: FastifyReply, lang: Lang): void {
@@ -73,22 +94,41 @@ export class PortalRendererService {
         lang,
         status: 401,
         title: PORTAL_TEXT[lang].sessionEndedTitle,
+        data: { langHref: this.langHref(request, lang) },
       });
       return null;
     }
+    const csrf = this.sessions.csrfFor(`session:${session.sid}`);
     try {
       const ctx = await this.access.bySession(session, request.ip ?? null);
       // Sliding expiry: every page view extends the session.
       this.startSession(reply, this.sessions.refresh(session));
-      return { session, ctx, lang, csrf: this.sessions.csrfFor(`session:${session.sid}`) };
+      return { session, ctx, lang, csrf };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      const gone = error.getStatus() === 410;
+      const reason = goneReason(error);
+      if (reason) {
+        // The same page as the emailed link shows: a fresh link can be requested from here.
+        await this.render(reply, {
+          view: 'gone',
+          lang,
+          status: 410,
+          title: reason === 'closed' ? PORTAL_TEXT[lang].closedTitle : PORTAL_TEXT[lang].goneTitle,
+          data: {
+            closed: reason === 'closed',
+            csrf,
+            action: '/q/s/resend',
+            langHref: this.langHref(request, lang),
+          },
+        });
+        return null;
+      }
       await this.render(reply, {
-        view: gone ? 'gone' : 'session-ended',
+        view: 'session-ended',
         lang,
         status: error.getStatus(),
-        title: gone ? PORTAL_TEXT[lang].goneTitle : PORTAL_TEXT[lang].sessionEndedTitle,
+        title: PORTAL_TEXT[lang].sessionEndedTitle,
+        data: { langHref: this.langHref(request, lang) },
       });
       return null;
     }

@@ -20,6 +20,7 @@ const ja = {
   notFoundLead: 'URL が正しいかご確認ください。メールに記載されたリンクをもう一度お試しください。',
   goneTitle: 'このリンクは有効期限切れか、無効になっています',
   goneLead: 'ご登録のメールアドレスに新しいリンクをお送りできます。',
+  closedTitle: '回答の受付は終了しました',
   closedLead: 'この調査は締め切られました。ご不明な点は依頼元にお問い合わせください。',
   resendButton: '新しいリンクを送る',
   linkSentTitle: '新しいリンクを送信しました',
@@ -64,6 +65,18 @@ const ja = {
   tooManyTitle: 'しばらくしてからお試しください',
   tooManyLead: '短時間に多くのリクエストがありました。',
   sessionMismatch: 'この画面は別の調査票のセッションになっています。再読み込みしてください。',
+  autosaveSessionEnded:
+    'セッションの有効期限が切れたため保存できませんでした。メールに記載されたリンクからもう一度開いてください。',
+  autosaveGone: 'このリンクは有効期限切れか無効になっているため、保存できませんでした。',
+  autosaveClosed: 'この調査は締め切られたため、保存できませんでした。',
+  lockedNotice: 'この調査票は提出済みのため、変更は保存されませんでした。',
+  uploadMissing: 'アップロードするファイルを選択してください。',
+  uploadEmpty: 'ファイルが空です。内容のあるファイルを選択してください。',
+  uploadType: 'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです。',
+  uploadSize: 'ファイルが大きすぎます。10 MB までのファイルを選択してください。',
+  uploadStale:
+    '別の画面でこの調査票が更新されたため、ファイルを設問に登録できませんでした。もう一度アップロードしてください。',
+  uploadFailed: 'ファイルをアップロードできませんでした。もう一度お試しください。',
 };
 
 const en: typeof ja = {
@@ -84,6 +97,7 @@ const en: typeof ja = {
   notFoundLead: 'Please check the address, or open the link from the email again.',
   goneTitle: 'This link has expired or was withdrawn',
   goneLead: 'We can send a fresh link to your registered email address.',
+  closedTitle: 'Answers are no longer accepted',
   closedLead: 'This questionnaire is closed. Please contact the requester with any questions.',
   resendButton: 'Send me a fresh link',
   linkSentTitle: 'A fresh link is on its way',
@@ -127,12 +141,42 @@ const en: typeof ja = {
   tooManyTitle: 'Please try again shortly',
   tooManyLead: 'There were too many requests in a short time.',
   sessionMismatch: 'This page belongs to another questionnaire session. Please reload.',
+  autosaveSessionEnded:
+    'Could not save: your session has ended. Please open the link from the email again.',
+  autosaveGone: 'Could not save: this link has expired or was withdrawn.',
+  autosaveClosed: 'Could not save: this questionnaire is closed.',
+  lockedNotice: 'This questionnaire was already submitted, so the change was not saved.',
+  uploadMissing: 'Please choose a file to upload.',
+  uploadEmpty: 'The file is empty. Please choose a file with content.',
+  uploadType: 'Only PDF, PNG, JPEG, XLSX and DOCX files can be uploaded.',
+  uploadSize: 'The file is too large. Please choose a file of at most 10 MB.',
+  uploadStale:
+    'This questionnaire was updated elsewhere, so the file could not be attached to the item. Please upload it again.',
+  uploadFailed: 'The file could not be uploaded. Please try again.',
 };
 
 export const PORTAL_TEXT: Record<Lang, typeof ja> = { ja, en };
 
 export function toLang(value: unknown): Lang | undefined {
   return value === 'ja' || value === 'en' ? value : undefined;
+}
+
+/**
+ * The browser's preferred language of ours from an Accept-Language header (by q-value, then
+ * order), or undefined when it names neither Japanese nor English.
+ */
+export function acceptedLang(header: string | undefined): Lang | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { lang: toLang(tag.split('-')[0]), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((e) => e.lang && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.lang;
 }
 
 /** Dates for people: Asia/Tokyo. */

@@ -37,8 +37,9 @@ export interface ItemView {
   yes: boolean;
   no: boolean;
   none: boolean;
-  min?: number;
-  max?: number;
+  /** Strings, so a bound of 0 still renders (Handlebars treats the number 0 as false). */
+  min?: string;
+  max?: string;
   maxLength?: number;
   file?: { name: string; href: string };
 }
@@ -143,8 +144,8 @@ export function itemView(input: {
     yes: value === true,
     no: value === false,
     none: Array.isArray(value) && value.length === 0,
-    min: item.min,
-    max: item.max,
+    min: item.min === undefined ? undefined : String(item.min),
+    max: item.max === undefined ? undefined : String(item.max),
     maxLength: item.maxLength,
     file:
       evidenceName && typeof value === 'string'
@@ -170,7 +171,8 @@ export function describeAnswer(input: {
   }
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   const label = (code: string) => item.options?.find((o) => o.code === code)?.label[lang] ?? code;
-  if (Array.isArray(value)) return value.length === 0 ? t.none : value.map(label).join('、');
+  if (Array.isArray(value))
+    return value.length === 0 ? t.none : value.map(label).join(lang === 'ja' ? '、' : ', ');
   if (item.kind === 'single') return label(String(value));
   if (item.kind === 'file') return input.evidence.get(String(value)) ?? String(value);
   return String(value);

@@ -2,17 +2,38 @@ import { Body, Controller, Get, HttpException, Param, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@kakehashi/auth';
-import { Answers, CatalogItem } from '@kakehashi/domain';
-import { EvidenceService, attachmentHeader } from './evidence.service';
+import { Answers, CatalogItem, CatalogSection, missingRequired } from '@kakehashi/domain';
+import { EvidenceService, UploadProblem, attachmentHeader } from './evidence.service';
 import { answersFromForm } from './form-answers';
+import { LinkRequestService } from './link-request.service';
 import { PageSession, PortalRendererService } from './portal-renderer.service';
-import { PORTAL_TEXT } from './portal-text';
+import { Lang, PORTAL_TEXT } from './portal-text';
 import { describeAnswer, sectionHref } from './portal-view';
 import { QuestionnairePagesService } from './questionnaire-pages.service';
+import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { LOCKED_STATUSES } from './respond-context';
+import { RESPOND_COOKIE, RespondSessionService } from './respond-session.service';
 
 type Form = Record<string, unknown>;
+type Query = Record<string, unknown> | undefined;
+
+/** Why an upload failed, as named in the redirect after it (POST-redirect-GET). */
+type UploadError = UploadProblem | 'stale' | 'failed';
+const UPLOAD_ERROR_TEXT: Record<
+  Exclude<UploadError, 'locked'>,
+  keyof (typeof PORTAL_TEXT)['ja']
+> = {
+  missing: 'uploadMissing',
+  empty: 'uploadEmpty',
+  type: 'uploadType',
+  size: 'uploadSize',
+  stale: 'uploadStale',
+  failed: 'uploadFailed',
+};
+
+/** Where a submitted questionnaire sends edits: the receipt, saying the change was not saved. */
+const LOCKED_REDIRECT = '/q/s/receipt?locked=1';
 
 /** The questionnaire pages behind the session cookie; every form works without JavaScript. */
 @ApiExcludeController()
@@ -24,6 +45,9 @@ export class QuestionnairePagesController {
     private readonly pages: QuestionnairePagesService,
     private readonly answers: RespondAnswersService,
     private readonly evidence: EvidenceService,
+    private readonly sessions: RespondSessionService,
+    private readonly access: RespondAccessService,
+    private readonly links: LinkRequestService,
   ) {}
 
   @Get('sections/:sectionId')
@@ -38,12 +62,15 @@ export class QuestionnairePagesController {
       return void (await reply.redirect('/q/s/receipt', 303));
     const loaded = await this.pages.load(page);
     const section = loaded.catalog.sections.find((s) => s.id === sectionId);
-    if (!section) return void (await this.notFound(page, reply));
+    if (!section) return void (await this.notFound(page, request, reply));
+    const uploadError = this.uploadErrorOf(request.query as Query, section, page.lang);
     await this.renderer.render(reply, {
       view: 'section',
       lang: page.lang,
       title: section.title[page.lang],
-      data: await this.pages.section(page, loaded, section),
+      data: await this.pages.section(page, loaded, section, {
+        errors: uploadError ? new Map([uploadError]) : undefined,
+      }),
     });
   }
 
@@ -57,12 +84,12 @@ export class QuestionnairePagesController {
     const page = await this.renderer.pageSession(request, reply);
     if (!page) return;
     if (!this.renderer.checkCsrf(page, body?._csrf))
-      return void (await this.forbidden(page, reply));
+      return void (await this.forbidden(page, request, reply));
     if (LOCKED_STATUSES.has(page.ctx.status))
-      return void (await reply.redirect('/q/s/receipt', 303));
+      return void (await reply.redirect(LOCKED_REDIRECT, 303));
     const loaded = await this.pages.load(page);
     const section = loaded.catalog.sections.find((s) => s.id === sectionId);
-    if (!section) return void (await this.notFound(page, reply));
+    if (!section) return void (await this.notFound(page, request, reply));
     const posted = answersFromForm(section, body);
     try {
       await this.answers.save(page.ctx, { version: Number(body._version), answers: posted });
@@ -71,8 +98,13 @@ export class QuestionnairePagesController {
       const response = error.getResponse() as {
         itemId?: string;
         messageJa?: string;
+        messageEn?: string;
         message?: string;
+        status?: string;
       };
+      // Submitted meanwhile (another tab or a colleague).
+      if (response.status === 'submitted' || response.status === 'scored')
+        return void (await reply.redirect(LOCKED_REDIRECT, 303));
       const fresh = await this.pages.load(page);
       const data =
         error.getStatus() === 400
@@ -81,7 +113,8 @@ export class QuestionnairePagesController {
               errors: new Map([
                 [
                   response.itemId ?? '',
-                  (page.lang === 'ja' ? response.messageJa : undefined) ?? String(response.message),
+                  (page.lang === 'ja' ? response.messageJa : response.messageEn) ??
+                    String(response.message),
                 ],
               ]),
             })
@@ -118,11 +151,18 @@ export class QuestionnairePagesController {
     if (LOCKED_STATUSES.has(page.ctx.status))
       return void (await reply.redirect('/q/s/receipt', 303));
     const loaded = await this.pages.load(page);
+    // After a refused submit (POST-redirect-GET): the required items still unanswered.
+    const missing =
+      (request.query as Query)?.missing === '1'
+        ? missingRequired(loaded.catalog, loaded.assessment.answers as Answers)
+        : undefined;
     await this.renderer.render(reply, {
       view: 'overview',
       lang: page.lang,
-      title: PORTAL_TEXT[page.lang].overview,
-      data: this.pages.overview(page, loaded),
+      title: missing?.length
+        ? `${PORTAL_TEXT[page.lang].missingTitle} - ${PORTAL_TEXT[page.lang].overview}`
+        : PORTAL_TEXT[page.lang].overview,
+      data: this.pages.overview(page, loaded, missing),
     });
   }
 
@@ -135,23 +175,15 @@ export class QuestionnairePagesController {
     const page = await this.renderer.pageSession(request, reply);
     if (!page) return;
     if (!this.renderer.checkCsrf(page, body?._csrf))
-      return void (await this.forbidden(page, reply));
+      return void (await this.forbidden(page, request, reply));
     try {
       await this.answers.submit(page.ctx);
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() === 409)
         return void (await reply.redirect('/q/s/receipt', 303));
       if (!(error instanceof HttpException) || error.getStatus() !== 400) throw error;
-      const missing = (error.getResponse() as { missing?: string[] }).missing ?? [];
-      const loaded = await this.pages.load(page);
-      await this.renderer.render(reply, {
-        view: 'overview',
-        lang: page.lang,
-        status: 400,
-        title: PORTAL_TEXT[page.lang].missingTitle,
-        data: this.pages.overview(page, loaded, missing),
-      });
-      return;
+      // Redirected, so reloading the list never posts the submit again.
+      return void (await reply.redirect('/q/s/overview?missing=1', 303));
     }
     await reply.redirect('/q/s/receipt', 303);
   }
@@ -167,7 +199,11 @@ export class QuestionnairePagesController {
       view: 'receipt',
       lang: page.lang,
       title: PORTAL_TEXT[page.lang].thankYouTitle,
-      data: await this.pages.receipt(page, loaded),
+      data: {
+        ...(await this.pages.receipt(page, loaded)),
+        lockedNotice:
+          (request.query as Query)?.locked === '1' ? PORTAL_TEXT[page.lang].lockedNotice : null,
+      },
     });
   }
 
@@ -186,12 +222,12 @@ export class QuestionnairePagesController {
       return f?.value;
     };
     if (!part || !this.renderer.checkCsrf(page, field('_csrf')))
-      return void (await this.forbidden(page, reply));
+      return void (await this.forbidden(page, request, reply));
     const catalog = this.answers.catalogOf(page.ctx);
     const section = catalog.sections.find((s) =>
       s.items.some((i) => i.id === itemId && i.kind === 'file'),
     );
-    if (!section) return void (await this.notFound(page, reply));
+    if (!section) return void (await this.notFound(page, request, reply));
     try {
       const stored = await this.evidence.upload(page.ctx, part);
       await this.answers.save(page.ctx, {
@@ -200,22 +236,70 @@ export class QuestionnairePagesController {
       });
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-      const loaded = await this.pages.load(page);
-      const data = await this.pages.section(page, loaded, section, {
-        errors: new Map([
-          [itemId, String((error.getResponse() as { message?: string }).message ?? error.message)],
-        ]),
-      });
+      const response = error.getResponse() as { code?: UploadProblem; status?: string };
+      if (
+        response.code === 'locked' ||
+        response.status === 'submitted' ||
+        response.status === 'scored'
+      )
+        return void (await reply.redirect(LOCKED_REDIRECT, 303));
+      // POST-redirect-GET: the section page names the problem, and a reload posts nothing.
+      const problem: UploadError =
+        response.code ?? (error.getStatus() === 409 ? 'stale' : 'failed');
+      const query = `upload=${problem}&item=${encodeURIComponent(itemId)}`;
+      return void (await reply.redirect(`${sectionHref(section.id)}?${query}`, 303));
+    }
+    await reply.redirect(`${sectionHref(section.id)}?saved=1`, 303);
+  }
+
+  /**
+   * "Send me a fresh link" from a page met after the session's link was revoked or expired
+   * mid-session: the mail goes to the link's registered contact, as from the emailed link.
+   */
+  @Post('resend')
+  async resend(
+    @Body() body: Form,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const lang = this.renderer.lang(request, reply);
+    const t = PORTAL_TEXT[lang];
+    const langHref = this.renderer.langHref(request, lang);
+    const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
+    const found =
+      session && this.sessions.checkCsrf(`session:${session.sid}`, body?._csrf)
+        ? await this.access.sessionLink(session)
+        : null;
+    if (!found) {
       await this.renderer.render(reply, {
-        view: 'section',
-        lang: page.lang,
-        status: error.getStatus(),
-        title: section.title[page.lang],
-        data,
+        view: 'session-ended',
+        lang,
+        status: session ? 403 : 401,
+        title: t.sessionEndedTitle,
+        data: { langHref },
       });
       return;
     }
-    await reply.redirect(`${sectionHref(section.id)}?saved=1`, 303);
+    // The link works again (e.g. extended meanwhile): carry on answering.
+    if (!found.reason) return void (await reply.redirect('/q/s/overview', 303));
+    if (found.reason === 'closed') {
+      await this.renderer.render(reply, {
+        view: 'gone',
+        lang,
+        status: 410,
+        title: t.closedTitle,
+        data: { closed: true, langHref },
+      });
+      return;
+    }
+    const sent = await this.links.requestFromPage(found.link, request.ip ?? null);
+    await this.renderer.render(reply, {
+      view: 'message',
+      lang,
+      status: sent ? 200 : 429,
+      title: sent ? t.linkSentTitle : t.tooManyTitle,
+      data: { lead: sent ? t.linkSentLead : t.tooManyLead, langHref },
+    });
   }
 
   @Get('evidence/:evidenceId')
@@ -235,7 +319,7 @@ export class QuestionnairePagesController {
         .send(stream);
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() === 404)
-        return void (await this.notFound(page, reply));
+        return void (await this.notFound(page, request, reply));
       throw error;
     }
   }
@@ -266,25 +350,39 @@ export class QuestionnairePagesController {
       }));
   }
 
-  private notFound(page: PageSession, reply: FastifyReply) {
+  /** The upload problem named by the redirect after a failed upload, for one of this section's items. */
+  private uploadErrorOf(
+    query: Query,
+    section: CatalogSection,
+    lang: Lang,
+  ): [string, string] | undefined {
+    const problem = query?.upload;
+    const itemId = query?.item;
+    if (typeof problem !== 'string' || !Object.hasOwn(UPLOAD_ERROR_TEXT, problem)) return;
+    if (!section.items.some((i) => i.id === itemId && i.kind === 'file')) return;
+    const key = UPLOAD_ERROR_TEXT[problem as keyof typeof UPLOAD_ERROR_TEXT];
+    return [itemId as string, PORTAL_TEXT[lang][key]];
+  }
+
+  private notFound(page: PageSession, request: FastifyRequest, reply: FastifyReply) {
     const t = PORTAL_TEXT[page.lang];
     return this.renderer.render(reply, {
       view: 'message',
       lang: page.lang,
       status: 404,
       title: t.notFoundTitle,
-      data: { lead: t.notFoundLead },
+      data: { lead: t.notFoundLead, langHref: this.renderer.langHref(request, page.lang) },
     });
   }
 
-  private forbidden(page: PageSession, reply: FastifyReply) {
+  private forbidden(page: PageSession, request: FastifyRequest, reply: FastifyReply) {
     const t = PORTAL_TEXT[page.lang];
     return this.renderer.render(reply, {
       view: 'message',
       lang: page.lang,
       status: 403,
       title: t.sessionEndedTitle,
-      data: { lead: t.sessionEndedLead },
+      data: { lead: t.sessionEndedLead, langHref: this.renderer.langHref(request, page.lang) },
     });
   }
 }

@@ -128,7 +128,7 @@ export class QuestionnairePagesService {
           href: found ? `${sectionHref(found.section.id)}#${domIdOf(id)}` : '#',
         };
       }),
-      langHref: `/q/s/overview?lang=${page.lang === 'ja' ? 'en' : 'ja'}`,
+      langHref: `/q/s/overview?${missing ? 'missing=1&' : ''}lang=${page.lang === 'ja' ? 'en' : 'ja'}`,
     };
   }
 

@@ -1,13 +1,52 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashLinkToken, LinkResolution, resolveAssessmentLink } from '@kakehashi/auth';
-import { AssessmentStatus } from '@kakehashi/database';
+import { AssessmentLink, AssessmentStatus } from '@kakehashi/database';
 import { RespondContext, SaveScope } from './respond-context';
 import { RespondSession } from './respond-session.service';
 
 const FACTS_TTL_MS = 60_000;
 const FACTS_MAX = 10_000;
-const GONE_MESSAGE = 'This link has expired or was withdrawn; request a fresh link';
+
+/** Why a link no longer opens its assessment; pages choose their wording by it. */
+export type GoneReason = 'expired' | 'revoked' | 'closed';
+
+/** 410 with both languages and the reason (a closed campaign needs other words than a dead link). */
+function gone(reason: GoneReason): GoneException {
+  return new GoneException(
+    reason === 'closed'
+      ? {
+          message: 'This questionnaire is closed',
+          messageJa: 'この調査は締め切られました',
+          reason,
+        }
+      : {
+          message: 'This link has expired or was withdrawn; request a fresh link',
+          messageJa:
+            'このリンクは有効期限切れか、無効になっています。新しいリンクを依頼してください',
+          reason,
+        },
+  );
+}
+
+/** The reason carried by a 410 from this service, if the error is one. */
+export function goneReason(error: unknown): GoneReason | undefined {
+  if (!(error instanceof GoneException)) return undefined;
+  const response = error.getResponse() as { reason?: GoneReason };
+  return response.reason ?? 'expired';
+}
+
+function goneReasonOf(row: {
+  revoked_at: Date | null;
+  expires_at: Date;
+  campaign_status: string;
+}): GoneReason | undefined {
+  // A closed campaign first: a fresh link would not open it either.
+  if (row.campaign_status === 'closed') return 'closed';
+  if (row.revoked_at) return 'revoked';
+  if (row.expires_at.getTime() <= Date.now()) return 'expired';
+  return undefined;
+}
 
 /** Turns a link token or a session into a RespondContext, or answers 404 / 410. */
 @Injectable()
@@ -60,10 +99,9 @@ export class RespondAccessService {
     if (!resolution.ok && resolution.reason === 'unknown')
       throw new NotFoundException('Unknown link');
     // Also when the link turned valid between the two reads: the caller may simply retry.
-    throw new GoneException(GONE_MESSAGE);
+    throw gone(resolution.ok ? 'expired' : resolution.reason);
   }
 
-  /** The session's link must still be valid: revoking the link or closing the campaign ends it. */
   /**
    * For saves: the link's fixed facts, cached briefly so autosave costs one statement; the save
    * statement itself requires the link to be unrevoked, unexpired and its campaign open.
@@ -90,15 +128,38 @@ export class RespondAccessService {
     )) as { revoked_at: Date | null; expires_at: Date; campaign_status: string }[];
     const row = rows[0];
     if (!row) throw new NotFoundException('Unknown link');
-    if (
-      row.revoked_at ||
-      row.expires_at.getTime() <= Date.now() ||
-      row.campaign_status === 'closed'
-    ) {
-      throw new GoneException(GONE_MESSAGE);
-    }
+    const reason = goneReasonOf(row);
+    if (reason) throw gone(reason);
   }
 
+  /** The session's link and why it no longer works (undefined while it still does). */
+  async sessionLink(
+    session: RespondSession,
+  ): Promise<{ link: AssessmentLink; reason: GoneReason | undefined } | null> {
+    const link = await this.dataSource.getRepository(AssessmentLink).findOne({
+      where: {
+        id: session.linkId,
+        assessmentId: session.assessmentId,
+        organizationId: session.organizationId,
+      },
+    });
+    if (!link) return null;
+    const rows = (await this.dataSource.query(
+      `SELECT c.status AS campaign_status
+         FROM assessments a
+         JOIN campaigns c ON c.id = a.campaign_id AND c.organization_id = a.organization_id
+        WHERE a.id = $1 AND a.organization_id = $2`,
+      [session.assessmentId, session.organizationId],
+    )) as { campaign_status: string }[];
+    const reason = goneReasonOf({
+      revoked_at: link.revokedAt,
+      expires_at: link.expiresAt,
+      campaign_status: rows[0]?.campaign_status ?? 'closed',
+    });
+    return { link, reason };
+  }
+
+  /** The session's link must still be valid: revoking the link or closing the campaign ends it. */
   async bySession(session: RespondSession, ip: string | null): Promise<RespondContext> {
     const rows = (await this.dataSource.query(
       `SELECT l.revoked_at, l.expires_at, c.status AS campaign_status,
@@ -117,13 +178,8 @@ export class RespondAccessService {
     }[];
     const row = rows[0];
     if (!row) throw new NotFoundException('Unknown questionnaire session');
-    if (
-      row.revoked_at ||
-      row.expires_at.getTime() <= Date.now() ||
-      row.campaign_status === 'closed'
-    ) {
-      throw new GoneException(GONE_MESSAGE);
-    }
+    const reason = goneReasonOf(row);
+    if (reason) throw gone(reason);
     return {
       organizationId: session.organizationId,
       assessmentId: session.assessmentId,

@@ -9,6 +9,7 @@ import {
   AnswerValidationError,
   Answers,
   Catalog,
+  CatalogItem,
   getCatalog,
   missingRequired,
   validateAnswers,
@@ -89,9 +90,11 @@ export class RespondAnswersService {
       validateAnswers(catalog, input.answers);
     } catch (error) {
       if (error instanceof AnswerValidationError) {
+        // `message` names the item id for programs; the pages show messageJa / messageEn.
         throw new BadRequestException({
           message: error.message,
           messageJa: error.messageJa,
+          messageEn: error.messageEn,
           itemId: error.itemId,
         });
       }
@@ -219,13 +222,15 @@ export class RespondAnswersService {
     catalog: Catalog,
     answers: Answers,
   ): Promise<void> {
-    for (const itemId of fileItemIds(catalog)) {
-      const evidenceId = answers[itemId];
+    for (const item of fileItems(catalog)) {
+      const evidenceId = answers[item.id];
       if (typeof evidenceId !== 'string') continue;
       if (!(await this.evidenceExists(this.dataSource.manager, ctx, evidenceId))) {
         throw new BadRequestException({
-          message: `Answer for item "${itemId}" names evidence that was not uploaded to this questionnaire`,
-          itemId,
+          message: `Answer for item "${item.id}" names evidence that was not uploaded to this questionnaire`,
+          messageJa: `「${item.text.ja}」：この調査票にアップロードされていないファイルです`,
+          messageEn: `Answer to "${item.text.en}" names a file that was not uploaded to this questionnaire`,
+          itemId: item.id,
         });
       }
     }
@@ -243,17 +248,14 @@ export class RespondAnswersService {
   }
 }
 
-const fileItems = new WeakMap<Catalog, string[]>();
+const fileItemsOf = new WeakMap<Catalog, CatalogItem[]>();
 
-/** Ids of the catalog's file items, worked out once per catalog (autosave runs this each time). */
-function fileItemIds(catalog: Catalog): string[] {
-  let ids = fileItems.get(catalog);
-  if (!ids) {
-    ids = catalog.sections
-      .flatMap((s) => s.items)
-      .filter((i) => i.kind === 'file')
-      .map((i) => i.id);
-    fileItems.set(catalog, ids);
+/** The catalog's file items, worked out once per catalog (autosave runs this each time). */
+function fileItems(catalog: Catalog): CatalogItem[] {
+  let items = fileItemsOf.get(catalog);
+  if (!items) {
+    items = catalog.sections.flatMap((s) => s.items).filter((i) => i.kind === 'file');
+    fileItemsOf.set(catalog, items);
   }
-  return ids;
+  return items;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hashLinkToken, LinkResolution, Public } from '@kakehashi/auth';
+import { formatDueDate } from '@kakehashi/mail';
 import { LinkRequestService } from './link-request.service';
 import { PortalRendererService } from './portal-renderer.service';
 import { Lang, PORTAL_TEXT, formatDateTime, toLang } from './portal-text';
@@ -10,7 +11,6 @@ import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { LOCKED_STATUSES } from './respond-context';
 import { RespondSessionService } from './respond-session.service';
-import { RespondThrottleService } from './respond-throttle.service';
 import { StartInfoService } from './start-info.service';
 
 /**
@@ -28,7 +28,6 @@ export class RespondLinkPagesController {
     private readonly renderer: PortalRendererService,
     private readonly links: LinkRequestService,
     private readonly startInfo: StartInfoService,
-    private readonly throttle: RespondThrottleService,
   ) {}
 
   @Get(':token')
@@ -89,7 +88,6 @@ export class RespondLinkPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const resolution = await this.access.resolve(token);
-    const lang = this.renderer.lang(request, reply);
     if (
       resolution.ok ||
       resolution.reason === 'unknown' ||
@@ -99,26 +97,27 @@ export class RespondLinkPagesController {
       await this.showResolution({ token, resolution, request, reply });
       return;
     }
-    const ip = request.ip ?? 'unknown';
-    const allowed =
-      (await this.throttle.allow(`resend-ip:${ip}`, 20, 3600_000)) &&
-      (await this.throttle.allow(`resend-link:${resolution.link.id}`, 5, 3600_000));
-    if (!allowed) {
+    const lang = this.renderer.lang(
+      request,
+      reply,
+      await this.startInfo.contactLangOf(resolution.link),
+    );
+    const langHref = `/q/${encodeURIComponent(token)}?lang=${lang === 'ja' ? 'en' : 'ja'}`;
+    if (!(await this.links.requestFromPage(resolution.link, request.ip ?? null))) {
       await this.renderer.render(reply, {
         view: 'message',
         lang,
         status: 429,
         title: PORTAL_TEXT[lang].tooManyTitle,
-        data: { lead: PORTAL_TEXT[lang].tooManyLead },
+        data: { lead: PORTAL_TEXT[lang].tooManyLead, langHref },
       });
       return;
     }
-    await this.links.request(resolution.link, request.ip ?? null);
     await this.renderer.render(reply, {
       view: 'message',
       lang,
       title: PORTAL_TEXT[lang].linkSentTitle,
-      data: { lead: PORTAL_TEXT[lang].linkSentLead },
+      data: { lead: PORTAL_TEXT[lang].linkSentLead, langHref },
     });
   }
 
@@ -136,25 +135,34 @@ export class RespondLinkPagesController {
     const { resolution, request, reply } = input;
     const csrf = this.sessions.csrfFor(`link:${hashLinkToken(input.token)}`);
     const action = `/q/${encodeURIComponent(input.token)}`;
+    const langHrefFor = (lang: Lang) => `${action}?lang=${lang === 'ja' ? 'en' : 'ja'}`;
     if (!resolution.ok) {
-      const lang = this.renderer.lang(request, reply);
-      const t = PORTAL_TEXT[lang];
       if (resolution.reason === 'unknown') {
+        // No contact to ask: the browser's language.
+        const lang = this.renderer.lang(request, reply);
+        const t = PORTAL_TEXT[lang];
         await this.renderer.render(reply, {
           view: 'message',
           lang,
           status: 404,
           title: t.notFoundTitle,
-          data: { lead: t.notFoundLead },
+          data: { lead: t.notFoundLead, langHref: langHrefFor(lang) },
         });
         return;
       }
+      const lang = this.renderer.lang(
+        request,
+        reply,
+        await this.startInfo.contactLangOf(resolution.link),
+      );
+      const t = PORTAL_TEXT[lang];
+      const closed = resolution.reason === 'closed';
       await this.renderer.render(reply, {
         view: 'gone',
         lang,
         status: 410,
-        title: t.goneTitle,
-        data: { closed: resolution.reason === 'closed', csrf, action: `${action}/resend` },
+        title: closed ? t.closedTitle : t.goneTitle,
+        data: { closed, csrf, action: `${action}/resend`, langHref: langHrefFor(lang) },
       });
       return;
     }
@@ -171,12 +179,12 @@ export class RespondLinkPagesController {
         submitted,
         csrf,
         action: `${action}/start`,
-        langHref: `${action}?lang=${lang === 'ja' ? 'en' : 'ja'}`,
+        langHref: langHrefFor(lang),
         supplierName: info.supplierName,
         organizationName: info.organizationName,
         campaignName: resolution.campaign.name,
         campaignMessage: resolution.campaign.message,
-        dueDate: resolution.campaign.dueDate,
+        dueDate: formatDueDate(resolution.campaign.dueDate, lang),
         reopenMessage:
           resolution.assessment.status === 'in_progress'
             ? resolution.assessment.reopenMessage

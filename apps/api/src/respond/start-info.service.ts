@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LinkResolution } from '@kakehashi/auth';
+import { AssessmentLink } from '@kakehashi/database';
 import { Lang, toLang } from './portal-text';
 
 export interface StartInfo {
@@ -29,5 +30,23 @@ export class StartInfoService {
       organizationName: rows[0]?.organization_name ?? '',
       contactLang: toLang(rows[0]?.language) ?? 'ja',
     };
+  }
+
+  /**
+   * The language of the link's contact (else the supplier's primary contact), for the pages of a
+   * link that no longer works; undefined when no contact is found.
+   */
+  async contactLangOf(link: AssessmentLink): Promise<Lang | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.language
+         FROM assessments a
+         JOIN supplier_contacts c ON c.organization_id = a.organization_id
+          AND (c.id = $3 OR (c.supplier_id = a.supplier_id AND c.is_primary))
+        WHERE a.id = $1 AND a.organization_id = $2
+        ORDER BY (c.id = $3) DESC NULLS LAST
+        LIMIT 1`,
+      [link.assessmentId, link.organizationId, link.contactId],
+    )) as { language: string | null }[];
+    return toLang(rows[0]?.language);
   }
 }

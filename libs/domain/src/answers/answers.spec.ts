@@ -130,11 +130,28 @@ describe('validateAnswers', () => {
     ['SA.POLICY_URL', 'javascript:alert(1)', 'must be an http(s) URL'],
     ['SS.REPORT', 42, 'must be an evidence id string, got number 42'],
   ])('rejects %s = %p', (itemId, value, expected) => {
-    const err = rejection({ [itemId]: value as never });
+    const err = rejection({ [itemId]: value as never }) as AnswerValidationError;
+    const item = catalog.sections.flatMap((s) => s.items).find((i) => i.id === itemId)!;
     expect(err.itemId).toBe(itemId);
     expect(err.message).toContain(`item "${itemId}"`);
     expect(err.message).toContain(expected);
-    expect(err.messageJa).toContain(`「${itemId}」`);
+    expect(err.messageEn).toContain(`"${item.text.en}"`);
+    expect(err.messageEn).toContain(expected);
+    expect(err.messageJa).toContain(`「${item.text.ja}」`);
+  });
+
+  it('names the item by its text for people in each language, never by its internal id', () => {
+    const err = rejection({ 'P.EMPLOYEES': -7 }) as AnswerValidationError;
+    expect(err.itemId).toBe('P.EMPLOYEES');
+    expect(err.messageJa).toBe('「常時使用する従業員数」：0 以上で回答してください（-7）');
+    expect(err.messageEn).toBe(
+      'Answer to "Number of regular employees" must be at least 0, got -7',
+    );
+    const url = rejection({ 'SA.POLICY_URL': 'www.example.co.jp/policy' }) as AnswerValidationError;
+    expect(url.messageJa).toBe(
+      '「基本方針を公表している URL」：http(s) で始まる URL を入力してください（"www.example.co.jp/policy"）',
+    );
+    expect(`${url.messageEn} ${url.messageJa}`).not.toContain('SA.POLICY_URL');
   });
 
   it('rejects a value that is not an answers object', () => {

@@ -1,6 +1,8 @@
 // Checks saved answers against the catalog: unknown items, wrong value types, out-of-range numbers,
 // unknown option codes. Answers to items hidden by a condition are allowed (they are kept and
 // ignored) so a supplier can flip an answer back without losing what it typed.
+// The error's `message` names the item id (logs and API clients rely on it); `messageJa` and
+// `messageEn` are for people and name the item by its text in their language, never by its id.
 import type { AnswerValue, Answers, Catalog, CatalogItem } from '../catalog/catalog.types';
 import { indexCatalog } from '../catalog/catalog-index';
 import { AnswerValidationError } from './answer-validation.error';
@@ -44,7 +46,8 @@ export function validateAnswers(catalog: Catalog, answers: Answers): void {
       throw new AnswerValidationError(
         item.id,
         `Answer for item "${item.id}" (${item.kind}) ${problem.en}`,
-        `設問「${item.id}」の回答が不正です：${problem.ja}`,
+        `「${item.text.ja}」：${problem.ja}`,
+        `Answer to "${item.text.en}" ${problem.en}`,
       );
     }
   }

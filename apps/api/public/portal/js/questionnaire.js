@@ -1,20 +1,56 @@
 // Autosave for the questionnaire form: each change is saved at once with the optimistic version;
 // the server answers which items are now visible. A 409 shows the conflict instead of overwriting.
+// A failed autosave never blocks the form: the buttons always post it, and the server then shows
+// its own message (the posted form carries every value on the page, so nothing typed is lost).
 /* global document, window, CSS, Element, HTMLInputElement, HTMLTextAreaElement */
 (function () {
   'use strict';
+
+  var lang = document.documentElement.lang === 'en' ? 'en' : 'ja';
 
   document.addEventListener('click', function (event) {
     if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
   });
 
+  // Phones: the section list starts collapsed so the page's own content comes first.
+  var collapsible = document.querySelectorAll('details[data-collapse-narrow]');
+  if (collapsible.length > 0 && window.matchMedia) {
+    var narrow = window.matchMedia('(max-width: 720px)');
+    var fitNav = function () {
+      collapsible.forEach(function (details) {
+        details.open = !narrow.matches;
+      });
+    };
+    fitNav();
+    if (narrow.addEventListener) narrow.addEventListener('change', fitNav);
+  }
+
+  // A page that shows an error summary (or a conflict) brings it into view and focus.
+  var summary =
+    document.querySelector('[data-error-summary]') ||
+    document.querySelector('[data-conflict]:not([hidden])');
+  if (summary) {
+    summary.focus();
+    summary.scrollIntoView({ block: 'start' });
+  }
+
   var form = document.querySelector('form[data-autosave]');
   if (!form) return;
   var statusEl = form.querySelector('[data-save-status]');
+  /** Edits not sent yet, by item id. */
   var pending = {};
   var busy = false;
+  /** Autosave ended for this page (conflict, session over): the buttons still post the form. */
   var stopped = false;
+  /** The form is being posted: autosave must not race it. */
+  var submitting = false;
+  /** The post this script itself sends once a running save has answered. */
+  var released = false;
   var timer = null;
+
+  function msg(name) {
+    return form.getAttribute('data-msg-' + name) || '';
+  }
 
   function setStatus(text) {
     if (statusEl) statusEl.textContent = text;
@@ -28,6 +64,10 @@
     document.querySelectorAll('[data-version]').forEach(function (el) {
       el.value = String(version);
     });
+  }
+
+  function itemElement(id) {
+    return form.querySelector('[data-item="' + CSS.escape(id) + '"]');
   }
 
   function valueOf(item) {
@@ -68,11 +108,69 @@
     return raw;
   }
 
+  /** The item's question as the page shows it, without the "required" badge. */
+  function itemText(id) {
+    var item = itemElement(id);
+    var head = item && item.querySelector('legend, label');
+    if (!head) return id;
+    var copy = head.cloneNode(true);
+    copy.querySelectorAll('.req').forEach(function (badge) {
+      badge.remove();
+    });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+
+  /** The label of the choice with this value in the item, as the page shows it. */
+  function choiceText(item, code) {
+    var input = Array.prototype.slice.call(item.querySelectorAll('input')).filter(function (i) {
+      return i.value === code;
+    })[0];
+    var label = input && input.closest('label');
+    if (!label) return code;
+    var main = label.querySelector('.level-label');
+    return (main || label).textContent.replace(/\s+/g, ' ').trim();
+  }
+
+  /** One answer as a person reads it, like the server's conflict list. */
+  function answerText(id, value) {
+    var item = itemElement(id);
+    if (value === null || value === undefined || value === '') return msg('unanswered');
+    if (!item) return String(value);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return choiceText(item, '__none');
+      return value
+        .map(function (code) {
+          return choiceText(item, code);
+        })
+        .join(lang === 'ja' ? '、' : ', ');
+    }
+    if (item.querySelector('input[type="radio"]')) return choiceText(item, String(value));
+    return String(value);
+  }
+
   function applyStates(states) {
     form.querySelectorAll('[data-item]').forEach(function (item) {
       var state = states[item.getAttribute('data-item')];
       if (state) item.hidden = !state.visible;
     });
+  }
+
+  /** Shows (or with no text, clears) an autosave error beside one item. */
+  function setItemError(id, text) {
+    var item = itemElement(id);
+    if (!item) return;
+    var el = item.querySelector('[data-autosave-error]');
+    if (!text) {
+      if (el) el.remove();
+      return;
+    }
+    if (!el) {
+      el = document.createElement('p');
+      el.className = 'error';
+      el.setAttribute('data-autosave-error', '');
+      item.appendChild(el);
+    }
+    el.textContent = text;
   }
 
   function showConflict(message, answers) {
@@ -83,21 +181,26 @@
       list.textContent = '';
       Object.keys(answers).forEach(function (id) {
         var li = document.createElement('li');
-        li.textContent = id + ': ' + JSON.stringify(answers[id]);
+        li.textContent = itemText(id) + ': ' + answerText(id, answers[id]);
         list.appendChild(li);
       });
     }
     if (box) {
       if (message) box.querySelector('p').textContent = message;
       box.hidden = false;
-      box.setAttribute('tabindex', '-1');
       box.focus();
     }
     setStatus('');
   }
 
+  /** The server's words for a refused save, in the page's language. */
+  function serverMessage(body) {
+    if (!body) return '';
+    return (lang === 'ja' ? body.messageJa : body.messageEn) || body.message || '';
+  }
+
   function flush() {
-    if (busy || stopped) return;
+    if (busy || stopped || submitting) return;
     var ids = Object.keys(pending);
     if (ids.length === 0) return;
     var answers = {};
@@ -106,7 +209,7 @@
     });
     pending = {};
     busy = true;
-    setStatus(form.getAttribute('data-msg-saving'));
+    setStatus(msg('saving'));
     fetch(form.getAttribute('data-save-url'), {
       method: 'PUT',
       credentials: 'same-origin',
@@ -117,36 +220,67 @@
       body: JSON.stringify({ version: currentVersion(), answers: answers }),
     })
       .then(function (response) {
-        return response.json().then(function (body) {
-          return { status: response.status, body: body };
-        });
+        return response
+          .json()
+          .catch(function () {
+            return null;
+          })
+          .then(function (body) {
+            return { status: response.status, body: body };
+          });
       })
       .then(function (result) {
         busy = false;
-        if (result.status === 200) {
-          setVersion(result.body.version);
-          applyStates(result.body.items || {});
-          setStatus(form.getAttribute('data-msg-saved'));
-          flush();
-        } else if (result.status === 409) {
-          showConflict(null, answers);
-        } else if (result.status === 404) {
-          showConflict(form.getAttribute('data-msg-mismatch'), answers);
-        } else {
-          // Keep what was not saved, newer edits first, and say so (e.g. a 400 names the item).
+        var status = result.status;
+        var body = result.body || {};
+        if (status === 200) {
+          setVersion(body.version);
+          applyStates(body.items || {});
           Object.keys(answers).forEach(function (id) {
-            if (!(id in pending)) pending[id] = answers[id];
+            setItemError(id, null);
           });
-          setStatus((result.body && result.body.message) || form.getAttribute('data-msg-failed'));
+          setStatus(msg('saved'));
+          flush();
+        } else if (status === 409) {
+          var locked = body.status === 'submitted' || body.status === 'scored';
+          showConflict(locked ? msg('locked') : null, answers);
+        } else if (status === 404) {
+          showConflict(msg('mismatch'), answers);
+        } else if (status === 401 || status === 403 || status === 410) {
+          // The session or the link is over: the next post shows the server's page for that.
+          stopped = true;
+          setStatus(
+            status === 410
+              ? msg(body.reason === 'closed' ? 'closed' : 'gone')
+              : msg('session-ended'),
+          );
+        } else if (status === 400 && body.itemId && body.itemId in answers) {
+          // One value was refused, so none of this batch was saved: say which, and send the rest
+          // again. The refused value stays in its field for the person to correct.
+          var text = serverMessage(body) || msg('failed');
+          setItemError(body.itemId, text);
+          setStatus(text);
+          Object.keys(answers).forEach(function (id) {
+            if (id !== body.itemId && !(id in pending)) pending[id] = answers[id];
+          });
+          flush();
+        } else {
+          // Kept for the next save (newer edits win); the buttons still post everything.
+          requeue(answers);
+          setStatus(serverMessage(status === 400 ? body : null) || msg('failed'));
         }
       })
       .catch(function () {
         busy = false;
-        Object.keys(answers).forEach(function (id) {
-          if (!(id in pending)) pending[id] = answers[id];
-        });
-        setStatus(form.getAttribute('data-msg-failed'));
+        requeue(answers);
+        setStatus(msg('failed'));
       });
+  }
+
+  function requeue(answers) {
+    Object.keys(answers).forEach(function (id) {
+      if (!(id in pending)) pending[id] = answers[id];
+    });
   }
 
   function onChange(event) {
@@ -186,20 +320,33 @@
       onChange(event);
   });
 
-  // Saving with the button: send what is pending first, so the form post carries the new version.
+  // The buttons post the whole form, which carries every value on the page: unsent edits need no
+  // autosave first. Only a save already on its way is waited for (briefly), so the post carries
+  // the version that save returns instead of conflicting with it.
   form.addEventListener('submit', function (event) {
-    if (stopped) return;
-    if (busy || Object.keys(pending).length > 0) {
+    if (released) return;
+    if (submitting) {
       event.preventDefault();
-      var submitter = event.submitter;
-      clearTimeout(timer);
-      flush();
-      var wait = setInterval(function () {
-        if (!busy && Object.keys(pending).length === 0) {
-          clearInterval(wait);
-          if (!stopped) form.requestSubmit(submitter);
-        }
-      }, 50);
+      return;
     }
+    submitting = true;
+    clearTimeout(timer);
+    pending = {};
+    if (!busy) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    var waited = 0;
+    var wait = setInterval(function () {
+      waited += 50;
+      if (busy && waited < 5000) return;
+      clearInterval(wait);
+      released = true;
+      form.requestSubmit(submitter);
+    }, 50);
+  });
+
+  // Back to this page from the browser's cache after posting it: show the saved state instead.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && submitting) window.location.reload();
   });
 })();

@@ -1,0 +1,328 @@
+import { ANSWER_FIXTURES } from '@kakehashi/domain';
+import {
+  RESPOND_COOKIE,
+  RespondSession,
+  RespondSessionService,
+} from '../../apps/api/src/respond/respond-session.service';
+import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
+
+function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF field in page');
+  return match[1];
+}
+
+function cookieValue(setCookie: unknown, name: string): string | undefined {
+  return new RegExp(`${name}=([^;]+)`).exec(String(setCookie))?.[1];
+}
+
+function sessionOf(cookie: string): RespondSession {
+  return JSON.parse(
+    Buffer.from(cookie.split('.')[0], 'base64url').toString('utf8'),
+  ) as RespondSession;
+}
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+describe('supplier portal: errors in the page language, redirects after posts, sessions', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  const fresh = (
+    over: Partial<Parameters<typeof createTestAssessment>[1]> = {},
+  ): Promise<TestAssessment> =>
+    createTestAssessment(api.dataSource, {
+      organizationId: tenant.organizationId,
+      ownerId: tenant.users.procurement.id,
+      ...over,
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    tenant = await createTestTenant(api.dataSource, 'respond-errors');
+  });
+  afterAll(() => api.close());
+
+  /** Presses Start; returns the session cookie ("kk_respond=...") and the section page's CSRF. */
+  async function startSession(a: TestAssessment): Promise<{ cookie: string; csrf: string }> {
+    const page = await api.http().get(`/q/${a.token}`).expect(200);
+    const started = await api
+      .http()
+      .post(`/q/${a.token}/start`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(303);
+    const cookie = `${RESPOND_COOKIE}=${cookieValue(started.headers['set-cookie'], RESPOND_COOKIE)}`;
+    const section = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(200);
+    return { cookie, csrf: csrfOf(section.text) };
+  }
+
+  it('renders min="0" on the number fields whose minimum is 0', async () => {
+    const a = await fresh();
+    const { cookie } = await startSession(a);
+    const page = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(200);
+    expect(page.text).toMatch(/<input type="number"[^>]*id="item-P_EMPLOYEES-input"[^>]*min="0"/);
+    expect(page.text).toMatch(/<input type="number"[^>]*id="item-P_CAPITAL-input"[^>]*min="0"/);
+  });
+
+  it('names the item by its text in a refused form post, in the page language', async () => {
+    const a = await fresh();
+    const { cookie, csrf } = await startSession(a);
+    const post = (extraCookie = '') =>
+      api
+        .http()
+        .post('/q/s/sections/profile')
+        .set('cookie', `${cookie}${extraCookie}`)
+        .type('form')
+        .send(`_csrf=${encodeURIComponent(csrf)}&_version=0&P.EMPLOYEES=-3`)
+        .expect(400);
+    const ja = await post();
+    expect(ja.text).toContain('「常時使用する従業員数」：0 以上で回答してください（-3）');
+    expect(ja.text).not.toContain('「P.EMPLOYEES」');
+    // What was typed is shown again for correcting.
+    expect(ja.text).toMatch(/id="item-P_EMPLOYEES-input"[^>]*value="-3"/);
+    const en = await post('; kk_lang=en');
+    expect(en.text).toContain(
+      'Answer to &quot;Number of regular employees&quot; must be at least 0',
+    );
+    expect(en.text).not.toContain('P.EMPLOYEES&quot;');
+  });
+
+  it('gives autosave errors in both languages: refused value, ended session, wrong token, dead link', async () => {
+    const a = await fresh();
+    const { cookie, csrf } = await startSession(a);
+    const put = (answers: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const request = api.http().put(`/q/s/a/${a.assessmentId}/answers`);
+      for (const [k, v] of Object.entries(headers)) request.set(k, v);
+      return request.send({ version: 0, answers });
+    };
+    const refused = await put({ 'P.EMPLOYEES': -7 }, { cookie, 'x-csrf-token': csrf }).expect(400);
+    expect(refused.body).toMatchObject({
+      itemId: 'P.EMPLOYEES',
+      messageJa: '「常時使用する従業員数」：0 以上で回答してください（-7）',
+      messageEn: 'Answer to "Number of regular employees" must be at least 0, got -7',
+    });
+    const url = await put(
+      { 'SA.POLICY_URL': 'www.example.co.jp' },
+      { cookie, 'x-csrf-token': csrf },
+    ).expect(400);
+    expect(url.body.messageJa).toContain('「基本方針を公表している URL」：http(s) で始まる URL');
+
+    const ended = await put({ 'P.EMPLOYEES': 1 }).expect(401);
+    expect(ended.body.messageJa).toContain('セッションの有効期限が切れました');
+    const forged = await put({ 'P.EMPLOYEES': 1 }, { cookie, 'x-csrf-token': 'forged' }).expect(
+      403,
+    );
+    expect(forged.body.messageJa).toContain('再読み込みしてください');
+
+    await api.dataSource.query(
+      'UPDATE assessment_links SET revoked_at = now() WHERE assessment_id = $1',
+      [a.assessmentId],
+    );
+    const revoked = await put({ 'P.EMPLOYEES': 1 }, { cookie, 'x-csrf-token': csrf }).expect(410);
+    expect(revoked.body).toMatchObject({
+      reason: 'revoked',
+      messageJa: expect.stringContaining('このリンクは有効期限切れか、無効になっています'),
+    });
+    const b = await fresh();
+    const other = await startSession(b);
+    await api.dataSource.query(`UPDATE campaigns SET status = 'closed' WHERE id = $1`, [
+      b.campaignId,
+    ]);
+    const closed = await api
+      .http()
+      .put(`/q/s/a/${b.assessmentId}/answers`)
+      .set('cookie', other.cookie)
+      .set('x-csrf-token', other.csrf)
+      .send({ version: 0, answers: { 'P.EMPLOYEES': 1 } })
+      .expect(410);
+    expect(closed.body).toMatchObject({
+      reason: 'closed',
+      messageJa: 'この調査は締め切られました',
+    });
+  });
+
+  it('extends the session on every autosave, as a page view does', async () => {
+    const a = await fresh();
+    const { cookie, csrf } = await startSession(a);
+    // The same session, one minute from its end (someone typing on one page for two hours).
+    const sessions = api.app.get(RespondSessionService);
+    const nearEnd = { ...sessionOf(cookie.split('=')[1]), exp: Math.floor(Date.now() / 1000) + 60 };
+    const old = `${RESPOND_COOKIE}=${sessions.encode(nearEnd)}`;
+    const saved = await api
+      .http()
+      .put(`/q/s/a/${a.assessmentId}/answers`)
+      .set('cookie', old)
+      .set('x-csrf-token', csrf)
+      .send({ version: 0, answers: { 'P.EMPLOYEES': 12 } })
+      .expect(200);
+    const renewed = cookieValue(saved.headers['set-cookie'], RESPOND_COOKIE);
+    expect(renewed).toBeDefined();
+    expect(String(saved.headers['set-cookie'])).toMatch(/Max-Age=7200/);
+    const session = sessionOf(renewed!);
+    expect(session.sid).toBe(nearEnd.sid);
+    expect(session.exp).toBeGreaterThan(Math.floor(Date.now() / 1000) + 7000);
+    const read = await api.http().get(`/q/s/a/${a.assessmentId}`).set('cookie', old).expect(200);
+    expect(cookieValue(read.headers['set-cookie'], RESPOND_COOKIE)).toBeDefined();
+  });
+
+  it('shows upload errors in the page language after a redirect, so a reload posts nothing', async () => {
+    const a = await fresh();
+    const { cookie, csrf } = await startSession(a);
+    const upload = (file: Buffer, filename: string, contentType = 'application/pdf') =>
+      api
+        .http()
+        .post('/q/s/evidence/SS.REPORT')
+        .set('cookie', cookie)
+        .field('_csrf', csrf)
+        .field('_version', '0')
+        .attach('file', file, { filename, contentType })
+        .expect(303);
+    const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'x.pdf');
+    expect(html.headers.location).toBe('/q/s/sections/audited-services?upload=type&item=SS.REPORT');
+    const typePage = await api.http().get(html.headers.location).set('cookie', cookie).expect(200);
+    expect(typePage.text).toContain(
+      'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです。',
+    );
+    expect(typePage.text).toContain('data-error-summary');
+    const english = await api
+      .http()
+      .get(`${html.headers.location}&lang=en`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(english.text).toContain('Only PDF, PNG, JPEG, XLSX and DOCX files can be uploaded.');
+    expect(english.text).not.toContain('のみ');
+
+    const empty = await upload(Buffer.alloc(0), 'empty.pdf');
+    expect(empty.headers.location).toContain('upload=empty');
+    const emptyPage = await api
+      .http()
+      .get(`${empty.headers.location}&lang=ja`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(emptyPage.text).toContain('ファイルが空です。');
+    expect(emptyPage.text).not.toContain('The file is empty');
+
+    const big = await upload(Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]), 'b.pdf');
+    expect(big.headers.location).toContain('upload=size');
+    const bigPage = await api.http().get(big.headers.location).set('cookie', cookie).expect(200);
+    expect(bigPage.text).toContain('10 MB までのファイルを選択してください');
+
+    // A made-up problem or an item of another section shows nothing.
+    const forged = await api
+      .http()
+      .get('/q/s/sections/audited-services?upload=__proto__&item=SS.REPORT')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(forged.text).not.toContain('data-error-summary');
+
+    // After submission (another tab): to the receipt, saying the change was not saved.
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
+      .expect(200);
+    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
+    const late = await upload(PDF, 'late.pdf');
+    expect(late.headers.location).toBe('/q/s/receipt?locked=1');
+    const receipt = await api.http().get(late.headers.location).set('cookie', cookie).expect(200);
+    expect(receipt.text).toContain('この調査票は提出済みのため、変更は保存されませんでした。');
+  });
+
+  it('offers a fresh link when the link is revoked mid-session, and says "closed" for a closed campaign', async () => {
+    const a = await fresh();
+    const { cookie } = await startSession(a);
+    await api.dataSource.query(
+      'UPDATE assessment_links SET revoked_at = now() WHERE assessment_id = $1',
+      [a.assessmentId],
+    );
+    const gone = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(410);
+    expect(gone.text).toContain('ご登録のメールアドレスに新しいリンクをお送りできます。');
+    expect(gone.text).toContain('action="/q/s/resend"');
+    expect(gone.text).toContain('新しいリンクを送る');
+    const sent = await api
+      .http()
+      .post('/q/s/resend')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfOf(gone.text), email: 'attacker@evil.example' })
+      .expect(200);
+    expect(sent.text).toContain('新しいリンクを送信しました');
+    const mails = (await api.dataSource.query(
+      `SELECT kind, to_email FROM mail_messages WHERE assessment_id = $1`,
+      [a.assessmentId],
+    )) as { kind: string; to_email: string }[];
+    expect(mails).toEqual([{ kind: 'link', to_email: a.contactEmail }]);
+    // Without the page's token nothing is sent.
+    await api
+      .http()
+      .post('/q/s/resend')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: 'forged' })
+      .expect(403);
+
+    const b = await fresh();
+    const other = await startSession(b);
+    await api.dataSource.query(`UPDATE campaigns SET status = 'closed' WHERE id = $1`, [
+      b.campaignId,
+    ]);
+    const closed = await api
+      .http()
+      .get('/q/s/sections/profile')
+      .set('cookie', other.cookie)
+      .expect(410);
+    expect(closed.text).toContain('この調査は締め切られました。');
+    expect(closed.text).toContain('回答の受付は終了しました');
+    expect(closed.text).not.toContain('新しいリンク');
+    const closedLink = await api.http().get(`/q/${b.token}`).expect(410);
+    expect(closedLink.text).toContain('回答の受付は終了しました');
+    expect(closedLink.text).not.toContain('新しいリンク');
+  });
+
+  it('speaks English to English contacts and English browsers on error pages, with a language switch', async () => {
+    const expired = await fresh({ language: 'en', expiresAt: new Date(Date.now() - 1000) });
+    const gone = await api.http().get(`/q/${expired.token}`).expect(410);
+    expect(gone.text).toContain('<html lang="en">');
+    expect(gone.text).toContain('This link has expired or was withdrawn');
+    expect(gone.text).toContain('Send me a fresh link');
+    expect(gone.text).toContain(`href="/q/${expired.token}?lang&#x3D;ja"`);
+    const switched = await api.http().get(`/q/${expired.token}?lang=ja`).expect(410);
+    expect(switched.text).toContain('<html lang="ja">');
+
+    const unknown = await api
+      .http()
+      .get(`/q/${'x'.repeat(43)}`)
+      .set('accept-language', 'en-US,en;q=0.9,ja;q=0.5')
+      .expect(404);
+    expect(unknown.text).toContain('<html lang="en">');
+    expect(unknown.text).toContain('Link not found');
+    expect(unknown.text).toContain('lang&#x3D;ja');
+    const japanese = await api
+      .http()
+      .get(`/q/${'x'.repeat(43)}`)
+      .set('accept-language', 'ja,en;q=0.8')
+      .expect(404);
+    expect(japanese.text).toContain('リンクが見つかりません');
+
+    const ended = await api
+      .http()
+      .get('/q/s/sections/profile')
+      .set('accept-language', 'en')
+      .expect(401);
+    expect(ended.text).toContain('Your session has ended');
+    expect(ended.text).toContain('href="/q/s/sections/profile?lang&#x3D;ja"');
+  });
+
+  it('shows the due date on the start page as the mails do', async () => {
+    const a = await fresh();
+    const ja = await api.http().get(`/q/${a.token}`).expect(200);
+    const jaDue = /<dt>回答期限<\/dt><dd>([^<]+)<\/dd>/.exec(ja.text)?.[1];
+    expect(jaDue).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\)$/);
+    const en = await api.http().get(`/q/${a.token}?lang=en`).expect(200);
+    const enDue = /<dt>Due date<\/dt><dd>([^<]+)<\/dd>/.exec(en.text)?.[1];
+    expect(enDue).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  });
+});
