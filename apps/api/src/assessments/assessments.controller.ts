@@ -1,13 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { EvidenceService, attachmentHeader } from '../respond/evidence.service';
+import { AssessmentResponse } from './assessments.doc';
 import { AssessmentView, AssessmentsService } from './assessments.service';
 import { ReopenAssessmentDto } from './dto/reopen-assessment.dto';
 
+const ASSESSMENT_ID = { name: 'id', format: 'uuid', description: 'Assessment id' } as const;
+const NOT_FOUND = "No assessment with this id in the caller's organization";
+
 @ApiTags('assessments')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('assessments')
 export class AssessmentsController {
   constructor(
@@ -16,6 +21,10 @@ export class AssessmentsController {
   ) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'An assessment with its answers and latest score' })
+  @ApiParam(ASSESSMENT_ID)
+  @ApiOkResponse({ type: AssessmentResponse })
+  @ApiErrors({ 404: NOT_FOUND })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<AssessmentView> {
     return this.assessments.get(user.organizationId, id);
   }
@@ -23,6 +32,18 @@ export class AssessmentsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Reopen a submitted assessment for the supplier to revise',
+    description: "The message is shown on the questionnaire and mailed to the supplier's contact.",
+  })
+  @ApiParam(ASSESSMENT_ID)
+  @ApiOkResponse({ type: AssessmentResponse, description: 'The assessment, now in progress' })
+  @ApiErrors({
+    400: 'message is missing, empty or longer than 2000 characters',
+    403: 'Only procurement (or an admin) reopens assessments',
+    404: NOT_FOUND,
+    409: 'The assessment is not submitted, or its campaign is closed',
+  })
   reopen(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
@@ -33,6 +54,21 @@ export class AssessmentsController {
 
   /** Evidence for buyers of this tenant only (suppliers use their own session route). */
   @Get(':id/evidence/:evidenceId')
+  @ApiOperation({ summary: 'Download an evidence file the supplier uploaded' })
+  @ApiParam(ASSESSMENT_ID)
+  @ApiParam({ name: 'evidenceId', format: 'uuid', description: 'Evidence file id' })
+  @ApiProduces(
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
+  @ApiOkResponse({
+    description: 'The file as an attachment, in the type it was recognised as',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors({ 404: 'No such assessment in the organization, or no such file on it' })
   async download(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,

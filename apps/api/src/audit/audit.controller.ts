@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
+import { AuditPageResponse } from './audit.doc';
 
 @ApiTags('audit')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('audit-events')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -12,7 +14,16 @@ export class AuditController {
   /** The tenant's latest audit events (newest first), for admins and auditors. */
   @Get()
   @Roles('admin', 'auditor')
-  @ApiQuery({ name: 'action', required: false })
+  @ApiOperation({ summary: "The organization's latest 100 audit events, newest first" })
+  @ApiQuery({
+    name: 'action',
+    required: false,
+    type: String,
+    example: 'supplier.create',
+    description: 'Only events with exactly this action',
+  })
+  @ApiOkResponse({ type: AuditPageResponse })
+  @ApiErrors({ 403: 'Only an admin or an auditor reads the audit trail' })
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query('action') action?: string,

@@ -30,7 +30,8 @@ import {
 } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { UsersRepository } from '@kakehashi/database';
-import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { ApiErrors } from '../common/api-responses.doc';
+import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
 import { setRetryAfterHeaders } from './login-throttle';
 import { LoginUseCase } from './login.use-case';
 import { presentedTokens } from './presented-tokens';
@@ -49,6 +50,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors({ 400: 'email is not an email address, or password is missing or too long' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed attempts from this address or on this account; see Retry-After',
@@ -98,14 +100,12 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  async me(@CurrentUser() current: AuthenticatedUser): Promise<{
-    id: string;
-    email: string;
-    displayName: string;
-    role: string;
-    locale: string;
-    organizationId: string;
-  }> {
+  @ApiOkResponse({ type: MeResponseDto })
+  @ApiErrors({
+    401: 'Not signed in: the bearer token is missing or invalid, or its session has ended',
+    404: 'The signed-in user was deleted meanwhile',
+  })
+  async me(@CurrentUser() current: AuthenticatedUser): Promise<MeResponseDto> {
     const user = await this.users.findById(current.organizationId, current.id);
     if (!user) throw new NotFoundException('User no longer exists');
     return {

@@ -1,8 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { AddCampaignSuppliersUseCase } from './add-campaign-suppliers.use-case';
 import { CampaignDetail, CampaignQueriesService, Page } from './campaign-queries.service';
+import {
+  CampaignAssessmentPageResponse,
+  CampaignClosedResponse,
+  CampaignCreatedResponse,
+  CampaignDetailResponse,
+  CampaignPageResponse,
+  LaunchResponse,
+  SuppliersAddedResponse,
+} from './campaigns.doc';
 import { CloseCampaignUseCase } from './close-campaign.use-case';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { AddSuppliersDto } from './dto/add-suppliers.dto';
@@ -12,8 +28,14 @@ import { LaunchCampaignUseCase, LaunchResult } from './launch-campaign.use-case'
 
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
 
+const CAMPAIGN_ID = { name: 'id', format: 'uuid', description: 'Campaign id' } as const;
+const BAD_ID = 'id is not a UUID';
+const NOT_FOUND = "No campaign with this id in the caller's organization";
+const PROCUREMENT_ONLY = 'Only procurement (or an admin) manages campaigns';
+const BODY_TOO_LARGE = 'The JSON body is larger than 1 MB';
+
 @ApiTags('campaigns')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('campaigns')
 export class CampaignsController {
   constructor(
@@ -26,12 +48,22 @@ export class CampaignsController {
 
   @Post()
   @Roles('procurement')
+  @ApiOperation({ summary: 'Create a draft campaign' })
+  @ApiCreatedResponse({ type: CampaignCreatedResponse, description: 'The draft campaign' })
+  @ApiErrors({
+    400: 'A field is missing or invalid, dueDate is not a real date or is past (Asia/Tokyo), or supplierIds names suppliers the organization does not have (listed in unknownSupplierIds)',
+    403: PROCUREMENT_ONLY,
+    413: BODY_TOO_LARGE,
+  })
   create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateCampaignDto) {
     return this.createCampaign.execute(user, dto);
   }
 
   @Get()
   @Roles(...READERS)
+  @ApiOperation({ summary: "The organization's campaigns, newest first" })
+  @ApiOkResponse({ type: CampaignPageResponse })
+  @ApiErrors({ 400: 'status, page or pageSize is invalid' })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: CampaignListQueryDto,
@@ -41,6 +73,10 @@ export class CampaignsController {
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiOperation({ summary: 'A campaign with its progress and invitation delivery' })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: CampaignDetailResponse })
+  @ApiErrors({ 400: BAD_ID, 404: NOT_FOUND })
   detail(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,6 +86,10 @@ export class CampaignsController {
 
   @Get(':id/assessments')
   @Roles(...READERS)
+  @ApiOperation({ summary: "The campaign's assessments, by supplier name" })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: CampaignAssessmentPageResponse })
+  @ApiErrors({ 400: `${BAD_ID}, or status, page or pageSize is invalid`, 404: NOT_FOUND })
   assessments(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -62,6 +102,18 @@ export class CampaignsController {
   @Post(':id/launch')
   @HttpCode(200)
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Launch: invite every chosen supplier',
+    description: 'Idempotent: launching a launched campaign answers 200 and changes nothing.',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: LaunchResponse })
+  @ApiErrors({
+    400: `${BAD_ID}, or the draft has no suppliers`,
+    403: PROCUREMENT_ONLY,
+    404: NOT_FOUND,
+    409: 'The campaign is closed',
+  })
   launch(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -72,6 +124,18 @@ export class CampaignsController {
   @Post(':id/suppliers')
   @HttpCode(200)
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Add suppliers (a launched campaign invites them at once)',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: SuppliersAddedResponse })
+  @ApiErrors({
+    400: `${BAD_ID}, supplierIds is empty or invalid, or names suppliers the organization does not have (listed in unknownSupplierIds)`,
+    403: PROCUREMENT_ONLY,
+    404: NOT_FOUND,
+    409: 'The campaign is closed',
+    413: BODY_TOO_LARGE,
+  })
   add(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -83,6 +147,13 @@ export class CampaignsController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Close: links stop opening and no more mail goes out',
+    description: 'Idempotent: closing a closed campaign answers 200.',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: CampaignClosedResponse })
+  @ApiErrors({ 400: BAD_ID, 403: PROCUREMENT_ONLY, 404: NOT_FOUND })
   close(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.closeCampaign.execute(user, id);
   }

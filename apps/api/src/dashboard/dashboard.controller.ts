@@ -1,18 +1,26 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { DashboardExportService } from './dashboard-export.service';
+import {
+  DashboardSummaryResponse,
+  SupplierRiskPageResponse,
+  TrendsResponse,
+} from './dashboard.doc';
 import { scopeOf, tokyoToday } from './dashboard-scope';
 import { DashboardSummary, DashboardSummaryQuery } from './dashboard-summary.query';
 import { CampaignTrend, DashboardTrendsQuery } from './dashboard-trends.query';
 import { DashboardFilterDto } from './dto/dashboard-filter.dto';
-import { SupplierListQueryDto } from './dto/supplier-list-query.dto';
+import { DashboardExportQueryDto, SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import { SupplierListQuery, SupplierRiskPage } from './supplier-list.query';
+
+const INVALID_FILTER = 'A filter, sort or paging parameter is invalid (the message names it)';
 
 /** The CISO dashboard's figures as JSON; every role reads, procurement lists only its suppliers. */
 @ApiTags('dashboard')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('dashboard')
 export class DashboardController {
   constructor(
@@ -23,7 +31,12 @@ export class DashboardController {
   ) {}
 
   @Get('summary')
-  @ApiOkResponse({ description: 'Portfolio summary for the filters' })
+  @ApiOperation({
+    summary: 'Portfolio summary for the filters',
+    description: 'Procurement sees the whole organization here; lists are limited to its own.',
+  })
+  @ApiOkResponse({ type: DashboardSummaryResponse })
+  @ApiErrors({ 400: INVALID_FILTER })
   getSummary(
     @CurrentUser() user: AuthenticatedUser,
     @Query() filter: DashboardFilterDto,
@@ -32,7 +45,12 @@ export class DashboardController {
   }
 
   @Get('suppliers')
-  @ApiOkResponse({ description: 'Heatmap rows: suppliers with current risk' })
+  @ApiOperation({
+    summary: 'Heatmap rows: suppliers with current risk',
+    description: 'Procurement sees only the suppliers it owns.',
+  })
+  @ApiOkResponse({ type: SupplierRiskPageResponse })
+  @ApiErrors({ 400: INVALID_FILTER })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: SupplierListQueryDto,
@@ -41,6 +59,9 @@ export class DashboardController {
   }
 
   @Get('trends')
+  @ApiOperation({ summary: 'Risk and tiers per campaign, oldest first' })
+  @ApiOkResponse({ type: TrendsResponse })
+  @ApiErrors({ 400: INVALID_FILTER })
   getTrends(
     @CurrentUser() user: AuthenticatedUser,
     @Query() filter: DashboardFilterDto,
@@ -49,11 +70,20 @@ export class DashboardController {
   }
 
   @Get('export.csv')
+  @ApiOperation({
+    summary: 'Every matching supplier row as CSV (UTF-8 with BOM, for Excel)',
+    description: 'Filters and order as for the list; no paging.',
+  })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'supplier-risk-YYYY-MM-DD.csv as an attachment',
+    schema: { type: 'string' },
+  })
+  @ApiErrors({ 400: INVALID_FILTER })
   @Header('Cache-Control', 'no-store')
   async csv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: SupplierListQueryDto,
+    @Query() query: DashboardExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const body = await this.exports.csv(scopeOf(user), query);
@@ -64,11 +94,20 @@ export class DashboardController {
   }
 
   @Get('export.xlsx')
+  @ApiOperation({
+    summary: 'Every matching supplier row as an Excel workbook',
+    description: 'Filters and order as for the list; no paging.',
+  })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    description: 'supplier-risk-YYYY-MM-DD.xlsx as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors({ 400: INVALID_FILTER })
   @Header('Cache-Control', 'no-store')
   async xlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: SupplierListQueryDto,
+    @Query() query: DashboardExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const body = await this.exports.xlsx(scopeOf(user), query);

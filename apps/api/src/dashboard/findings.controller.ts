@@ -1,17 +1,27 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
+import { FindingStatusResponse } from './dashboard.doc';
 import { UpdateFindingDto } from './dto/update-finding.dto';
 import { UpdateFindingStatusUseCase } from './update-finding-status.use-case';
 
 @ApiTags('dashboard')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('findings')
 export class FindingsController {
   constructor(private readonly updateStatus: UpdateFindingStatusUseCase) {}
 
   @Patch(':id')
   @Roles('procurement', 'ciso')
+  @ApiOperation({ summary: "Set a finding's status (accepted risk, remediated, open again)" })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Finding id' })
+  @ApiOkResponse({ type: FindingStatusResponse })
+  @ApiErrors({
+    400: 'status is not open, accepted or remediated',
+    403: 'Only procurement, the CISO (or an admin) changes findings',
+    404: "No finding with this id in the caller's organization (for procurement: of a supplier it owns)",
+  })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,

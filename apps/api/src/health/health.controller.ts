@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@kakehashi/auth';
 import { RedisHealthIndicator } from './redis-health.indicator';
@@ -16,12 +16,21 @@ export class HealthController {
 
   /** The process is up; says nothing about its dependencies. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** 503 while PostgreSQL or Redis does not answer. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 while one does not)' })
   @HealthCheck()
   ready(): ReturnType<HealthCheckService['check']> {
     return this.health.check([

@@ -8,9 +8,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
+import {
+  NotificationPageResponse,
+  NotificationReadResponse,
+  NotificationsMarkedResponse,
+} from './notifications.doc';
 import { NotificationPage, NotificationsService } from './notifications.service';
 
 const NOTIFICATION_ID = new ParseUUIDPipe({
@@ -19,13 +25,16 @@ const NOTIFICATION_ID = new ParseUUIDPipe({
 
 /** The caller's own console notifications; every signed-in role has them (no @Roles). */
 @ApiTags('notifications')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   /** Newest first, with the number still unread. */
   @Get()
+  @ApiOperation({ summary: "The caller's notifications, newest first" })
+  @ApiOkResponse({ type: NotificationPageResponse })
+  @ApiErrors({ 400: 'unread, page or pageSize is invalid (the message names it)' })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListNotificationsQuery,
@@ -36,6 +45,13 @@ export class NotificationsController {
   /** Idempotent: reading it again keeps the first `readAt`. */
   @Post(':id/read')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Mark one notification read',
+    description: 'Idempotent: reading it again keeps the first readAt.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Notification id' })
+  @ApiOkResponse({ type: NotificationReadResponse })
+  @ApiErrors({ 400: 'id is not a UUID', 404: "No such notification among the caller's own" })
   async read(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', NOTIFICATION_ID) id: string,
@@ -47,6 +63,8 @@ export class NotificationsController {
   /** Idempotent: every call answers 200; all that were unread are read afterwards. */
   @Post('read-all')
   @HttpCode(200)
+  @ApiOperation({ summary: "Mark all the caller's notifications read" })
+  @ApiOkResponse({ type: NotificationsMarkedResponse })
   readAll(@CurrentUser() user: AuthenticatedUser): Promise<{ marked: number }> {
     return this.notifications.markAllRead(user);
   }

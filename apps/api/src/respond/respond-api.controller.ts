@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { hashLinkToken, Public } from '@kakehashi/auth';
 import { SaveAnswersDto } from './dto/save-answers.dto';
@@ -9,12 +17,27 @@ import { RespondAnswersService } from './respond-answers.service';
 import { RespondContext } from './respond-context';
 import { RespondDocument, toRespondDocument } from './respond-document';
 import { RespondThrottleService } from './respond-throttle.service';
+import { ApiErrors } from '../common/api-responses.doc';
+import {
+  RespondDocumentResponse,
+  SavedVersionResponse,
+  SubmittedResponse,
+  UploadedEvidenceResponse,
+} from './respond.doc';
+
+/** The errors every link-token route can give. */
+const LINK_ERRORS = {
+  404: 'Unknown link',
+  410: 'The link expired or was withdrawn, or the campaign is closed (see `reason`)',
+  429: 'Too many requests for this link; wait and try again',
+};
 
 /** A person saves a few times a second at most; this stops floods against one link. */
 const TOKEN_LIMIT = { limit: 300, windowMs: 10_000 };
 
 /** Supplier API authorised by the raw link token in the path (no account). */
 @ApiTags('respond')
+@ApiParam({ name: 'token', description: 'The raw link token from the invitation mail' })
 @Public()
 @Controller('respond')
 export class RespondApiController {
@@ -27,6 +50,8 @@ export class RespondApiController {
 
   @Get(':token')
   @ApiOperation({ summary: 'The questionnaire with the answers saved so far' })
+  @ApiOkResponse({ type: RespondDocumentResponse })
+  @ApiErrors(LINK_ERRORS)
   async get(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -37,6 +62,12 @@ export class RespondApiController {
 
   @Put(':token/answers')
   @ApiOperation({ summary: 'Save some answers (optimistic version; null clears)' })
+  @ApiOkResponse({ type: SavedVersionResponse })
+  @ApiErrors({
+    ...LINK_ERRORS,
+    400: 'An answer the catalog does not allow: `itemId`, `messageJa` and `messageEn` name it',
+    409: 'Stale version (the current answers and version come back) or already submitted',
+  })
   async save(
     @Param('token') token: string,
     @Body() body: SaveAnswersDto,
@@ -50,6 +81,12 @@ export class RespondApiController {
   @Post(':token/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit: locks the answers and schedules scoring' })
+  @ApiOkResponse({ type: SubmittedResponse })
+  @ApiErrors({
+    ...LINK_ERRORS,
+    400: 'Required items are not answered: `missing` lists their ids',
+    409: 'Already submitted',
+  })
   async submit(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -61,6 +98,28 @@ export class RespondApiController {
 
   @Post(':token/evidence')
   @ApiOperation({ summary: 'Upload one evidence file (multipart field "file")' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'PDF, PNG, JPEG, XLSX or DOCX (checked by content), at most 10 MB',
+        },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: UploadedEvidenceResponse })
+  @ApiErrors({
+    ...LINK_ERRORS,
+    400: 'No file, or an empty file',
+    409: 'Already submitted',
+    413: 'The file is larger than 10 MB',
+    415: 'Not a PDF, PNG, JPEG, XLSX or DOCX file',
+  })
   async upload(
     @Param('token') token: string,
     @Req() request: FastifyRequest,

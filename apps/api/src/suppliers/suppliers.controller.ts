@@ -1,22 +1,42 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { CreateSupplierDto, UpdateSupplierDto } from './dto/create-supplier.dto';
 import { ListSuppliersQuery } from './dto/list-suppliers.query';
 import { SuppliersService } from './suppliers.service';
 import { SupplierView } from './supplier.view';
+import { SupplierPageResponse, SupplierResponse } from './suppliers.doc';
 
 /** A malformed id cannot name a supplier: 404, like any id the tenant does not own. */
 const notFoundUnlessUuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
+const SUPPLIER_ID = { name: 'id', format: 'uuid', description: 'Supplier id' } as const;
+const NOT_FOUND = "No supplier with this id in the caller's organization";
+const PROCUREMENT_ONLY = 'Only procurement (or an admin) registers and edits suppliers';
+const INVALID_FIELDS =
+  'A field is missing or invalid (the message names it), contacts do not have exactly one ' +
+  'primary or repeat an address, or ownerId is not a procurement user of the organization';
+const DUPLICATE_NUMBER =
+  'The 法人番号 (corporateNumber) is already registered for another supplier (existingSupplier)';
+
 @ApiTags('suppliers')
-@ApiBearerAuth()
+@ApiBuyerSession()
 @Controller('suppliers')
 export class SuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
   @Roles('procurement', 'ciso', 'auditor')
+  @ApiOperation({ summary: 'Search the supplier registry' })
+  @ApiOkResponse({ type: SupplierPageResponse })
+  @ApiErrors({ 400: 'A query parameter is invalid' })
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListSuppliersQuery,
@@ -26,6 +46,12 @@ export class SuppliersController {
 
   @Post()
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Register a supplier with its contacts',
+    description: 'Without ownerId, a procurement user becomes the owner of what it registers.',
+  })
+  @ApiCreatedResponse({ type: SupplierResponse, description: 'The supplier with its contacts' })
+  @ApiErrors({ 400: INVALID_FIELDS, 403: PROCUREMENT_ONLY, 409: DUPLICATE_NUMBER })
   create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateSupplierDto,
@@ -35,6 +61,10 @@ export class SuppliersController {
 
   @Get(':id')
   @Roles('procurement', 'ciso', 'auditor')
+  @ApiOperation({ summary: 'A supplier with all its contacts' })
+  @ApiParam(SUPPLIER_ID)
+  @ApiOkResponse({ type: SupplierResponse })
+  @ApiErrors({ 404: NOT_FOUND })
   get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', notFoundUnlessUuid) id: string,
@@ -44,6 +74,18 @@ export class SuppliersController {
 
   @Patch(':id')
   @Roles('procurement')
+  @ApiOperation({
+    summary: 'Change some fields of a supplier',
+    description: 'Fields left out keep their value; null clears one; contacts replaces the list.',
+  })
+  @ApiParam(SUPPLIER_ID)
+  @ApiOkResponse({ type: SupplierResponse, description: 'The supplier after the change' })
+  @ApiErrors({
+    400: INVALID_FIELDS,
+    403: PROCUREMENT_ONLY,
+    404: NOT_FOUND,
+    409: DUPLICATE_NUMBER,
+  })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', notFoundUnlessUuid) id: string,

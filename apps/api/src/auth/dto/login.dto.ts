@@ -18,3 +18,24 @@ export class LoginResponseDto {
   @ApiProperty()
   accessToken!: string;
 }
+
+/** The signed-in user (GET /me). */
+export class MeResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'ciso@demo.kakehashi.example' })
+  email!: string;
+
+  @ApiProperty({ example: '情報セキュリティ 太郎' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ['admin', 'procurement', 'ciso', 'auditor'] })
+  role!: string;
+
+  @ApiProperty({ enum: ['ja', 'en'] })
+  locale!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organizationId!: string;
+}

@@ -17,12 +17,15 @@ export type TierName = (typeof TIERS)[number];
 
 /** The dashboard's filters, shared by the summary, the list, the trends and the exports. */
 export class DashboardFilterDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only suppliers invited to this campaign (and its assessments)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'campaign must be a campaign id' })
   campaign?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'criticality must be 1, 2 or 3' })
@@ -30,7 +33,7 @@ export class DashboardFilterDto {
   @Max(3, { message: 'criticality must be 1, 2 or 3' })
   criticality?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 200, example: '製造' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -46,7 +49,10 @@ export class DashboardFilterDto {
   @IsIn(TIERS, { message: 'tier must be low, medium, high or critical' })
   tier?: TierName;
 
-  @ApiPropertyOptional({ description: 'A user id, or "me"' })
+  @ApiPropertyOptional({
+    description: 'Suppliers owned by this user id, or by the caller with "me"',
+    example: 'me',
+  })
   @IsOptional()
   @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
     message: 'owner must be a user id or "me"',

@@ -33,7 +33,12 @@ export const SUPPLIER_LIMITS = {
 
 /** Fields shared by create and update; `null` clears an optional field. */
 export class SupplierFieldsDto {
-  @ApiPropertyOptional({ type: String, example: 'ABC Kabushiki Kaisha', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'ABC Kabushiki Kaisha',
+    nullable: true,
+    maxLength: SUPPLIER_LIMITS.nameRomaji,
+  })
   @TrimToNull()
   @IsOptional()
   @IsString()
@@ -44,7 +49,9 @@ export class SupplierFieldsDto {
     type: String,
     example: '7000012050002',
     nullable: true,
-    description: 'Full-width digits, hyphens, dashes and spaces are removed before the check',
+    description:
+      '法人番号: 13 digits, the first a check digit; full-width digits, hyphens, dashes and ' +
+      'spaces are removed before the check. Registered once per organization (else 409)',
   })
   @NormalizeCorporateNumber()
   @IsOptional()
@@ -56,7 +63,13 @@ export class SupplierFieldsDto {
   @IsIn(['sme', 'large'])
   sizeClass?: SizeClass | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, default: 2 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 3,
+    default: 2,
+    description: 'How much the business depends on the supplier (3: most)',
+  })
   @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(1)
@@ -78,7 +91,12 @@ export class SupplierFieldsDto {
   @IsBoolean()
   networkAccess?: boolean | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: SUPPLIER_LIMITS.category,
+    example: '製造',
+  })
   @TrimToNull()
   @IsOptional()
   @IsString()
@@ -87,7 +105,9 @@ export class SupplierFieldsDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: 'Each tag is trimmed; blank and repeated tags are dropped',
+    maxItems: SUPPLIER_LIMITS.tags,
+    example: ['重要取引先'],
+    description: `Each tag is trimmed (at most ${SUPPLIER_LIMITS.tagLength} characters); blank and repeated tags are dropped`,
   })
   @CleanTags()
   @ValidateIf((_, value) => value !== undefined)
@@ -101,21 +121,33 @@ export class SupplierFieldsDto {
    * Omitted on create: a procurement user becomes the owner of what it registers. `null` means
    * no owner.
    */
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'A procurement user (or admin) of the organization; null: no owner. Omitted on create: ' +
+      'the procurement user registering it',
+  })
   @IsOptional()
   @IsUUID()
   ownerId?: string | null;
 }
 
 export class CreateSupplierDto extends SupplierFieldsDto {
-  @ApiProperty({ example: 'ABC株式会社' })
+  @ApiProperty({ example: 'ABC株式会社', maxLength: SUPPLIER_LIMITS.name })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(SUPPLIER_LIMITS.name)
   name!: string;
 
-  @ApiProperty({ type: [SupplierContactDto] })
+  @ApiProperty({
+    type: [SupplierContactDto],
+    minItems: 1,
+    maxItems: SUPPLIER_LIMITS.contacts,
+    description: 'Exactly one primary contact (a single contact is primary by default)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(SUPPLIER_LIMITS.contacts)
@@ -126,7 +158,7 @@ export class CreateSupplierDto extends SupplierFieldsDto {
 
 /** PATCH: any field; `contacts`, when given, replaces the whole list. */
 export class UpdateSupplierDto extends SupplierFieldsDto {
-  @ApiPropertyOptional({ example: 'ABC株式会社' })
+  @ApiPropertyOptional({ example: 'ABC株式会社', maxLength: SUPPLIER_LIMITS.name })
   @Trim()
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
@@ -134,7 +166,12 @@ export class UpdateSupplierDto extends SupplierFieldsDto {
   @MaxLength(SUPPLIER_LIMITS.name)
   name?: string;
 
-  @ApiPropertyOptional({ type: [SupplierContactDto] })
+  @ApiPropertyOptional({
+    type: [SupplierContactDto],
+    minItems: 1,
+    maxItems: SUPPLIER_LIMITS.contacts,
+    description: 'Replaces the whole list; exactly one primary contact',
+  })
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMinSize(1)

@@ -4,7 +4,8 @@ import { IsIn, IsOptional } from 'class-validator';
 export class ImportSuppliersQuery {
   @ApiPropertyOptional({
     enum: ['true', 'false'],
-    description: 'Validate and count, write nothing',
+    default: 'false',
+    description: 'true: validate and count, write nothing',
   })
   @IsOptional()
   @IsIn(['true', 'false'])
@@ -12,6 +13,7 @@ export class ImportSuppliersQuery {
 
   @ApiPropertyOptional({
     enum: ['all', 'valid-only'],
+    default: 'all',
     description:
       'all (default): any rejected row imports nothing; valid-only: import the good rows',
   })

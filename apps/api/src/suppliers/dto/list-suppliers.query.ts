@@ -16,13 +16,17 @@ export const SUPPLIER_SORTS = [
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 
 export class ListSuppliersQuery {
-  @ApiPropertyOptional({ description: 'Matches name, romanised name or 法人番号' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: '製作所',
+    description: 'Matches name, romanised name or 法人番号',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -30,7 +34,7 @@ export class ListSuppliersQuery {
   @Max(3)
   criticality?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '製造', description: 'Exact category' })
   @IsOptional()
   @IsString()
   category?: string;
@@ -40,29 +44,33 @@ export class ListSuppliersQuery {
   @IsIn(['sme', 'large'])
   sizeClass?: SizeClass;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Suppliers owned by this user' })
   @IsOptional()
   @IsUUID()
   ownerId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: '重要取引先', description: 'Suppliers carrying this tag' })
   @IsOptional()
   @IsString()
   tag?: string;
 
-  @ApiPropertyOptional({ enum: SUPPLIER_SORTS, default: 'name' })
+  @ApiPropertyOptional({
+    enum: SUPPLIER_SORTS,
+    default: 'name',
+    description: 'A leading "-" sorts descending',
+  })
   @IsOptional()
   @IsIn(SUPPLIER_SORTS)
   sort?: SupplierSort;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

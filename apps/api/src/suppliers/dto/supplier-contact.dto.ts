@@ -18,7 +18,7 @@ import { Trim } from './text.transforms';
 export const CONTACT_LIMITS = { name: 200, email: 320 } as const;
 
 export class SupplierContactDto {
-  @ApiProperty({ example: '山田 太郎' })
+  @ApiProperty({ example: '山田 太郎', maxLength: CONTACT_LIMITS.name })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -26,7 +26,11 @@ export class SupplierContactDto {
   name!: string;
 
   /** Full-width characters an IME leaves in an address (＠, ｙ) are folded to ASCII. */
-  @ApiProperty({ example: 'yamada@example.co.jp' })
+  @ApiProperty({
+    example: 'yamada@example.co.jp',
+    maxLength: CONTACT_LIMITS.email,
+    description: 'Full-width characters (＠, ｙ) are folded to ASCII',
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.normalize('NFKC').trim() : value,
   )
@@ -35,13 +39,20 @@ export class SupplierContactDto {
   @MaxLength(CONTACT_LIMITS.email)
   email!: string;
 
-  @ApiPropertyOptional({ enum: ['ja', 'en'], default: 'ja' })
+  @ApiPropertyOptional({
+    enum: ['ja', 'en'],
+    default: 'ja',
+    description: 'Language of the mail this contact receives',
+  })
   @IsOptional()
   @IsIn(['ja', 'en'])
   language?: ContactLanguage;
 
   /** Optional when there is a single contact (it is then the primary one). */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Exactly one contact is primary; optional when there is a single contact',
+  })
   @IsOptional()
   @IsBoolean()
   isPrimary?: boolean;
