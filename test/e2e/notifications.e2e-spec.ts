@@ -269,13 +269,13 @@ describe('console notifications (real app and database)', () => {
         .expect(404);
     });
 
-    it('answers 400 naming the parameter for a malformed id', async () => {
+    it('answers a malformed id as it answers an unknown one: 404', async () => {
       const response = await api
         .http()
         .post('/api/v1/notifications/not-a-uuid/read')
         .set('authorization', `Bearer ${bearer.owner}`)
-        .expect(400);
-      expect(response.body.message).toBe('id must be a UUID');
+        .expect(404);
+      expect(response.body.message).toBe('Notification not found');
     });
 
     it('marks all of the caller’s own read, idempotently', async () => {

@@ -46,7 +46,7 @@ export class CampaignQueriesService {
     const campaign = await this.dataSource
       .getRepository(Campaign)
       .findOne({ where: { id, organizationId } });
-    if (!campaign) throw new NotFoundException('campaign not found');
+    if (!campaign) throw new NotFoundException('Campaign not found');
     return campaign;
   }
 
@@ -76,7 +76,7 @@ export class CampaignQueriesService {
 
   async detail(organizationId: string, id: string): Promise<CampaignDetail> {
     const [detail] = await this.details(organizationId, [id]);
-    if (!detail) throw new NotFoundException('campaign not found');
+    if (!detail) throw new NotFoundException('Campaign not found');
     return detail;
   }
 

@@ -41,7 +41,7 @@ export async function lockCampaign(
     })
     .setLock('pessimistic_write')
     .getOne();
-  if (!campaign) throw new NotFoundException('campaign not found');
+  if (!campaign) throw new NotFoundException('Campaign not found');
   return campaign;
 }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { resourceId } from '../common/id-param';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -29,8 +30,8 @@ import { LaunchCampaignUseCase, LaunchResult } from './launch-campaign.use-case'
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
 
 const CAMPAIGN_ID = { name: 'id', format: 'uuid', description: 'Campaign id' } as const;
-const BAD_ID = 'id is not a UUID';
-const NOT_FOUND = "No campaign with this id in the caller's organization";
+const CAMPAIGN_ID_PIPE = resourceId('Campaign');
+const NOT_FOUND = "No campaign with this id in the caller's organization (or id is not a UUID)";
 const PROCUREMENT_ONLY = 'Only procurement (or an admin) manages campaigns';
 const BODY_TOO_LARGE = 'The JSON body is larger than 1 MB';
 
@@ -76,10 +77,10 @@ export class CampaignsController {
   @ApiOperation({ summary: 'A campaign with its progress and invitation delivery' })
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignDetailResponse })
-  @ApiErrors({ 400: BAD_ID, 404: NOT_FOUND })
+  @ApiErrors({ 404: NOT_FOUND })
   detail(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
   ): Promise<CampaignDetail> {
     return this.queries.detail(user.organizationId, id);
   }
@@ -89,10 +90,10 @@ export class CampaignsController {
   @ApiOperation({ summary: "The campaign's assessments, by supplier name" })
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignAssessmentPageResponse })
-  @ApiErrors({ 400: `${BAD_ID}, or status, page or pageSize is invalid`, 404: NOT_FOUND })
+  @ApiErrors({ 400: 'status, page or pageSize is invalid', 404: NOT_FOUND })
   assessments(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
     @Query() query: AssessmentListQueryDto,
   ): Promise<Page<unknown>> {
     return this.queries.assessments(user.organizationId, id, query);
@@ -109,14 +110,14 @@ export class CampaignsController {
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: LaunchResponse })
   @ApiErrors({
-    400: `${BAD_ID}, or the draft has no suppliers`,
+    400: 'The draft has no suppliers',
     403: PROCUREMENT_ONLY,
     404: NOT_FOUND,
     409: 'The campaign is closed',
   })
   launch(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
   ): Promise<LaunchResult> {
     return this.launchCampaign.execute(user, id);
   }
@@ -130,7 +131,7 @@ export class CampaignsController {
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: SuppliersAddedResponse })
   @ApiErrors({
-    400: `${BAD_ID}, supplierIds is empty or invalid, or names suppliers the organization does not have (listed in unknownSupplierIds)`,
+    400: `supplierIds is empty or invalid, or names suppliers the organization does not have (listed in unknownSupplierIds)`,
     403: PROCUREMENT_ONLY,
     404: NOT_FOUND,
     409: 'The campaign is closed',
@@ -138,7 +139,7 @@ export class CampaignsController {
   })
   add(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
     @Body() dto: AddSuppliersDto,
   ): Promise<{ added: number }> {
     return this.addSuppliers.execute(user, { campaignId: id, supplierIds: dto.supplierIds });
@@ -153,8 +154,8 @@ export class CampaignsController {
   })
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignClosedResponse })
-  @ApiErrors({ 400: BAD_ID, 403: PROCUREMENT_ONLY, 404: NOT_FOUND })
-  close(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiErrors({ 403: PROCUREMENT_ONLY, 404: NOT_FOUND })
+  close(@CurrentUser() user: AuthenticatedUser, @Param('id', CAMPAIGN_ID_PIPE) id: string) {
     return this.closeCampaign.execute(user, id);
   }
 }

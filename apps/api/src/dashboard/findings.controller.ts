@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { resourceId } from '../common/id-param';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
@@ -24,7 +25,7 @@ export class FindingsController {
   })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', resourceId('Finding')) id: string,
     @Body() body: UpdateFindingDto,
   ): Promise<{ id: string; status: string; supplierId: string }> {
     return this.updateStatus.execute({ user, findingId: id, body });

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { resourceId } from '../common/id-param';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
@@ -22,7 +23,7 @@ export class SupplierRiskController {
   })
   risk(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', resourceId('Supplier')) id: string,
   ): Promise<SupplierRiskDetail> {
     return this.detail.run(scopeOf(user), id);
   }

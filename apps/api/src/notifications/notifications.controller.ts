@@ -1,16 +1,8 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
+import { resourceId } from '../common/id-param';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import {
   NotificationPageResponse,
@@ -19,9 +11,7 @@ import {
 } from './notifications.doc';
 import { NotificationPage, NotificationsService } from './notifications.service';
 
-const NOTIFICATION_ID = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id must be a UUID'),
-});
+const NOTIFICATION_ID = resourceId('Notification');
 
 /** The caller's own console notifications; every signed-in role has them (no @Roles). */
 @ApiTags('notifications')
@@ -51,7 +41,7 @@ export class NotificationsController {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Notification id' })
   @ApiOkResponse({ type: NotificationReadResponse })
-  @ApiErrors({ 400: 'id is not a UUID', 404: "No such notification among the caller's own" })
+  @ApiErrors({ 404: "No such notification among the caller's own (or id is not a UUID)" })
   async read(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', NOTIFICATION_ID) id: string,

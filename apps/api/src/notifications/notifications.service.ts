@@ -107,7 +107,7 @@ export class NotificationsService {
         RETURNING id, link, read_at AS "readAt"`,
       [id, recipient.id, recipient.organizationId],
     );
-    if (!row) throw new NotFoundException('notification not found');
+    if (!row) throw new NotFoundException('Notification not found');
     return { id: row.id, link: row.link, readAt: row.readAt.toISOString() };
   }
 

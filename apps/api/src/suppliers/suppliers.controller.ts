@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { resourceId } from '../common/id-param';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -14,8 +15,7 @@ import { SuppliersService } from './suppliers.service';
 import { SupplierView } from './supplier.view';
 import { SupplierPageResponse, SupplierResponse } from './suppliers.doc';
 
-/** A malformed id cannot name a supplier: 404, like any id the tenant does not own. */
-const notFoundUnlessUuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const notFoundUnlessUuid = resourceId('Supplier');
 
 const SUPPLIER_ID = { name: 'id', format: 'uuid', description: 'Supplier id' } as const;
 const NOT_FOUND = "No supplier with this id in the caller's organization";

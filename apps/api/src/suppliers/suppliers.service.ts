@@ -87,7 +87,7 @@ export class SuppliersService {
 
   async get(organizationId: string, id: string): Promise<SupplierView> {
     const supplier = await this.suppliers.findOne({ where: { organizationId, id } });
-    if (!supplier) throw new NotFoundException('supplier not found');
+    if (!supplier) throw new NotFoundException('Supplier not found');
     const contacts = await this.contacts.find({
       where: { organizationId, supplierId: id },
       order: { isPrimary: 'DESC', createdAt: 'ASC' },
@@ -139,7 +139,7 @@ export class SuppliersService {
           where: { organizationId, id },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!supplier) throw new NotFoundException('supplier not found');
+        if (!supplier) throw new NotFoundException('Supplier not found');
         await this.checkFields(manager, organizationId, dto, id);
         const { contacts: _contacts, ...fields } = dto;
         if (Object.keys(fields).length) {
