@@ -120,6 +120,19 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
     const en = await api.http().get(`${redirect.headers.location}&lang=en`).expect(200);
     expect(en.text).toContain(EXPIRED_EN);
 
+    // A form posted after the session ended comes back to the page it was on, not to its
+    // action path (which answers no GET).
+    const posted = await api
+      .http()
+      .post('/console/assessments/00000000-0000-4000-8000-000000000001/reopen')
+      .set('cookie', `kk_session=${token}`)
+      .type('form')
+      .send('message=x')
+      .expect(303);
+    expect(posted.headers.location).toBe(
+      '/login?next=%2Fconsole%2Fassessments%2F00000000-0000-4000-8000-000000000001&session=expired',
+    );
+
     // A cookie that is not even a token counts as an ended session too.
     const garbage = await api.http().get('/dashboard').set('cookie', 'kk_session=garbage');
     expect(garbage.headers.location).toBe('/login?next=%2Fdashboard&session=expired');

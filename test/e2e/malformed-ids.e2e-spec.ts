@@ -21,6 +21,15 @@ describe('malformed ids in the path', () => {
       ['get', '/api/v1/campaigns/x1/assessments', {}, 'Campaign not found'],
       ['post', '/api/v1/campaigns/x1/close', {}, 'Campaign not found'],
       ['get', '/api/v1/assessments/x1', {}, 'Assessment not found'],
+      // 36 characters that only look like a uuid: PostgreSQL would refuse them (500 before).
+      ['get', `/api/v1/assessments/${'-'.repeat(36)}`, {}, 'Assessment not found'],
+      ['get', `/api/v1/assessments/${'a'.repeat(36)}/evidence/x1`, {}, 'Assessment not found'],
+      [
+        'post',
+        `/api/v1/assessments/${'-'.repeat(36)}/reopen`,
+        { message: '確認' },
+        'Assessment not found',
+      ],
       ['patch', '/api/v1/findings/x1', { status: 'accepted' }, 'Finding not found'],
       ['post', '/api/v1/notifications/x1/read', {}, 'Notification not found'],
     ];

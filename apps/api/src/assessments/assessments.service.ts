@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
@@ -47,16 +48,10 @@ export class AssessmentsService {
 
   async get(organizationId: string, id: string): Promise<AssessmentView> {
     const a = await this.require(organizationId, id);
-    const score = await this.dataSource.getRepository(AssessmentScore).findOne({
-      where: { assessmentId: a.id, organizationId },
-      order: { submission: 'DESC', createdAt: 'DESC' },
-    });
-    const findings = score
-      ? await this.dataSource.getRepository(FindingRecord).find({
-          where: { scoreId: score.id, organizationId },
-          order: { position: 'ASC' },
-        })
-      : [];
+    const { score, findings } = (await this.latestScore(organizationId, a.id)) ?? {
+      score: null,
+      findings: [],
+    };
     return {
       id: a.id,
       status: a.status,
@@ -87,6 +82,26 @@ export class AssessmentsService {
           }
         : {}),
     };
+  }
+
+  /**
+   * The score the buyer sees (API and console page alike): the latest submission's, the newest
+   * if it was rescored; with its findings in order. Null until the first score.
+   */
+  async latestScore(
+    organizationId: string,
+    assessmentId: string,
+  ): Promise<{ score: AssessmentScore; findings: FindingRecord[] } | null> {
+    const score = await this.dataSource.getRepository(AssessmentScore).findOne({
+      where: { assessmentId, organizationId },
+      order: { submission: 'DESC', createdAt: 'DESC' },
+    });
+    if (!score) return null;
+    const findings = await this.dataSource.getRepository(FindingRecord).find({
+      where: { scoreId: score.id, organizationId },
+      order: { position: 'ASC' },
+    });
+    return { score, findings };
   }
 
   /** Unlocks a submitted assessment for the supplier and mails them the buyer's message. */
@@ -175,5 +190,5 @@ export class AssessmentsService {
 
 /** A malformed id names no assessment: 404, never a database error. */
 function requireUuid(id: string): void {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundException('Assessment not found');
+  if (!isUUID(id)) throw new NotFoundException('Assessment not found');
 }

@@ -33,7 +33,7 @@ export class PageAuthFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const reply = http.getResponse<FastifyReply>();
     if (exception instanceof UnauthorizedException) {
-      let login = `/login?next=${encodeURIComponent(request.url)}`;
+      let login = `/login?next=${encodeURIComponent(returnPath(request))}`;
       // A cookie that no longer opens a session (expired, signed out elsewhere): say so once,
       // and drop it. Someone who never signed in just gets the login page.
       if (request.cookies?.[SESSION_COOKIE]) {
@@ -60,4 +60,17 @@ export class PageAuthFilter implements ExceptionFilter {
       data: { heading: text.title, message: text.message },
     });
   }
+}
+
+/** Form actions that have no page of their own: after signing in, go back to the page they are on. */
+const ACTION_SUFFIX = /\/(?:reopen|close|launch|open|read-all)$/;
+
+/**
+ * Where to come back after signing in: the page itself for a GET; for a form post, the page the
+ * form is on (a POST cannot be replayed, and its action paths answer no GET).
+ */
+function returnPath(request: FastifyRequest): string {
+  if (request.method === 'GET' || request.method === 'HEAD') return request.url;
+  const path = request.url.split('?')[0];
+  return path.replace(ACTION_SUFFIX, '') || '/console';
 }

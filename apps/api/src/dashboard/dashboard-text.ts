@@ -1,3 +1,4 @@
+import type { MailKind } from '@kakehashi/database';
 import type { Locale } from '../console/console-locale';
 
 const DIRECTIVES_JA = [
@@ -39,11 +40,12 @@ export const DASHBOARD_TEXT = {
     mailStatus: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗', skipped: '送信せず' },
     mailKind: {
       invitation: '回答依頼',
+      link: '新しい回答リンク',
       reminder: 'リマインダー',
       reopened: '再回答のお願い',
       escalation: '督促のまとめ',
       alert: 'リスク警告',
-    },
+    } satisfies Record<MailKind, string>,
     /** Why the worker did not send a mail (mail_messages.last_error of a skipped row). */
     skipReason: {
       'campaign closed': 'キャンペーン終了のため',
@@ -156,11 +158,12 @@ export const DASHBOARD_TEXT = {
     mailStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
     mailKind: {
       invitation: 'Invitation',
+      link: 'Fresh answer link',
       reminder: 'Reminder',
       reopened: 'Reopened for changes',
       escalation: 'Overdue digest',
       alert: 'Risk alert',
-    },
+    } satisfies Record<MailKind, string>,
     skipReason: {
       'campaign closed': 'the campaign is closed',
       'contact undeliverable': 'the address is undeliverable',

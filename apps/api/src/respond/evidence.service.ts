@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import {
   BadRequestException,
   ConflictException,
@@ -141,7 +142,7 @@ export class EvidenceService {
     scope: { organizationId: string; assessmentId: string },
     evidenceIds: string[],
   ): Promise<EvidenceFile[]> {
-    const ids = evidenceIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const ids = evidenceIds.filter((id) => isUUID(id));
     if (ids.length === 0) return [];
     return this.dataSource
       .getRepository(EvidenceFile)

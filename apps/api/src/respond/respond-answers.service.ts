@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import {
   BadRequestException,
   ConflictException,
@@ -241,7 +242,7 @@ export class RespondAnswersService {
     ctx: SaveScope,
     id: string,
   ): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+    if (!isUUID(id)) return false;
     return manager.getRepository(EvidenceFile).exists({
       where: { id, assessmentId: ctx.assessmentId, organizationId: ctx.organizationId },
     });
