@@ -46,6 +46,8 @@
   var submitting = false;
   /** The post this script itself sends once a running save has answered. */
   var released = false;
+  /** How long a started post blocks further clicks and autosave (a cancelled post ends it). */
+  var SUBMIT_GUARD_MS = 10000;
   var timer = null;
 
   function msg(name) {
@@ -332,6 +334,11 @@
     submitting = true;
     clearTimeout(timer);
     pending = {};
+    // A post the person cancelled (Stop, Esc) leaves the page as it was: after a while the
+    // buttons and autosave work again instead of swallowing every click.
+    setTimeout(function () {
+      submitting = false;
+    }, SUBMIT_GUARD_MS);
     if (!busy) return;
     event.preventDefault();
     var submitter = event.submitter;
@@ -340,8 +347,10 @@
       waited += 50;
       if (busy && waited < 5000) return;
       clearInterval(wait);
+      // requestSubmit fires this handler again at once: let that one through, then guard again.
       released = true;
       form.requestSubmit(submitter);
+      released = false;
     }, 50);
   });
 
