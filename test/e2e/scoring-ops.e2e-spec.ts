@@ -28,6 +28,14 @@ describe('operations: queue board and metrics', () => {
     const names = (queues.body.queues as { name: string }[]).map((q) => q.name).sort();
     expect(names).toEqual(['campaigns', 'mail', 'reminders', 'scoring']);
 
+    // A stale cookie beside a valid Bearer token: the token decides, as on the API.
+    await api
+      .http()
+      .get('/admin/queues/api/queues')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('cookie', 'kk_session=stale')
+      .expect(200);
+
     // A signed-out admin's token opens nothing, by header or by cookie.
     await api
       .http()

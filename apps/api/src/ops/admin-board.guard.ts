@@ -44,8 +44,9 @@ export class AdminBoardGuard implements OnModuleInit {
     const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
       .cookies;
     const header = request.headers.authorization;
+    // The same order as the API's JwtStrategy: a Bearer token first, then the session cookie.
     const token =
-      cookies?.[SESSION_COOKIE] ?? (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
+      (header?.startsWith('Bearer ') ? header.slice(7) : undefined) ?? cookies?.[SESSION_COOKIE];
     if (!token) return undefined;
     return (await this.auth.authenticate(token)) ?? undefined;
   }
