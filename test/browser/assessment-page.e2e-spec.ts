@@ -4,14 +4,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ANSWER_FIXTURES, type Answers } from '@kakehashi/domain';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
-import {
-  createTestTenant,
-  startApi,
-  TestApi,
-  TestTenant,
-  TEST_PASSWORD,
-} from '../support/test-app';
+import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import { submitAnswers } from '../support/questionnaire-session';
+import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -49,12 +44,7 @@ describe('assessment page in a real browser (headless Chromium)', () => {
       'SS.LAST': '2026-02-10',
       'SS.REPORT': uploaded.body.id,
     };
-    await api
-      .http()
-      .put(`/api/v1/respond/${a.token}/answers`)
-      .send({ version: 0, answers })
-      .expect(200);
-    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
+    await submitAnswers(api, { token: a.token, answers });
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
@@ -84,13 +74,7 @@ describe('assessment page in a real browser (headless Chromium)', () => {
       void d.dismiss();
     });
 
-    await page.goto(`${base}/login`);
-    await page.getByLabel('メールアドレス').fill(tenant.users.admin.email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/dashboard`),
-      page.getByRole('button', { name: 'ログイン' }).click(),
-    ]);
+    await logIn(page, { base, email: tenant.users.admin.email });
     await page.goto(`${base}/dashboard/suppliers/${a.supplierId}`);
     expect(await page.getByTestId('supplier-name').textContent()).toBe('桜井製作所');
 

@@ -3,15 +3,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CATALOG_VERSION, getCatalog } from '@kakehashi/domain';
-import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
+import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
 import { insertSupplier } from '../support/dashboard-factory';
-import {
-  createTestTenant,
-  startApi,
-  TestApi,
-  TestTenant,
-  TEST_PASSWORD,
-} from '../support/test-app';
+import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 /** The directive titles the settings page labels its ten target inputs with, 1..10. */
 const directiveTitles = (locale: 'ja' | 'en') =>
@@ -61,16 +55,6 @@ describe('console settings and notifications in a real browser (headless Chromiu
     return { context, page, problems };
   }
 
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('メールアドレス').fill(email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/dashboard`),
-      page.getByRole('button', { name: 'ログイン' }).click(),
-    ]);
-  }
-
   it('an admin changes quiet hours and the target profile, sees a refusal, and reads it in English', async () => {
     const { context, page, problems } = await openTab();
     const ja = directiveTitles('ja');
@@ -78,7 +62,7 @@ describe('console settings and notifications in a real browser (headless Chromiu
     const form = page.getByTestId('settings-form');
     const target = (i: number, titles = ja) => form.getByLabel(titles[i], { exact: true });
 
-    await logIn(page, tenant.users.admin.email);
+    await logIn(page, { base, email: tenant.users.admin.email });
     await Promise.all([
       page.waitForURL(`${base}/console/settings`),
       page
@@ -215,7 +199,7 @@ describe('console settings and notifications in a real browser (headless Chromiu
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await logIn(page, procurement.email);
+    await logIn(page, { base, email: procurement.email });
     const bell = page.getByTestId('console-notifications');
     // The count is seen on the badge and heard in the link's name.
     const bellSaysUnread = (n: number) =>

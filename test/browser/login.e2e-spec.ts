@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
+import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
 import { deleteQueueKeys } from '../support/redis-keys';
 import {
   createTestTenant,
@@ -38,13 +38,7 @@ describe('signing in and out in a real browser (headless Chromium)', () => {
   it('logs out for good: a tab still holding the old cookie is told its session expired', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('メールアドレス').fill(tenant.users.ciso.email);
-    await page.getByLabel('パスワード').fill(TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/dashboard`),
-      page.getByRole('button', { name: 'ログイン' }).click(),
-    ]);
+    await logIn(page, { base, email: tenant.users.ciso.email });
     const [session] = (await context.cookies()).filter((c) => c.name === 'kk_session');
     expect(session).toBeDefined();
 

@@ -11,6 +11,8 @@ import {
 } from '@kakehashi/domain';
 import { JobIds } from '@kakehashi/queue';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { insertScore } from '../support/dashboard-factory';
+import { submitAnswers } from '../support/questionnaire-session';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const PNG = Buffer.from(
@@ -85,7 +87,8 @@ describe('console page of one assessment: answers, evidence, score, reopen', () 
       submitted.campaignId,
     ]);
     result = score(CATALOG, answers, ANSWER_FIXTURES.smeStarOtasuketai.profile);
-    await insertScore(submitted, result);
+    // What the scoring worker leaves: the score of submission 1 and its findings.
+    await insertScore(api.dataSource, { ...submitted, result });
   });
   afterAll(() => api.close());
 
@@ -95,58 +98,6 @@ describe('console page of one assessment: answers, evidence, score, reopen', () 
       ownerId: tenant.users.procurement.id,
       supplierName,
     });
-  }
-
-  async function submitFixture(a: TestAssessment): Promise<void> {
-    await api
-      .http()
-      .put(`/api/v1/respond/${a.token}/answers`)
-      .send({ version: 0, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
-      .expect(200);
-    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
-  }
-
-  /** What the scoring worker leaves: the score of submission 1 and its findings, as data. */
-  async function insertScore(a: TestAssessment, r: ScoreResult): Promise<void> {
-    const [row] = await api.dataSource.query<{ id: string }[]>(
-      `INSERT INTO assessment_scores (organization_id, assessment_id, supplier_id, campaign_id,
-         submission, status, risk_score, tier, directive_maturity, overall_maturity, result,
-         engine_version, catalog_version)
-       VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        a.organizationId,
-        a.assessmentId,
-        a.supplierId,
-        a.campaignId,
-        r.status,
-        r.riskScore,
-        r.tier,
-        r.directiveMaturity,
-        r.overallMaturity,
-        JSON.stringify({ ...r, findings: undefined }),
-        r.engineVersion,
-        DEFAULT_CATALOG_VERSION,
-      ],
-    );
-    for (const [position, f] of r.findings.entries()) {
-      await api.dataSource.query(
-        `INSERT INTO findings (organization_id, score_id, assessment_id, supplier_id, position,
-           code, severity, directives, item_ids, params)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          a.organizationId,
-          row.id,
-          a.assessmentId,
-          a.supplierId,
-          position,
-          f.code,
-          f.severity,
-          f.directives,
-          f.itemIds,
-          JSON.stringify(f.params),
-        ],
-      );
-    }
   }
 
   const page = (id: string, as: string, query = '') =>
@@ -307,7 +258,7 @@ describe('console page of one assessment: answers, evidence, score, reopen', () 
 
   it('lets procurement reopen with a message: mail queued, confirmation shown', async () => {
     const a = await fresh();
-    await submitFixture(a);
+    await submitAnswers(api, { token: a.token });
     for (const role of ['ciso', 'auditor'] as const) {
       const { text: html } = await page(a.assessmentId, cookie[role]).expect(200);
       expect(html).not.toContain('data-testid="reopen-form"');
@@ -370,14 +321,14 @@ describe('console page of one assessment: answers, evidence, score, reopen', () 
 
   it('an admin may reopen too', async () => {
     const a = await fresh();
-    await submitFixture(a);
+    await submitAnswers(api, { token: a.token });
     await reopen(a.assessmentId, cookie.admin, '指示5の回答を見直してください').expect(303);
     expect((await stored(a.assessmentId)).status).toBe('in_progress');
   });
 
   it('refuses to reopen an assessment of a closed campaign and says why', async () => {
     const a = await fresh();
-    await submitFixture(a);
+    await submitAnswers(api, { token: a.token });
     // The form was open in a tab when the campaign was closed.
     const { text: before } = await page(a.assessmentId, cookie.procurement, '?lang=ja').expect(200);
     expect(before).toContain('data-testid="reopen-form"');

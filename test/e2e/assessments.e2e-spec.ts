@@ -1,6 +1,6 @@
-import { ANSWER_FIXTURES } from '@kakehashi/domain';
 import { JobIds } from '@kakehashi/queue';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { submitAnswers } from '../support/questionnaire-session';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const PNG = Buffer.from(
@@ -32,18 +32,9 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
       ownerId: tenant.users.procurement.id,
     });
 
-  async function submitFixture(a: TestAssessment, version: number): Promise<void> {
-    await api
-      .http()
-      .put(`/api/v1/respond/${a.token}/answers`)
-      .send({ version, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
-      .expect(200);
-    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
-  }
-
   it('shows answers and the latest score with findings; another tenant gets 404', async () => {
     const a = await fresh();
-    await submitFixture(a, 0);
+    await submitAnswers(api, { token: a.token });
     const [score] = (await api.dataSource.query(
       `INSERT INTO assessment_scores (organization_id, assessment_id, supplier_id, campaign_id, submission, status, risk_score, tier,
          directive_maturity, overall_maturity, result, engine_version, catalog_version)
@@ -94,7 +85,7 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
 
   it('reopens with a message: answers editable again, mail queued, a second submission is scored as 2', async () => {
     const a = await fresh();
-    await submitFixture(a, 0);
+    await submitAnswers(api, { token: a.token });
     await api
       .http()
       .post(`/api/v1/assessments/${a.assessmentId}/reopen`)
@@ -148,12 +139,11 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
     const start = await api.http().get(`/q/${a.token}`).expect(200);
     expect(start.text).toContain('バックアップの検証状況を&lt;b&gt;ご確認&lt;/b&gt;ください');
     const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
-    await api
-      .http()
-      .put(`/api/v1/respond/${a.token}/answers`)
-      .send({ version: doc.body.version, answers: { 'IR.BACKUP': 'tested' } })
-      .expect(200);
-    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
+    await submitAnswers(api, {
+      token: a.token,
+      answers: { 'IR.BACKUP': 'tested' },
+      version: doc.body.version,
+    });
     const jobs = (await api.dataSource.query(
       `SELECT job_id FROM outbox WHERE queue = 'scoring' AND payload->>'assessmentId' = $1 ORDER BY id`,
       [a.assessmentId],
@@ -166,7 +156,7 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
 
   it('refuses to reopen an assessment of a closed campaign: nothing changes, no mail', async () => {
     const a = await fresh();
-    await submitFixture(a, 0);
+    await submitAnswers(api, { token: a.token });
     await api
       .http()
       .post(`/api/v1/campaigns/${a.campaignId}/close`)

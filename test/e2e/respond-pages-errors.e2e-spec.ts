@@ -1,17 +1,11 @@
-import { ANSWER_FIXTURES } from '@kakehashi/domain';
 import {
   RESPOND_COOKIE,
   RespondSession,
   RespondSessionService,
 } from '../../apps/api/src/respond/respond-session.service';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { csrfOf, pressStart, submitAnswers } from '../support/questionnaire-session';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field in page');
-  return match[1];
-}
 
 function cookieValue(setCookie: unknown, name: string): string | undefined {
   return new RegExp(`${name}=([^;]+)`).exec(String(setCookie))?.[1];
@@ -47,13 +41,7 @@ describe('supplier portal: errors in the page language, redirects after posts, s
 
   /** Presses Start; returns the session cookie ("kk_respond=...") and the section page's CSRF. */
   async function startSession(a: TestAssessment): Promise<{ cookie: string; csrf: string }> {
-    const page = await api.http().get(`/q/${a.token}`).expect(200);
-    const started = await api
-      .http()
-      .post(`/q/${a.token}/start`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text) })
-      .expect(303);
+    const started = await pressStart(api, a.token);
     const cookie = `${RESPOND_COOKIE}=${cookieValue(started.headers['set-cookie'], RESPOND_COOKIE)}`;
     const section = await api.http().get('/q/s/sections/profile').set('cookie', cookie).expect(200);
     return { cookie, csrf: csrfOf(section.text) };
@@ -219,12 +207,7 @@ describe('supplier portal: errors in the page language, redirects after posts, s
     expect(forged.text).not.toContain('data-error-summary');
 
     // After submission (another tab): to the receipt, saying the change was not saved.
-    await api
-      .http()
-      .put(`/api/v1/respond/${a.token}/answers`)
-      .send({ version: 0, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
-      .expect(200);
-    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
+    await submitAnswers(api, { token: a.token });
     const late = await upload(PDF, 'late.pdf');
     expect(late.headers.location).toBe('/q/s/receipt?locked=1');
     const receipt = await api.http().get(late.headers.location).set('cookie', cookie).expect(200);

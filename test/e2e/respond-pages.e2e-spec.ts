@@ -1,12 +1,7 @@
 import { ANSWER_FIXTURES } from '@kakehashi/domain';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { csrfOf, pressStart } from '../support/questionnaire-session';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field in page');
-  return match[1];
-}
 
 const XSS = '<script>alert("x")</script>{{constructor}}';
 
@@ -26,13 +21,7 @@ describe('questionnaire pages behind the session cookie', () => {
   afterAll(() => api.close());
 
   async function startSession(a: TestAssessment): Promise<string> {
-    const page = await api.http().get(`/q/${a.token}`).expect(200);
-    const started = await api
-      .http()
-      .post(`/q/${a.token}/start`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text) })
-      .expect(303);
+    const started = await pressStart(api, a.token);
     return String(started.headers['set-cookie']).match(/kk_respond=[^;]+/)![0];
   }
 

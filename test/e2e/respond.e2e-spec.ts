@@ -2,17 +2,12 @@ import { DataSource } from 'typeorm';
 import { ANSWER_FIXTURES } from '@kakehashi/domain';
 import { JobIds } from '@kakehashi/queue';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { csrfOf, pressStart } from '../support/questionnaire-session';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field in page');
-  return match[1];
-}
 
 async function statusOf(dataSource: DataSource, id: string): Promise<string> {
   const rows = (await dataSource.query('SELECT status FROM assessments WHERE id = $1', [id])) as {
@@ -41,13 +36,7 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
 
   /** Presses Start like a person: GET the page, POST its form; returns the session cookie. */
   async function startSession(a: TestAssessment): Promise<string> {
-    const page = await api.http().get(`/q/${a.token}`).expect(200);
-    const started = await api
-      .http()
-      .post(`/q/${a.token}/start`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text) })
-      .expect(303);
+    const started = await pressStart(api, a.token);
     expect(started.headers.location).toBe('/q/s/sections/profile');
     const cookie = String(started.headers['set-cookie']).match(/kk_respond=[^;]+/)?.[0];
     expect(String(started.headers['set-cookie'])).toMatch(/HttpOnly/i);

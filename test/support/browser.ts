@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './test-app';
 
 /** Screenshots of the browser tests. */
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -39,4 +40,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/**
+ * Signs in through the Japanese login form as a person would (by its labels and button) and
+ * waits for the dashboard it leads to.
+ */
+export async function logIn(page: Page, input: { base: string; email: string }): Promise<void> {
+  await page.goto(`${input.base}/login`);
+  await page.getByLabel('メールアドレス').fill(input.email);
+  await page.getByLabel('パスワード').fill(TEST_PASSWORD);
+  await Promise.all([
+    page.waitForURL(`${input.base}/dashboard`),
+    page.getByRole('button', { name: 'ログイン' }).click(),
+  ]);
 }

@@ -122,11 +122,70 @@ export async function insertScoredAssessment(
     supplierId,
     status: 'scored',
   });
+  const { scoreId, findingIds } = await insertScore(ds, {
+    organizationId,
+    campaignId,
+    supplierId,
+    assessmentId,
+    result,
+    scoredAt,
+  });
+  if (input.current !== false) {
+    await ds.query(
+      `INSERT INTO supplier_risk (supplier_id, organization_id, assessment_id, score_id, campaign_id,
+         risk_score, tier, directive_maturity, overall_maturity, security_action, otasuketai,
+         required_level, achieved_level, open_findings, scored_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (supplier_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id,
+         score_id = EXCLUDED.score_id, campaign_id = EXCLUDED.campaign_id,
+         risk_score = EXCLUDED.risk_score, tier = EXCLUDED.tier,
+         directive_maturity = EXCLUDED.directive_maturity,
+         overall_maturity = EXCLUDED.overall_maturity, security_action = EXCLUDED.security_action,
+         otasuketai = EXCLUDED.otasuketai, required_level = EXCLUDED.required_level,
+         achieved_level = EXCLUDED.achieved_level, open_findings = EXCLUDED.open_findings,
+         scored_at = EXCLUDED.scored_at`,
+      [
+        supplierId,
+        organizationId,
+        assessmentId,
+        scoreId,
+        campaignId,
+        result.riskScore,
+        result.tier,
+        result.directiveMaturity,
+        result.overallMaturity,
+        result.securityAction.declared,
+        result.otasuketai.uses,
+        result.requiredLevel,
+        result.achievedLevel,
+        result.findings.length,
+        scoredAt,
+      ],
+    );
+  }
+  return { assessmentId, scoreId, findingIds, result };
+}
+
+/** The score of submission 1 of an existing assessment and its findings, as the worker writes them. */
+export async function insertScore(
+  ds: DataSource,
+  input: {
+    organizationId: string;
+    campaignId: string;
+    supplierId: string;
+    assessmentId: string;
+    result: ScoreResult;
+    /** Defaults to the database's now(). */
+    scoredAt?: Date;
+  },
+): Promise<{ scoreId: string; findingIds: string[] }> {
+  const { organizationId, campaignId, supplierId, assessmentId, result } = input;
   const [scoreRow] = await ds.query<{ id: string }[]>(
     `INSERT INTO assessment_scores (organization_id, assessment_id, supplier_id, campaign_id,
        submission, status, risk_score, tier, directive_maturity, overall_maturity, result,
        engine_version, catalog_version, created_at)
-     VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+     VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, $10, $11, $12, COALESCE($13, now()))
+     RETURNING id`,
     [
       organizationId,
       assessmentId,
@@ -140,7 +199,7 @@ export async function insertScoredAssessment(
       JSON.stringify({ ...result, findings: undefined }),
       result.engineVersion,
       DEFAULT_CATALOG_VERSION,
-      scoredAt,
+      input.scoredAt ?? null,
     ],
   );
   const findingIds: string[] = [];
@@ -164,40 +223,7 @@ export async function insertScoredAssessment(
     );
     findingIds.push(row.id);
   }
-  if (input.current !== false) {
-    await ds.query(
-      `INSERT INTO supplier_risk (supplier_id, organization_id, assessment_id, score_id, campaign_id,
-         risk_score, tier, directive_maturity, overall_maturity, security_action, otasuketai,
-         required_level, achieved_level, open_findings, scored_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (supplier_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id,
-         score_id = EXCLUDED.score_id, campaign_id = EXCLUDED.campaign_id,
-         risk_score = EXCLUDED.risk_score, tier = EXCLUDED.tier,
-         directive_maturity = EXCLUDED.directive_maturity,
-         overall_maturity = EXCLUDED.overall_maturity, security_action = EXCLUDED.security_action,
-         otasuketai = EXCLUDED.otasuketai, required_level = EXCLUDED.required_level,
-         achieved_level = EXCLUDED.achieved_level, open_findings = EXCLUDED.open_findings,
-         scored_at = EXCLUDED.scored_at`,
-      [
-        supplierId,
-        organizationId,
-        assessmentId,
-        scoreRow.id,
-        campaignId,
-        result.riskScore,
-        result.tier,
-        result.directiveMaturity,
-        result.overallMaturity,
-        result.securityAction.declared,
-        result.otasuketai.uses,
-        result.requiredLevel,
-        result.achievedLevel,
-        result.findings.length,
-        scoredAt,
-      ],
-    );
-  }
-  return { assessmentId, scoreId: scoreRow.id, findingIds, result };
+  return { scoreId: scoreRow.id, findingIds };
 }
 
 export async function insertContact(

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../common/api-responses.doc';
 
 // Response shape of the audit API, for the OpenAPI document only.
 
@@ -31,16 +32,9 @@ class AuditEventResponse {
   createdAt!: string;
 }
 
-export class AuditPageResponse {
-  @ApiProperty({ type: [AuditEventResponse], description: 'The latest 100 events, newest first' })
-  items!: AuditEventResponse[];
-
-  @ApiProperty({ type: 'integer', description: 'Number of items returned (at most 100)' })
-  total!: number;
-
-  @ApiProperty({ type: 'integer', enum: [1] })
-  page!: number;
-
-  @ApiProperty({ type: 'integer', enum: [100] })
-  pageSize!: number;
-}
+export class AuditPageResponse extends PageResponse(AuditEventResponse, {
+  items: { description: 'The latest 100 events, newest first' },
+  total: { description: 'Number of items returned (at most 100)' },
+  page: { enum: [1] },
+  pageSize: { enum: [100] },
+}) {}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../common/api-responses.doc';
 import { ASSESSMENT_STATUSES } from '@kakehashi/database';
 import type { CampaignDetail } from './campaign-queries.service';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
@@ -41,19 +42,7 @@ export class CampaignListItem {
   assessments!: number;
 }
 
-export class CampaignPageResponse {
-  @ApiProperty({ type: [CampaignListItem] })
-  items!: CampaignListItem[];
-
-  @ApiProperty({ type: 'integer' })
-  total!: number;
-
-  @ApiProperty({ type: 'integer' })
-  page!: number;
-
-  @ApiProperty({ type: 'integer' })
-  pageSize!: number;
-}
+export class CampaignPageResponse extends PageResponse(CampaignListItem) {}
 
 class AssessmentCounts {
   @ApiProperty({ type: 'integer' })
@@ -191,19 +180,7 @@ export class CampaignAssessmentItem {
   overdue!: boolean;
 }
 
-export class CampaignAssessmentPageResponse {
-  @ApiProperty({ type: [CampaignAssessmentItem] })
-  items!: CampaignAssessmentItem[];
-
-  @ApiProperty({ type: 'integer' })
-  total!: number;
-
-  @ApiProperty({ type: 'integer' })
-  page!: number;
-
-  @ApiProperty({ type: 'integer' })
-  pageSize!: number;
-}
+export class CampaignAssessmentPageResponse extends PageResponse(CampaignAssessmentItem) {}
 
 export class LaunchResponse implements LaunchResult {
   @ApiProperty({ format: 'uuid' })

@@ -1,8 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiProperty,
+  ApiPropertyOptions,
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -59,4 +60,33 @@ export class LocalizedTextResponse {
 
   @ApiProperty({ example: 'Multi-factor authentication is not in place' })
   en!: string;
+}
+
+/** What a paged list says of its fields beyond their type (descriptions, fixed values). */
+export interface PageResponseDocs {
+  items?: ApiPropertyOptions;
+  total?: ApiPropertyOptions;
+  page?: ApiPropertyOptions;
+  pageSize?: ApiPropertyOptions;
+}
+
+/**
+ * The fields of every paged list: `class SupplierPageResponse extends PageResponse(SupplierResponse)
+ * {}`. The subclass names the schema; the base class never appears in the document.
+ */
+export function PageResponse<T>(item: Type<T>, docs: PageResponseDocs = {}) {
+  class PageOf {
+    @ApiProperty({ type: [item], ...docs.items })
+    items!: T[];
+
+    @ApiProperty({ type: 'integer', ...docs.total })
+    total!: number;
+
+    @ApiProperty({ type: 'integer', ...docs.page })
+    page!: number;
+
+    @ApiProperty({ type: 'integer', ...docs.pageSize })
+    pageSize!: number;
+  }
+  return PageOf;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LocalizedTextResponse } from '../common/api-responses.doc';
+import { LocalizedTextResponse, PageResponse } from '../common/api-responses.doc';
 import type { DashboardSummary } from './dashboard-summary.query';
 import type { CampaignTrend } from './dashboard-trends.query';
 import { TIERS } from './dto/dashboard-filter.dto';
@@ -135,19 +135,7 @@ export class SupplierRiskRowResponse implements SupplierRiskRow {
   scoredAt!: string | null;
 }
 
-export class SupplierRiskPageResponse {
-  @ApiProperty({ type: [SupplierRiskRowResponse] })
-  items!: SupplierRiskRowResponse[];
-
-  @ApiProperty({ type: 'integer' })
-  total!: number;
-
-  @ApiProperty({ type: 'integer' })
-  page!: number;
-
-  @ApiProperty({ type: 'integer' })
-  pageSize!: number;
-}
+export class SupplierRiskPageResponse extends PageResponse(SupplierRiskRowResponse) {}
 
 class CampaignTrendResponse implements CampaignTrend {
   @ApiProperty({ format: 'uuid' })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '../common/api-responses.doc';
 import type { NotificationPage, NotificationView } from './notifications.service';
 
 // Response shapes of the notifications API, for the OpenAPI document only.
@@ -31,21 +32,15 @@ class NotificationResponse implements NotificationView {
   createdAt!: string;
 }
 
-export class NotificationPageResponse implements NotificationPage {
-  @ApiProperty({ type: [NotificationResponse], description: 'Newest first' })
-  items!: NotificationResponse[];
-
-  @ApiProperty({ type: 'integer', description: 'All of them, or the unread ones with unread=true' })
-  total!: number;
-
+export class NotificationPageResponse
+  extends PageResponse(NotificationResponse, {
+    items: { description: 'Newest first' },
+    total: { description: 'All of them, or the unread ones with unread=true' },
+  })
+  implements NotificationPage
+{
   @ApiProperty({ type: 'integer' })
   unreadCount!: number;
-
-  @ApiProperty({ type: 'integer' })
-  page!: number;
-
-  @ApiProperty({ type: 'integer' })
-  pageSize!: number;
 }
 
 export class NotificationReadResponse {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '../common/api-responses.doc';
 import type { ImportError, ImportResult } from './import/import-suppliers.use-case';
 import type { SupplierContactView, SupplierView } from './supplier.view';
 
@@ -94,19 +95,9 @@ export class SupplierResponse implements SupplierView {
   contacts?: SupplierContactResponse[];
 }
 
-export class SupplierPageResponse {
-  @ApiProperty({ type: [SupplierResponse], description: 'With primaryContact, without contacts' })
-  items!: SupplierResponse[];
-
-  @ApiProperty({ type: 'integer' })
-  total!: number;
-
-  @ApiProperty({ type: 'integer' })
-  page!: number;
-
-  @ApiProperty({ type: 'integer' })
-  pageSize!: number;
-}
+export class SupplierPageResponse extends PageResponse(SupplierResponse, {
+  items: { description: 'With primaryContact, without contacts' },
+}) {}
 
 class ImportRowError implements ImportError {
   @ApiProperty({ type: 'integer', description: 'The row number as the spreadsheet shows it' })

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Assessment, AssessmentScore, FindingRecord } from '@kakehashi/database';
+import { Assessment } from '@kakehashi/database';
 import {
   DEFAULT_CATALOG_VERSION,
   getCatalog,
@@ -92,20 +92,14 @@ export class AssessmentPageQuery {
     };
   }
 
-  /** The same score the API shows: the latest submission's, the newest if rescored. */
+  /** The same score the API shows (AssessmentsService.latestScore). */
   private async latestScore(
     organizationId: string,
     assessmentId: string,
   ): Promise<AssessmentPageData['score']> {
-    const score = await this.dataSource.getRepository(AssessmentScore).findOne({
-      where: { assessmentId, organizationId },
-      order: { submission: 'DESC', createdAt: 'DESC' },
-    });
-    if (!score) return null;
-    const findings = await this.dataSource.getRepository(FindingRecord).find({
-      where: { scoreId: score.id, organizationId },
-      order: { position: 'ASC' },
-    });
+    const latest = await this.assessments.latestScore(organizationId, assessmentId);
+    if (!latest) return null;
+    const { score, findings } = latest;
     return {
       status: score.status,
       submission: score.submission,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,13 +15,11 @@ import {
 } from 'class-validator';
 import { CATALOG_VERSIONS, DEFAULT_CATALOG_VERSION } from '@kakehashi/domain';
 import { DEFAULT_REMINDER_POLICY } from '@kakehashi/database';
+import { Trim } from '../../common/text.transforms';
 import { ReminderPolicyDto } from './reminder-policy.dto';
 
 export const MAX_CAMPAIGN_SUPPLIERS = 20_000;
 export const CAMPAIGN_NAME_MAX = 200;
-
-/** Trimmed before validation, so a name of spaces is refused as empty (API and console form). */
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCampaignDto {
   @ApiProperty({
@@ -29,7 +27,7 @@ export class CreateCampaignDto {
     example: '2026年度 上期 サプライヤーセキュリティ評価',
     description: 'Trimmed; blank is refused',
   })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(CAMPAIGN_NAME_MAX)

@@ -1,7 +1,7 @@
-import { HttpException, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DEFAULT_CATALOG_VERSION } from '@kakehashi/domain';
+import { FormErrorList, FormErrors, formRefusal } from '../../console/form-errors';
 import { dueDateProblem } from '../create-campaign.use-case';
 import {
   CAMPAIGN_NAME_MAX,
@@ -18,12 +18,7 @@ export interface CampaignFormValues {
 
 type CampaignFormField = keyof CampaignFormValues;
 
-/** What the page says about a refused form, in the person's language, each problem once. */
-export interface CampaignFormErrors {
-  messages: string[];
-  /** Inputs to mark as invalid. */
-  fields: CampaignFormField[];
-}
+export type CampaignFormErrors = FormErrorList<CampaignFormField>;
 
 export type CampaignFormResult =
   { ok: true; dto: CreateCampaignDto } | { ok: false; errors: CampaignFormErrors };
@@ -70,8 +65,8 @@ function describeFailures(
   failures: ValidationError[],
   form: CampaignFormValues,
   text: CampaignPagesText,
-): FormErrors {
-  const errors = new FormErrors();
+): FormErrors<CampaignFormField> {
+  const errors = new FormErrors(FIELD_ORDER);
   for (const failure of failures) {
     const constraints = Object.keys(failure.constraints ?? {});
     if (failure.property === 'name') {
@@ -110,19 +105,12 @@ function dueDateMessage(problem: 'invalid' | 'past', text: CampaignPagesText): s
  * are thrown on.
  */
 export function serviceErrors(error: unknown, text: CampaignPagesText): CampaignFormErrors {
-  if (
-    !(error instanceof HttpException) ||
-    error.getStatus() >= 500 ||
-    error instanceof NotFoundException
-  ) {
-    throw error;
-  }
-  const response = error.getResponse() as {
+  const response = formRefusal(error).getResponse() as {
     unknownSupplierIds?: unknown;
     field?: unknown;
     reason?: unknown;
   };
-  const errors = new FormErrors();
+  const errors = new FormErrors(FIELD_ORDER);
   if (Array.isArray(response.unknownSupplierIds)) {
     errors.add('supplierIds', text.errors.unknownSuppliers(response.unknownSupplierIds.length));
   } else if (response.field === 'dueDate') {
@@ -133,36 +121,5 @@ export function serviceErrors(error: unknown, text: CampaignPagesText): Campaign
   return errors.result();
 }
 
-/** The form-wide refusal of a post from another site, in the page's words. */
-export function otherSiteErrors(text: CampaignPagesText): CampaignFormErrors {
-  return { messages: [text.errors.otherSite], fields: [] };
-}
-
-/** Messages in the form's order, each once (a field refused by several rules is told once). */
-class FormErrors {
-  private readonly entries: { field: CampaignFormField | null; message: string }[] = [];
-
-  get size(): number {
-    return this.entries.length;
-  }
-
-  has(field: CampaignFormField): boolean {
-    return this.entries.some((e) => e.field === field);
-  }
-
-  add(field: CampaignFormField | null, message: string): void {
-    if (field && this.has(field)) return;
-    if (this.entries.some((e) => e.message === message)) return;
-    this.entries.push({ field, message });
-  }
-
-  result(): CampaignFormErrors {
-    const order = (field: CampaignFormField | null) =>
-      field === null ? FIELD_ORDER.length : FIELD_ORDER.indexOf(field);
-    const sorted = [...this.entries].sort((a, b) => order(a.field) - order(b.field));
-    return {
-      messages: sorted.map((e) => e.message),
-      fields: sorted.flatMap((e) => (e.field ? [e.field] : [])),
-    };
-  }
-}
+// The refusal of a post from another site is the same on every console form.
+export { otherSiteErrors } from '../../console/form-errors';

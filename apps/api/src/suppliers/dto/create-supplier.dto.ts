@@ -17,9 +17,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { SizeClass } from '@kakehashi/database';
+import { CleanTags, Trim, TrimToNull } from '../../common/text.transforms';
 import { IsCorporateNumber } from './is-corporate-number.validator';
 import { SupplierContactDto, ValidateContacts } from './supplier-contact.dto';
-import { CleanTags, NormalizeCorporateNumber, Trim, TrimToNull } from './text.transforms';
+import { NormalizeCorporateNumber } from './text.transforms';
 
 /** Length limits, shared with the console form's messages. */
 export const SUPPLIER_LIMITS = {

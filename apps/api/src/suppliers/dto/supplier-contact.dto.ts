@@ -13,7 +13,7 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import type { ContactLanguage } from '@kakehashi/database';
-import { Trim } from './text.transforms';
+import { Trim } from '../../common/text.transforms';
 
 export const CONTACT_LIMITS = { name: 200, email: 320 } as const;
 

@@ -1,6 +1,6 @@
-import { HttpException, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
+import { FormErrorList, FormErrors, formRefusal } from '../../console/form-errors';
 import { CreateSupplierDto, SUPPLIER_LIMITS } from '../dto/create-supplier.dto';
 import { CONTACT_LIMITS } from '../dto/supplier-contact.dto';
 import type { SupplierView } from '../supplier.view';
@@ -27,12 +27,7 @@ export interface SupplierFormValues {
 
 export type SupplierFormField = keyof SupplierFormValues;
 
-/** What the page says about a refused form, in the person's language, each problem once. */
-export interface SupplierFormErrors {
-  messages: string[];
-  /** Inputs to mark as invalid. */
-  fields: SupplierFormField[];
-}
+export type SupplierFormErrors = FormErrorList<SupplierFormField>;
 
 export type SupplierFormResult =
   { ok: true; dto: CreateSupplierDto } | { ok: false; errors: SupplierFormErrors };
@@ -153,7 +148,7 @@ function describeFailures(
   },
 ): SupplierFormErrors {
   const { form, text } = input;
-  const errors = new FormErrors();
+  const errors = new FormErrors(FIELDS);
   const describe = (field: SupplierFormField, constraints: string[]) => {
     errors.add(field, fieldMessage({ field, constraints, value: form[field] ?? '', text }));
   };
@@ -211,20 +206,14 @@ export function serviceErrors(
   error: unknown,
   input: { dto: CreateSupplierDto; text: SupplierPagesText },
 ): SupplierFormErrors {
-  if (
-    !(error instanceof HttpException) ||
-    error.getStatus() >= 500 ||
-    error instanceof NotFoundException
-  ) {
-    throw error;
-  }
+  const refusal = formRefusal(error);
   const { text } = input;
-  const response = error.getResponse() as {
+  const response = refusal.getResponse() as {
     field?: unknown;
     existingSupplier?: { name?: unknown };
   };
-  const errors = new FormErrors();
-  if (error.getStatus() === 409) {
+  const errors = new FormErrors(FIELDS);
+  if (refusal.getStatus() === 409) {
     const name = response.existingSupplier?.name;
     errors.add(
       'corporateNumber',
@@ -240,32 +229,5 @@ export function serviceErrors(
   return errors.result();
 }
 
-/** The form-wide refusal of a post from another site, in the page's words. */
-export function otherSiteErrors(text: SupplierPagesText): SupplierFormErrors {
-  return { messages: [text.errors.otherSite], fields: [] };
-}
-
-/** Messages in the form's order, each once (a field refused by several rules is told once). */
-class FormErrors {
-  private readonly entries: { field: SupplierFormField | null; message: string }[] = [];
-
-  get size(): number {
-    return this.entries.length;
-  }
-
-  add(field: SupplierFormField | null, message: string): void {
-    if (field && this.entries.some((e) => e.field === field)) return;
-    if (this.entries.some((e) => e.message === message)) return;
-    this.entries.push({ field, message });
-  }
-
-  result(): SupplierFormErrors {
-    const order = (field: SupplierFormField | null) =>
-      field === null ? FIELDS.length : FIELDS.indexOf(field);
-    const sorted = [...this.entries].sort((a, b) => order(a.field) - order(b.field));
-    return {
-      messages: sorted.map((e) => e.message),
-      fields: sorted.flatMap((e) => (e.field ? [e.field] : [])),
-    };
-  }
-}
+// The refusal of a post from another site is the same on every console form.
+export { otherSiteErrors } from '../../console/form-errors';
