@@ -105,6 +105,13 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
       .send({ message: 'x' })
       .expect(404);
     expect(malformed.body.message).toBe('Assessment not found');
+    const blank = await api
+      .http()
+      .post(`/api/v1/assessments/${a.assessmentId}/reopen`)
+      .set('authorization', `Bearer ${procurement}`)
+      .send({ message: '   ' })
+      .expect(400);
+    expect(blank.body.message).toBe('message should not be empty');
     const reopened = await api
       .http()
       .post(`/api/v1/assessments/${a.assessmentId}/reopen`)
