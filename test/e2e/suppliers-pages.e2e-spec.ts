@@ -318,6 +318,50 @@ describe('supplier console pages (real app and database)', () => {
     ]);
   });
 
+  it('keeps every tag when the edit form is saved, however long the list', async () => {
+    const token = await loginToken(api, tenant.users.procurement.email);
+    const tags = Array.from({ length: 15 }, (_, i) => `タグ${i}-${'長'.repeat(35)}`);
+    const created = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: 'タグ多数株式会社',
+        tags,
+        contacts: [{ name: '主', email: 'main@tags.example.jp', isPrimary: true }],
+      })
+      .expect(201);
+    const page = await api
+      .http()
+      .get(`/console/suppliers/${created.body.id}/edit`)
+      .set('cookie', procurement)
+      .expect(200);
+    const shown = /name="tags"[^>]*value="([^"]*)"/.exec(page.text)?.[1] ?? '';
+    expect(shown.length).toBeGreaterThan(500);
+    await api
+      .http()
+      .post(`/console/suppliers/${created.body.id}/edit`)
+      .set('cookie', procurement)
+      .type('form')
+      .send(
+        form({
+          name: 'タグ多数株式会社',
+          criticality: '3',
+          tags: tags.join(', '),
+          contactName: '主',
+          contactEmail: 'main@tags.example.jp',
+          contactLanguage: 'ja',
+        }),
+      )
+      .expect(303);
+    const read = await api
+      .http()
+      .get(`/api/v1/suppliers/${created.body.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(read.body).toMatchObject({ criticality: 3, tags });
+  });
+
   it('refuses a form sent from another site, and another tenant’s supplier', async () => {
     await api
       .http()

@@ -63,12 +63,16 @@ const CONTACT_FIELDS: Record<string, SupplierFormField> = {
   language: 'contactLanguage',
 };
 
+const MAX_FIELD_CHARS = 10_000;
+
 export function readForm(body: unknown): SupplierFormValues {
   const raw = (body ?? {}) as Record<string, unknown>;
   const values = {} as Record<SupplierFormField, string | null>;
   for (const field of FIELDS) {
     const value = raw[field];
-    values[field] = typeof value === 'string' ? value.trim().slice(0, 500) : '';
+    // Bounded only far above every field's own limit (tags joined can reach ~2,600), so an
+    // over-long value is refused by the validators with their message, never cut silently.
+    values[field] = typeof value === 'string' ? value.trim().slice(0, MAX_FIELD_CHARS) : '';
   }
   if (raw.ownerId === undefined) values.ownerId = null;
   return values as SupplierFormValues;
