@@ -82,6 +82,20 @@ describe('login throttling counts failures only (real Redis)', () => {
     await attempt('192.0.2.54', email, TEST_PASSWORD).expect(429);
   });
 
+  it('answers a malformed body with a 400 naming the field, costing no attempt', async () => {
+    const email = tenant.users.ciso.email;
+    const send = (body: object) =>
+      api.http().post('/api/v1/auth/login').set('x-forwarded-for', '192.0.2.60').send(body);
+    // Past both limits (3 per account, 6 per address), were any of them counted.
+    for (let n = 0; n < 4; n++) {
+      const blank = await send({ email, password: '' }).expect(400);
+      expect(blank.body.message).toContain('password');
+      const extra = await send({ email, password: `guess-${n}`, remember: true }).expect(400);
+      expect(extra.body.message).toBe('property remember should not exist');
+    }
+    await attempt('192.0.2.60', email, TEST_PASSWORD).expect(200);
+  });
+
   it('does not let a burst of parallel guesses past the account limit', async () => {
     const email = tenant.users.admin.email;
     const responses = await Promise.all(

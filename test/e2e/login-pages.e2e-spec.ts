@@ -74,6 +74,48 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
+  it('refuses a form sent from another site or without its token (403), costing no attempt', async () => {
+    const email = tenant.users.admin.email;
+    const page = await api.http().get('/login').expect(200);
+    const formToken = /name="formToken" value="([^"]+)"/.exec(page.text)?.[1];
+    const cookie = cookieOf(page.headers, 'kk_login_form');
+    // Well past the account's limit of 2 failed attempts, were any of them counted.
+    for (let n = 0; n < 3; n++) {
+      const crossSite = await api
+        .http()
+        .post('/login')
+        .set('origin', 'https://evil.example')
+        .set('cookie', `kk_login_form=${cookie}`)
+        .type('form')
+        .send({ email, password: `guess-${n}`, formToken, next: '/console/campaigns' })
+        .expect(403);
+      expect(crossSite.text).toContain('フォームの有効期限が切れました。もう一度お試しください。');
+      expect(crossSite.text).toContain(`value="${email}"`);
+      expect(crossSite.text).toContain('name="next" value="/console/campaigns"');
+      expect(cookieOf(crossSite.headers, 'kk_session')).toBeUndefined();
+      const tokenless = await api
+        .http()
+        .post('/login')
+        .type('form')
+        .send({ email, password: `guess-${n}` })
+        .expect(403);
+      expect(tokenless.text).toMatch(/name="formToken" value="[\w-]{20,}"/);
+    }
+    await submitLogin({ email, password: TEST_PASSWORD, status: 303 });
+  });
+
+  it('answers a blank field as a wrong password (401) without costing an attempt', async () => {
+    const email = tenant.users.auditor.email;
+    for (let n = 0; n < 3; n++) {
+      const blank = await submitLogin({ email, password: '', status: 401 });
+      expect(blank.text).toContain('メールアドレスまたはパスワードが正しくありません。');
+      expect(blank.text).toContain(`value="${email}"`);
+    }
+    const wrong = await submitLogin({ email: ` ${email} `, password: 'guess', status: 401 });
+    expect(wrong.text).toContain(`value="${email}"`);
+    await submitLogin({ email, password: TEST_PASSWORD, status: 303 });
+  });
+
   it('signs in through the form, and logging out ends that session for good', async () => {
     const signedIn = await submitLogin({
       email: tenant.users.ciso.email,

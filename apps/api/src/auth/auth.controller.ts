@@ -3,13 +3,12 @@ import {
   Controller,
   Get,
   HttpCode,
-  HttpException,
-  HttpStatus,
   NotFoundException,
   Post,
   Req,
   Res,
-  UnauthorizedException,
+  UseFilters,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -32,8 +31,9 @@ import { Environment } from '@kakehashi/config';
 import { UsersRepository } from '@kakehashi/database';
 import { ApiErrors } from '../common/api-responses.doc';
 import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
-import { setRetryAfterHeaders } from './login-throttle';
-import { LoginUseCase } from './login.use-case';
+import { LocalAuthGuard, SignedIn } from './local-auth.guard';
+import { LoginThrottledFilter } from './login-throttled.filter';
+import type { SignedInUser } from './login.use-case';
 import { presentedTokens } from './presented-tokens';
 
 @ApiTags('auth')
@@ -41,47 +41,36 @@ import { presentedTokens } from './presented-tokens';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly login: LoginUseCase,
     private readonly users: UsersRepository,
     private readonly env: Environment,
   ) {}
 
+  /** Signed in by LocalAuthGuard (passport-local): 400, 401 and 429 never reach the body. */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  @UseFilters(LoginThrottledFilter)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors({ 400: 'email is not an email address, or password is missing or too long' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed attempts from this address or on this account; see Retry-After',
   })
-  async signIn(
-    @Body() body: LoginDto,
-    @Req() request: FastifyRequest,
+  signIn(
+    // Validated by LocalAuthGuard before passport runs; declared for the OpenAPI document.
+    @Body() _body: LoginDto,
+    @SignedIn() signedIn: SignedInUser,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<LoginResponseDto> {
-    const result = await this.login.execute({
-      email: body.email,
-      password: body.password,
-      ip: request.ip,
-    });
-    if (result.outcome === 'throttled') {
-      setRetryAfterHeaders(reply, result.retryAfter);
-      throw new HttpException(
-        'Too many login attempts; wait a minute and try again',
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    // One answer for an unknown email and a wrong password.
-    if (result.outcome === 'invalid') throw new UnauthorizedException('Invalid email or password');
-    reply.setCookie(SESSION_COOKIE, result.token, {
+  ): LoginResponseDto {
+    reply.setCookie(SESSION_COOKIE, signedIn.token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.env.APP_URL.startsWith('https://'),
       path: '/',
       maxAge: SESSION_TTL_SECONDS,
     });
-    return { accessToken: result.token };
+    return { accessToken: signedIn.token };
   }
 
   /** Ends the session of the Bearer token and of the session cookie, whichever are sent. */

@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { AuthService, AuthenticatedUser } from '@kakehashi/auth';
 import { isRetryAfter, LoginRetryAfter, LoginThrottle } from './login-throttle';
 
+/** A user signed in, with the token of the session just opened for them. */
+export interface SignedInUser {
+  user: AuthenticatedUser;
+  token: string;
+}
+
 export type LoginResult =
-  | { outcome: 'signed-in'; user: AuthenticatedUser; token: string }
+  | ({ outcome: 'signed-in' } & SignedInUser)
   | { outcome: 'invalid' }
   | { outcome: 'throttled'; retryAfter: LoginRetryAfter };
 
-/** One login attempt, for the JSON API and the console form alike: throttled, checked, signed. */
+/** One login attempt, throttled, checked and signed; LocalStrategy runs it for both logins. */
 @Injectable()
 export class LoginUseCase {
   constructor(
