@@ -204,6 +204,26 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
     expect(shown + beyondCap).toBe(alerting.length);
   });
 
+  it('mails no alert to an owner who was deactivated (the console notification stays)', async () => {
+    const tenant = await createWorkerTenant(db, 'alerts-off');
+    await db.query('UPDATE users SET deactivated_at = now() WHERE id = $1', [tenant.ownerId]);
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2026-12-20',
+      launchedAt: new Date('2026-11-20T01:00:00Z'),
+    });
+    const critical = await seed(tenant, campaignId, ANSWER_FIXTURES.smeNothing, 3);
+    await submitAll(tenant.organizationId, critical);
+    await waitForScores(critical);
+    await waitUntil(async () => (await notificationsOf(tenant.ownerId)).length > 0, {
+      timeoutMs: 30_000,
+      what: 'the alert notification',
+    });
+    const mails = await db.query(`SELECT 1 FROM mail_messages WHERE user_id = $1`, [
+      tenant.ownerId,
+    ]);
+    expect(mails).toEqual([]);
+  });
+
   it('alerts a rescore only when it worsens the tier of the earlier engine version', async () => {
     const tenant = await createWorkerTenant(db, 'rescore');
     const campaignId = await createCampaign(db, tenant, {

@@ -19,6 +19,7 @@ import { OpsModule } from './ops/ops.module';
 import { OrganizationSettingsModule } from './organizations/organization-settings.module';
 import { RespondModule } from './respond/respond.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { SuppliersModule } from './suppliers/suppliers.module';
     NotificationsModule,
     OpsModule,
     OrganizationSettingsModule,
+    UsersModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

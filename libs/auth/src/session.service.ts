@@ -36,8 +36,8 @@ export class SessionService {
   /**
    * The user behind a live session, as stored now: one primary-key lookup joined to the user.
    * Null when the session was revoked, has expired or is unknown (a token from before sessions
-   * existed carries no jti), or the user is gone. The role and email are read from the user row,
-   * so a change of role applies to open sessions at once.
+   * existed carries no jti), or the user is gone or deactivated. The role and email are read from
+   * the user row, so a change of role applies to open sessions at once.
    */
   async resolve(claims: SessionClaims): Promise<AuthenticatedUser | null> {
     const { sessionId, userId, organizationId } = claims;
@@ -49,7 +49,8 @@ export class SessionService {
            FROM user_sessions s
            JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
           WHERE s.id = $1 AND s.user_id = $2 AND s.organization_id = $3
-            AND s.revoked_at IS NULL AND s.expires_at > now()`,
+            AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND u.deactivated_at IS NULL`,
         [sessionId, userId, organizationId],
       );
     const [row] = rows;

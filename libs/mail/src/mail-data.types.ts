@@ -1,4 +1,4 @@
-import type { MailKind } from '@kakehashi/database';
+import type { MailKind, UserRole } from '@kakehashi/database';
 
 export type MailLocale = 'ja' | 'en';
 
@@ -89,6 +89,24 @@ export interface AlertData extends MailCommonData {
   consoleLink: string;
 }
 
+/** A buyer user invited by an admin of their organization, to set a password and log in. */
+export interface UserInvitationData extends MailCommonData {
+  /** The address they will log in with. */
+  email: string;
+  /** Their role, in the mail's language (USER_ROLE_LABELS). */
+  roleLabel: string;
+  /** `${APP_URL}/set-password/${token}?lang=<locale>`: a fresh token per send, usable once. */
+  link: string;
+  /** When the link stops working, formatted for people (formatDateTime, Asia/Tokyo). */
+  expiresAt: string;
+}
+
+/** Role names as the console shows them. */
+export const USER_ROLE_LABELS: Record<MailLocale, Record<UserRole, string>> = {
+  ja: { admin: '管理者', procurement: '調達', ciso: 'CISO', auditor: '監査' },
+  en: { admin: 'Admin', procurement: 'Procurement', ciso: 'CISO', auditor: 'Auditor' },
+};
+
 /** At most this many suppliers are listed in one alert mail; the console has the rest. */
 export const ALERT_LIST_LIMIT = 50;
 
@@ -99,6 +117,7 @@ export interface MailDataByKind {
   reopened: ReopenedData;
   link: LinkData;
   alert: AlertData;
+  user_invitation: UserInvitationData;
 }
 
 export type MailData = {
@@ -128,11 +147,37 @@ const DUE_DATE_FORMATS: Record<MailLocale, Intl.DateTimeFormat> = {
     weekday: 'short',
   }),
 };
+const DATE_TIME_FORMATS: Record<MailLocale, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+};
 const TOKYO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' });
 
 /** "2026年12月1日(火)" / "Tue, 1 Dec 2026" for a YYYY-MM-DD calendar date (Asia/Tokyo). */
 export function formatDueDate(date: string, locale: MailLocale): string {
   return DUE_DATE_FORMATS[locale].format(new Date(`${date}T12:00:00+09:00`));
+}
+
+/** "2026年11月29日(日) 09:19 (日本時間)" / "Sun, 29 Nov 2026, 09:19 (Japan time)". */
+export function formatDateTime(date: Date, locale: MailLocale): string {
+  const text = DATE_TIME_FORMATS[locale].format(date);
+  return locale === 'ja' ? `${text} (日本時間)` : `${text} (Japan time)`;
 }
 
 /** Today's calendar date in Asia/Tokyo as YYYY-MM-DD. */

@@ -36,6 +36,15 @@ const samples: { [K in keyof MailDataByKind]: MailDataByKind[K] } = {
     supplierCount: 1,
     consoleLink: 'https://kakehashi.test/dashboard/suppliers/1',
   },
+  user_invitation: {
+    recipientName: '佐藤 花子 <新任>',
+    organizationName: '架け橋工業株式会社',
+    senderName: '架け橋工業株式会社',
+    email: 'sato@kakehashi.test',
+    roleLabel: '調達',
+    link: 'https://kakehashi.test/set-password/abc?lang=ja',
+    expiresAt: '2026年11月29日(日) 09:19 (日本時間)',
+  },
 };
 
 const alertSupplier = (n: number, tier: string) => ({
@@ -61,7 +70,7 @@ describe('MailRenderer', () => {
     expect(out.html).toContain('架け橋工業株式会社');
     expect(out.html).not.toMatch(/<b>よろしく|<遅延>|< ?購買>/);
     expect(out.text).not.toContain('&lt;');
-    if (kind !== 'escalation' && kind !== 'alert') {
+    if (kind !== 'escalation' && kind !== 'alert' && kind !== 'user_invitation') {
       expect(out.html).toContain('株式会社ゆうびん &amp; Co');
       expect(out.text).toContain('https://kakehashi.test/q/abc');
     }
@@ -128,5 +137,31 @@ describe('MailRenderer', () => {
 
     const all = renderer.render({ kind: 'alert', locale: 'ja', data: { ...data, more: 0 } });
     expect(all.text).not.toContain('ほか');
+  });
+
+  it('invites a buyer user with the set-password link, the role and the expiry, in ja and en', () => {
+    const ja = renderer.render({
+      kind: 'user_invitation',
+      locale: 'ja',
+      data: samples.user_invitation,
+    });
+    expect(ja.subject).toBe('【架け橋】架け橋工業株式会社 のユーザーとして招待されました');
+    expect(ja.text).toContain('佐藤 花子 <新任> 様');
+    expect(ja.text).toContain('（役割: 調達）');
+    expect(ja.text).toContain('https://kakehashi.test/set-password/abc?lang=ja');
+    expect(ja.text).toContain('有効期限: 2026年11月29日(日) 09:19 (日本時間)');
+    expect(ja.html).toContain('佐藤 花子 &lt;新任&gt; 様');
+    // Handlebars escapes `=` as &#x3D; in the attribute, which the mail client reads back as `=`.
+    expect(ja.html).toContain('href="https://kakehashi.test/set-password/abc?lang&#x3D;ja"');
+
+    const en = renderer.render({
+      kind: 'user_invitation',
+      locale: 'en',
+      data: { ...samples.user_invitation, roleLabel: 'Procurement', expiresAt: 'Sun, 29 Nov' },
+    });
+    expect(en.subject).toBe('You are invited to 架け橋工業株式会社 on Kakehashi');
+    expect(en.text).toContain('(role: Procurement)');
+    expect(en.text).toContain('you can then log in as sato@kakehashi.test');
+    expect(en.text).toContain('The link works once and expires on Sun, 29 Nov.');
   });
 });

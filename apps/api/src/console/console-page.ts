@@ -4,7 +4,7 @@ import type { UserRole } from '@kakehashi/database';
 import { Locale, resolveLocale, urlWithLang } from './console-locale';
 import { CONSOLE_TEXT, ConsoleText } from './console-text';
 
-export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns' | 'settings';
+export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns' | 'users' | 'settings';
 
 /**
  * The console's main navigation; other features add their pages at these paths. An entry with
@@ -14,6 +14,7 @@ export const CONSOLE_NAV: { section: ConsoleSection; href: string; roles?: UserR
   { section: 'dashboard', href: '/dashboard' },
   { section: 'suppliers', href: '/console/suppliers' },
   { section: 'campaigns', href: '/console/campaigns' },
+  { section: 'users', href: '/console/users', roles: ['admin'] },
   { section: 'settings', href: '/console/settings', roles: ['admin'] },
 ];
 

@@ -45,6 +45,7 @@ export const DASHBOARD_TEXT = {
       reopened: '再回答のお願い',
       escalation: '督促のまとめ',
       alert: 'リスク警告',
+      user_invitation: 'ユーザー招待',
     } satisfies Record<MailKind, string>,
     /** Why the worker did not send a mail (mail_messages.last_error of a skipped row). */
     skipReason: {
@@ -163,6 +164,7 @@ export const DASHBOARD_TEXT = {
       reopened: 'Reopened for changes',
       escalation: 'Overdue digest',
       alert: 'Risk alert',
+      user_invitation: 'User invitation',
     } satisfies Record<MailKind, string>,
     skipReason: {
       'campaign closed': 'the campaign is closed',

@@ -174,9 +174,13 @@ export class SuppliersService {
       const owner = await manager
         .getRepository(User)
         .findOne({ where: { organizationId, id: fields.ownerId } });
-      if (!owner || (owner.role !== 'procurement' && owner.role !== 'admin')) {
+      if (
+        !owner ||
+        owner.deactivatedAt !== null ||
+        (owner.role !== 'procurement' && owner.role !== 'admin')
+      ) {
         throw new BadRequestException({
-          message: 'ownerId must be a procurement user of this organization',
+          message: 'ownerId must be an active procurement user of this organization',
           field: 'ownerId',
         });
       }

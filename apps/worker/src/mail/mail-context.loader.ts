@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { linkExpiry } from '@kakehashi/auth';
+import { hashLinkToken, linkExpiry, newLinkToken } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import { ALERT_LIST_LIMIT, daysUntil, formatDueDate, MailData, MailLocale } from '@kakehashi/mail';
+import { USER_INVITATION_TTL_HOURS, UserRole } from '@kakehashi/database';
+import {
+  ALERT_LIST_LIMIT,
+  daysUntil,
+  formatDateTime,
+  formatDueDate,
+  MailData,
+  MailLocale,
+  USER_ROLE_LABELS,
+} from '@kakehashi/mail';
 import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
 import { byRiskThenName, digestLink } from '../scoring/alert-digest';
 import { LinkIssuer } from './link-issuer';
@@ -38,6 +47,8 @@ export class MailContextLoader {
         return this.escalation(row, locale);
       case 'alert':
         return this.alert(row, locale);
+      case 'user_invitation':
+        return this.userInvitation(row, locale);
     }
   }
 
@@ -210,6 +221,60 @@ export class MailContextLoader {
           more: Math.max(0, scores.length - ALERT_LIST_LIMIT),
           supplierCount: new Set(scores.map((score) => score.supplierId)).size,
           consoleLink: `${this.appUrl}${digestLink(scores)}`,
+        },
+      },
+    };
+  }
+
+  /**
+   * A buyer user's invitation (`user-invite:<invitationId>`). Its token is made here, at send
+   * time, and only the SHA-256 is stored; a second run (a retry) replaces the token, so only the
+   * link in the mail that went out works. Nothing is sent once the invitation was revoked (a
+   * newer one, a deactivation) or used, or the user has set a password meanwhile.
+   */
+  private async userInvitation(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
+    const invitationId = row.messageKey.split(':')[1] ?? '';
+    if (!row.userId || !UUID.test(invitationId)) {
+      return { send: false, reason: 'malformed invitation key' };
+    }
+    const token = newLinkToken();
+    // A CTE, so the driver answers the RETURNING rows as it does for a SELECT.
+    const [issued] = await this.dataSource.query<
+      { email: string; displayName: string; role: UserRole; expiresAt: Date }[]
+    >(
+      `WITH issued AS (
+         UPDATE user_invitations i
+            SET token_hash = $4, expires_at = now() + make_interval(hours => $5)
+           FROM users u
+          WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
+            AND i.used_at IS NULL AND i.revoked_at IS NULL
+            AND u.id = i.user_id AND u.organization_id = i.organization_id
+            AND u.deactivated_at IS NULL AND u.password_hash IS NULL
+        RETURNING u.email, u.display_name AS "displayName", u.role, i.expires_at AS "expiresAt")
+       SELECT * FROM issued`,
+      [
+        invitationId,
+        row.organizationId,
+        row.userId,
+        hashLinkToken(token),
+        USER_INVITATION_TTL_HOURS,
+      ],
+    );
+    if (!issued) return { send: false, reason: 'invitation no longer open' };
+    return {
+      send: true,
+      fromName: row.organizationName,
+      mail: {
+        kind: 'user_invitation',
+        locale,
+        data: {
+          recipientName: row.toName ?? issued.displayName,
+          organizationName: row.organizationName,
+          senderName: row.organizationName,
+          email: issued.email,
+          roleLabel: USER_ROLE_LABELS[locale][issued.role],
+          link: `${this.appUrl}/set-password/${token}?lang=${locale}`,
+          expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
         },
       },
     };

@@ -129,7 +129,7 @@ export class ReminderSweepService {
          SELECT u.organization_id, 'escalate:' || u.id || ':' || $2, 'escalation', u.email,
                 u.display_name, u.locale, u.id, d.campaign_id
            FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, campaign_id uuid)
-           JOIN users u ON u.id = d.owner_id
+           JOIN users u ON u.id = d.owner_id AND u.deactivated_at IS NULL
          ON CONFLICT (message_key) DO NOTHING
          RETURNING id, message_key, organization_id`,
         [JSON.stringify(digests), today],

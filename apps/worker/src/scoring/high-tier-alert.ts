@@ -89,6 +89,7 @@ export class HighTierAlert {
                 u.id, d.campaign_id, d.assessment_id
            FROM jsonb_to_recordset($1::jsonb) AS ${columns}
            JOIN users u ON u.id = d.owner_id AND u.organization_id = d.organization_id
+            AND u.deactivated_at IS NULL
          ON CONFLICT (message_key) DO NOTHING
          RETURNING id, message_key, organization_id`,
         [records],

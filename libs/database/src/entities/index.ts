@@ -13,6 +13,7 @@ import { Supplier } from './supplier.entity';
 import { SupplierContact } from './supplier-contact.entity';
 import { SupplierRisk } from './supplier-risk.entity';
 import { User } from './user.entity';
+import { UserInvitation } from './user-invitation.entity';
 import { UserSession } from './user-session.entity';
 
 export * from './assessment.entity';
@@ -30,6 +31,7 @@ export * from './supplier.entity';
 export * from './supplier-contact.entity';
 export * from './supplier-risk.entity';
 export * from './user.entity';
+export * from './user-invitation.entity';
 export * from './user-session.entity';
 
 /** Every entity, for the data source. */
@@ -50,4 +52,5 @@ export const ENTITIES = [
   SupplierRisk,
   Notification,
   UserSession,
+  UserInvitation,
 ];

@@ -14,7 +14,15 @@ import { Organization } from './organization.entity';
 import { SupplierContact } from './supplier-contact.entity';
 import { User } from './user.entity';
 
-export type MailKind = 'invitation' | 'reminder' | 'escalation' | 'reopened' | 'link' | 'alert';
+export type MailKind =
+  | 'invitation'
+  | 'reminder'
+  | 'escalation'
+  | 'reopened'
+  | 'link'
+  | 'alert'
+  /** A buyer user invited by an admin: the link to set a password (`user-invite:<invitationId>`). */
+  | 'user_invitation';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 
 /** Each message the platform means to send, recorded once under its message key. */

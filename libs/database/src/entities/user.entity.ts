@@ -38,8 +38,9 @@ export class User {
   @Column({ type: 'enum', enum: USER_ROLES, enumName: 'user_role' })
   role!: UserRole;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** argon2id; null while an invited user has not set a password yet (no login possible). */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'text', default: 'ja' })
   locale!: string;
@@ -47,6 +48,18 @@ export class User {
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
+  /** Set by an admin: the user can neither log in nor use a session until reactivated. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** How a user stands: invited (no password yet), active, or deactivated by an admin. */
+export type UserStatus = 'active' | 'invited' | 'deactivated';
+
+export function userStatus(user: Pick<User, 'passwordHash' | 'deactivatedAt'>): UserStatus {
+  if (user.deactivatedAt) return 'deactivated';
+  return user.passwordHash === null ? 'invited' : 'active';
 }

@@ -9,6 +9,7 @@ import { TenantForeignKeys1795645306039 } from './1795645306039-TenantForeignKey
 import { CampaignFanOutWaves1795645991709 } from './1795645991709-CampaignFanOutWaves';
 import { FindingsFollowScores1795646678247 } from './1795646678247-FindingsFollowScores';
 import { UserSessions1795650116546 } from './1795650116546-UserSessions';
+import { UserManagement1795652469527 } from './1795652469527-UserManagement';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CampaignFanOutWaves1795645991709,
   FindingsFollowScores1795646678247,
   UserSessions1795650116546,
+  UserManagement1795652469527,
 ];

@@ -5,6 +5,7 @@ import { LINK } from './link.template';
 import { REMINDER } from './reminder.template';
 import { REOPENED } from './reopened.template';
 import type { AllTemplates } from './template-source.types';
+import { USER_INVITATION } from './user-invitation.template';
 
 export const TEMPLATES: AllTemplates = {
   invitation: INVITATION,
@@ -13,5 +14,6 @@ export const TEMPLATES: AllTemplates = {
   reopened: REOPENED,
   link: LINK,
   alert: ALERT,
+  user_invitation: USER_INVITATION,
 };
 export { FOOTERS, HTML_LAYOUT } from './layout.template';

@@ -1,0 +1,264 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser } from '@kakehashi/auth';
+import { AuditService, UserRole } from '@kakehashi/database';
+import { OutboxService } from '@kakehashi/queue';
+import { InviteUserDto } from './dto/invite-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserConflict, userConflict } from './user-errors';
+import { recordInvitation, revokeOpenInvitations } from './user-invitations';
+import { UsersService } from './users.service';
+import { UserView } from './user.view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface StoredUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  locale: string;
+  hasPassword: boolean;
+  deactivated: boolean;
+}
+
+/** An admin who can sign in now: not deactivated, password set. */
+const isActiveAdmin = (user: { role: UserRole; hasPassword: boolean; deactivated: boolean }) =>
+  user.role === 'admin' && user.hasPassword && !user.deactivated;
+
+/**
+ * A tenant admin's changes to the organization's users: invite, change, deactivate, reactivate,
+ * re-send the invitation. Each runs in one transaction that first locks the organization's row,
+ * so two admins' changes never race past the "at least one active admin" rule; each is audited.
+ */
+@Injectable()
+export class ManageUsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+  ) {}
+
+  async invite(actor: AuthenticatedUser, dto: InviteUserDto, ip: string | null): Promise<UserView> {
+    return this.inTenant(actor, async (manager) => {
+      const [taken] = await manager.query<{ id: string }[]>(
+        'SELECT id FROM users WHERE organization_id = $1 AND email = $2',
+        [actor.organizationId, dto.email],
+      );
+      if (taken) {
+        throw userConflict(
+          UserConflict.EmailTaken,
+          `${dto.email} is already a user of this organization`,
+        );
+      }
+      const locale = dto.locale ?? 'ja';
+      const [created] = await manager.query<{ id: string }[]>(
+        `INSERT INTO users (organization_id, email, display_name, role, locale, password_hash)
+         VALUES ($1, $2, $3, $4, $5, NULL) RETURNING id`,
+        [actor.organizationId, dto.email, dto.displayName, dto.role, locale],
+      );
+      const user = { id: created.id, email: dto.email, displayName: dto.displayName, locale };
+      const invitationId = await recordInvitation(manager, this.outbox, {
+        organizationId: actor.organizationId,
+        user,
+      });
+      await this.record(manager, actor, ip, {
+        action: 'user.invited',
+        userId: user.id,
+        details: { email: dto.email, role: dto.role, locale, invitationId },
+      });
+      return this.users.get(actor.organizationId, user.id, manager);
+    });
+  }
+
+  async update(
+    actor: AuthenticatedUser,
+    id: string,
+    dto: UpdateUserDto,
+    ip: string | null,
+  ): Promise<UserView> {
+    return this.inTenant(actor, async (manager) => {
+      const user = await this.requireUser(manager, actor.organizationId, id);
+      const next = {
+        role: dto.role ?? user.role,
+        deactivated: dto.active === undefined ? user.deactivated : !dto.active,
+      };
+      if (isActiveAdmin(user) && !isActiveAdmin({ ...user, ...next })) {
+        await this.requireAnotherActiveAdmin(manager, actor.organizationId, user.id);
+      }
+
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of ['displayName', 'role', 'locale'] as const) {
+        const value = dto[field];
+        if (value !== undefined && value !== user[field]) {
+          changes[field] = { from: user[field], to: value };
+        }
+      }
+      if (Object.keys(changes).length > 0) {
+        await manager.query(
+          `UPDATE users SET display_name = $3, role = $4, locale = $5
+            WHERE organization_id = $1 AND id = $2`,
+          [
+            actor.organizationId,
+            user.id,
+            dto.displayName ?? user.displayName,
+            next.role,
+            dto.locale ?? user.locale,
+          ],
+        );
+        await this.record(manager, actor, ip, {
+          action: 'user.updated',
+          userId: user.id,
+          details: { changes },
+        });
+      }
+      if (next.deactivated && !user.deactivated) await this.deactivate(manager, actor, ip, user);
+      if (!next.deactivated && user.deactivated) {
+        await manager.query(
+          'UPDATE users SET deactivated_at = NULL WHERE organization_id = $1 AND id = $2',
+          [actor.organizationId, user.id],
+        );
+        await this.record(manager, actor, ip, { action: 'user.reactivated', userId: user.id });
+      }
+      return this.users.get(actor.organizationId, user.id, manager);
+    });
+  }
+
+  /** A fresh link for someone who has not set a password yet; their earlier links stop working. */
+  async resendInvitation(
+    actor: AuthenticatedUser,
+    id: string,
+    ip: string | null,
+  ): Promise<UserView> {
+    return this.inTenant(actor, async (manager) => {
+      const user = await this.requireUser(manager, actor.organizationId, id);
+      if (user.deactivated) {
+        throw userConflict(
+          UserConflict.Deactivated,
+          `${user.email} is deactivated: reactivate the user before inviting again`,
+        );
+      }
+      if (user.hasPassword) {
+        throw userConflict(
+          UserConflict.PasswordAlreadySet,
+          `${user.email} has already set a password and can log in`,
+        );
+      }
+      const invitationId = await recordInvitation(manager, this.outbox, {
+        organizationId: actor.organizationId,
+        user,
+      });
+      await this.record(manager, actor, ip, {
+        action: 'user.invitation_resent',
+        userId: user.id,
+        details: { invitationId },
+      });
+      return this.users.get(actor.organizationId, user.id, manager);
+    });
+  }
+
+  /** Ends every session of theirs at once and withdraws their open invitation links. */
+  private async deactivate(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    ip: string | null,
+    user: StoredUser,
+  ): Promise<void> {
+    const organizationId = actor.organizationId;
+    await manager.query(
+      'UPDATE users SET deactivated_at = now() WHERE organization_id = $1 AND id = $2',
+      [organizationId, user.id],
+    );
+    const [, sessionsEnded] = await manager.query<[unknown[], number]>(
+      `UPDATE user_sessions SET revoked_at = now()
+        WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [organizationId, user.id],
+    );
+    await revokeOpenInvitations(manager, { organizationId, userId: user.id });
+    await this.record(manager, actor, ip, {
+      action: 'user.deactivated',
+      userId: user.id,
+      details: { sessionsEnded },
+    });
+  }
+
+  private async requireAnotherActiveAdmin(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<void> {
+    const [{ others }] = await manager.query<{ others: number }[]>(
+      `SELECT count(*)::int AS others FROM users
+        WHERE organization_id = $1 AND id <> $2 AND role = 'admin'
+          AND deactivated_at IS NULL AND password_hash IS NOT NULL`,
+      [organizationId, userId],
+    );
+    if (others === 0) {
+      throw userConflict(
+        UserConflict.LastAdmin,
+        'This is the last active admin of the organization: make another user an admin first',
+      );
+    }
+  }
+
+  private async requireUser(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<StoredUser> {
+    const [user] = UUID.test(id)
+      ? await manager.query<StoredUser[]>(
+          `SELECT id, email, display_name AS "displayName", role, locale,
+                  password_hash IS NOT NULL AS "hasPassword",
+                  deactivated_at IS NOT NULL AS deactivated
+             FROM users WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+          [organizationId, id],
+        )
+      : [];
+    if (!user) throw new NotFoundException('User not found');
+    return user;
+  }
+
+  /** One transaction per change, serialised per organization (see the class comment). */
+  private inTenant<T>(
+    actor: AuthenticatedUser,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      // NO KEY UPDATE: other tenant rows' foreign-key checks (KEY SHARE) are not blocked.
+      await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [
+        actor.organizationId,
+      ]);
+      // The guard saw an admin; a change of role committed while we waited for the lock counts.
+      const [still] = await manager.query<unknown[]>(
+        `SELECT 1 FROM users WHERE organization_id = $1 AND id = $2 AND role = 'admin'
+            AND deactivated_at IS NULL`,
+        [actor.organizationId, actor.id],
+      );
+      if (!still) throw new ForbiddenException('This action requires one of the roles: admin');
+      return work(manager);
+    });
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    ip: string | null,
+    event: { action: string; userId: string; details?: Record<string, unknown> },
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        organizationId: actor.organizationId,
+        actorType: 'user',
+        actorId: actor.id,
+        action: event.action,
+        targetType: 'user',
+        targetId: event.userId,
+        details: event.details,
+        ip,
+      },
+      manager,
+    );
+  }
+}

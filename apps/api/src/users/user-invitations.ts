@@ -1,0 +1,109 @@
+import { EntityManager } from 'typeorm';
+import { hashLinkToken } from '@kakehashi/auth';
+import { USER_INVITATION_TTL_HOURS } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+
+/**
+ * Records an invitation and its mail in the caller's transaction, after revoking the user's
+ * earlier links (only the newest invitation works). The worker makes the token when it sends
+ * the mail and stores only its hash (apps/worker/src/mail/mail-context.loader.ts).
+ */
+export async function recordInvitation(
+  manager: EntityManager,
+  outbox: OutboxService,
+  input: {
+    organizationId: string;
+    user: { id: string; email: string; displayName: string; locale: string };
+  },
+): Promise<string> {
+  const { organizationId, user } = input;
+  await revokeOpenInvitations(manager, { organizationId, userId: user.id });
+  const [invitation] = await manager.query<{ id: string }[]>(
+    `INSERT INTO user_invitations (organization_id, user_id, expires_at)
+     VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING id`,
+    [organizationId, user.id, USER_INVITATION_TTL_HOURS],
+  );
+  const messageKey = `user-invite:${invitation.id}`;
+  const [mail] = await manager.query<{ id: string }[]>(
+    `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale, user_id)
+     VALUES ($1, $2, 'user_invitation', $3, $4, $5, $6) RETURNING id`,
+    [organizationId, messageKey, user.email, user.displayName, user.locale, user.id],
+  );
+  await outbox.add(manager, [
+    {
+      organizationId,
+      queue: QueueName.Mail,
+      jobName: 'send-mail',
+      jobId: JobIds.sendMail(messageKey),
+      payload: { organizationId, mailMessageId: mail.id },
+    },
+  ]);
+  return invitation.id;
+}
+
+/** Links already mailed stop working (a newer invitation, a deactivation). */
+export async function revokeOpenInvitations(
+  manager: EntityManager,
+  input: { organizationId: string; userId: string },
+): Promise<void> {
+  await manager.query(
+    `UPDATE user_invitations SET revoked_at = now()
+      WHERE organization_id = $1 AND user_id = $2 AND used_at IS NULL AND revoked_at IS NULL`,
+    [input.organizationId, input.userId],
+  );
+}
+
+export interface OpenInvitation {
+  id: string;
+  organizationId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  organizationName: string;
+}
+
+export type InvitationResolution =
+  | { ok: true; invitation: OpenInvitation }
+  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
+
+/**
+ * What a raw token from a set-password link opens, read only (a GET must change nothing). With
+ * `lock`, the invitation row is locked for the caller's transaction.
+ */
+export async function resolveInvitation(
+  manager: EntityManager,
+  token: string,
+  options: { lock?: boolean } = {},
+): Promise<InvitationResolution> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: 'unknown' };
+  const [row] = await manager.query<
+    (OpenInvitation & {
+      expired: boolean;
+      usedAt: Date | null;
+      revokedAt: Date | null;
+      hasPassword: boolean;
+      deactivated: boolean;
+    })[]
+  >(
+    `SELECT i.id, i.organization_id AS "organizationId", i.user_id AS "userId",
+            u.email, u.display_name AS "displayName", u.locale, o.name AS "organizationName",
+            i.expires_at <= now() AS expired, i.used_at AS "usedAt", i.revoked_at AS "revokedAt",
+            u.password_hash IS NOT NULL AS "hasPassword", u.deactivated_at IS NOT NULL AS deactivated
+       FROM user_invitations i
+       JOIN users u ON u.organization_id = i.organization_id AND u.id = i.user_id
+       JOIN organizations o ON o.id = i.organization_id
+      WHERE i.token_hash = $1
+      ${options.lock ? 'FOR UPDATE OF i, u' : ''}`,
+    [hashLinkToken(token)],
+  );
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.usedAt || row.hasPassword) return { ok: false, reason: 'used' };
+  if (row.revokedAt || row.deactivated) return { ok: false, reason: 'revoked' };
+  if (row.expired) return { ok: false, reason: 'expired' };
+  const { id, organizationId, userId, email, displayName, locale, organizationName } = row;
+  return {
+    ok: true,
+    invitation: { id, organizationId, userId, email, displayName, locale, organizationName },
+  };
+}

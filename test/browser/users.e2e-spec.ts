@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { AddressObject } from 'mailparser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
+import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
+import {
+  isolatedEnvironment,
+  IsolatedEnvironment,
+  startWorker,
+  TestWorker,
+} from '../support/test-worker';
+
+const NEW_PASSWORD = 'Hashi-Watari-2026!';
+
+describe('the users page and the set-password page in a real browser (headless Chromium)', () => {
+  let isolated: IsolatedEnvironment;
+  let sink: SmtpSink;
+  let api: TestApi;
+  let worker: TestWorker;
+  let tenant: TestTenant;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    isolated = await isolatedEnvironment('users_browser');
+    sink = await startSmtpSink();
+    api = await startApi({ ...isolated.env, LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    worker = await startWorker({
+      ...isolated.env,
+      APP_URL: base,
+      SMTP_URL: sink.url,
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      MAIL_RATE_PER_SECOND: '1000',
+    });
+    tenant = await createTestTenant(api.dataSource, 'users-browser');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+    await sink?.close();
+    await isolated?.drop();
+  });
+
+  /** A fresh profile; script errors, CSP violations and unexpected 4xx/5xx are collected. */
+  async function openTab(
+    expected: string[] = [],
+  ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => {
+      const seen = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
+      if (r.status() >= 400 && !expected.includes(seen)) problems.push(seen);
+    });
+    return { context, page, problems };
+  }
+
+  async function invitationLink(address: string): Promise<string> {
+    await sink.waitFor(1, 15_000);
+    const mail = sink.messages.find(
+      (m) => (m.to as AddressObject).value[0].address?.toLowerCase() === address,
+    );
+    const link = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]+\?lang=ja/.exec(mail?.text ?? '');
+    if (!link) throw new Error(`no invitation link to ${address}`);
+    return link[0];
+  }
+
+  it('an admin invites a user from the header link; the invitee sets a password and logs in', async () => {
+    const admin = await openTab();
+    await logIn(admin.page, { base, email: tenant.users.admin.email });
+    const nav = admin.page.getByRole('navigation', { name: '架け橋' });
+    await Promise.all([
+      admin.page.waitForURL(`${base}/console/users`),
+      nav.getByRole('link', { name: 'ユーザー', exact: true }).click(),
+    ]);
+    expect(await admin.page.getByRole('heading', { level: 1 }).textContent()).toBe('ユーザー');
+    expect(
+      await nav.getByRole('link', { name: 'ユーザー', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
+    expect(await admin.page.getByTestId('user-row').count()).toBe(4);
+    expect(await axeViolations(admin.page)).toEqual([]);
+
+    const email = 'kobayashi@users-browser.example';
+    const form = admin.page.getByTestId('users-invite');
+    await form.getByLabel('メールアドレス').fill(email);
+    await form.getByLabel('氏名').fill('小林 誠');
+    await form.getByLabel('役割').selectOption({ label: 'CISO' });
+    await form.getByLabel('メールの言語').selectOption({ label: '日本語' });
+    await Promise.all([
+      admin.page.waitForURL(/\/console\/users\?done=invited/),
+      form.getByRole('button', { name: '招待メールを送る' }).click(),
+    ]);
+    await expect(admin.page.getByRole('status').textContent()).resolves.toBe(
+      `小林 誠（${email}）に招待メールを送信しました。`,
+    );
+    const row = admin.page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+    await expect(row.getAttribute('data-status')).resolves.toBe('invited');
+    await expect(row.textContent()).resolves.toContain('招待中');
+    await expect(row.getByLabel('小林 誠の役割').inputValue()).resolves.toBe('ciso');
+    await admin.page.screenshot({ path: join(ARTIFACTS, 'users-ja.png'), fullPage: true });
+    expect(await axeViolations(admin.page)).toEqual([]);
+
+    // The invitee, in a browser of their own, opens the mailed link.
+    const link = await invitationLink(email);
+    const linkPath = new URL(link).pathname;
+    const invitee = await openTab([`400 POST ${linkPath}`]);
+    await invitee.page.goto(link);
+    expect(await invitee.page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'パスワードの設定',
+    );
+    await expect(
+      invitee.page.getByLabel('ログインに使うメールアドレス').inputValue(),
+    ).resolves.toBe(email);
+    expect(await axeViolations(invitee.page)).toEqual([]);
+    await invitee.page.getByLabel('新しいパスワード', { exact: true }).fill('aaaaAAAAaaaa');
+    await invitee.page.getByLabel('新しいパスワード（確認）').fill('aaaaAAAAaaaa');
+    await Promise.all([
+      invitee.page.waitForResponse(
+        (r) => new URL(r.url()).pathname === linkPath && r.status() === 400,
+      ),
+      invitee.page.getByRole('button', { name: 'パスワードを設定' }).click(),
+    ]);
+    await expect(invitee.page.getByRole('alert').textContent()).resolves.toBe(
+      'パスワードに同じ文字が多すぎます。異なる文字を5種類以上使ってください。',
+    );
+    await invitee.page.screenshot({
+      path: join(ARTIFACTS, 'set-password-refused-ja.png'),
+      fullPage: true,
+    });
+    expect(await axeViolations(invitee.page)).toEqual([]);
+
+    await invitee.page.getByLabel('新しいパスワード', { exact: true }).fill(NEW_PASSWORD);
+    await invitee.page.getByLabel('新しいパスワード（確認）').fill(NEW_PASSWORD);
+    await Promise.all([
+      invitee.page.waitForURL(`${base}/set-password/done`),
+      invitee.page.getByRole('button', { name: 'パスワードを設定' }).click(),
+    ]);
+    await expect(invitee.page.getByRole('status').textContent()).resolves.toBe(
+      'パスワードを設定しました。メールアドレスと新しいパスワードでログインしてください。',
+    );
+    expect(await axeViolations(invitee.page)).toEqual([]);
+    await invitee.page.getByLabel('メールアドレス').fill(email);
+    await invitee.page.getByLabel('パスワード').fill(NEW_PASSWORD);
+    await Promise.all([
+      invitee.page.waitForURL(`${base}/dashboard`),
+      invitee.page.getByRole('button', { name: 'ログイン' }).click(),
+    ]);
+    await expect(invitee.page.getByTestId('console-user').textContent()).resolves.toContain(email);
+    // A CISO's header has no link to the users page.
+    await expect(invitee.page.locator('a[href="/console/users"]').count()).resolves.toBe(0);
+
+    // The admin deactivates them, confirming first; their open tab is signed out.
+    await admin.page.reload();
+    await expect(row.getAttribute('data-status')).resolves.toBe('active');
+    await row.getByText('無効化…').click();
+    await row.getByLabel('無効化することを確認しました').check();
+    await Promise.all([
+      admin.page.waitForURL(/\/console\/users\?done=deactivated/),
+      row.getByRole('button', { name: '無効化', exact: true }).click(),
+    ]);
+    await expect(admin.page.getByRole('status').textContent()).resolves.toBe(
+      `小林 誠（${email}）を無効化しました。セッションはすべて終了しました。`,
+    );
+    await expect(row.getAttribute('data-status')).resolves.toBe('deactivated');
+    await expect(row.getByRole('button', { name: '再有効化' }).count()).resolves.toBe(1);
+    await invitee.page.reload();
+    expect(new URL(invitee.page.url()).pathname).toBe('/login');
+
+    expect(admin.problems).toEqual([]);
+    expect(invitee.problems).toEqual([]);
+    await admin.context.close();
+    await invitee.context.close();
+  });
+});
