@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { SizeClass } from '@kakehashi/database';
+import { PageQuery } from '../../common/page-query';
 
 export const SUPPLIER_SORTS = [
   'name',
@@ -15,7 +16,7 @@ export const SUPPLIER_SORTS = [
 ] as const;
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 
-export class ListSuppliersQuery {
+export class ListSuppliersQuery extends PageQuery {
   @ApiPropertyOptional({
     maxLength: 200,
     example: '製作所',
@@ -62,19 +63,4 @@ export class ListSuppliersQuery {
   @IsOptional()
   @IsIn(SUPPLIER_SORTS)
   sort?: SupplierSort;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
