@@ -96,6 +96,24 @@ describe('login throttling counts failures only (real Redis)', () => {
     await attempt('192.0.2.60', email, TEST_PASSWORD).expect(200);
   });
 
+  it('refuses credentials posted as a form (what another site could send): 415, no cookie', async () => {
+    for (const type of ['form', 'text'] as const) {
+      const forged = await api
+        .http()
+        .post('/api/v1/auth/login')
+        .set('origin', 'https://evil.example')
+        .type(type)
+        .send(
+          type === 'form'
+            ? `email=${encodeURIComponent(tenant.users.auditor.email)}&password=${TEST_PASSWORD}`
+            : JSON.stringify({ email: tenant.users.auditor.email, password: TEST_PASSWORD }),
+        )
+        .expect(415);
+      expect(forged.body.message).toBe('send the credentials as application/json');
+      expect(forged.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
   it('does not let a burst of parallel guesses past the account limit', async () => {
     const email = tenant.users.admin.email;
     const responses = await Promise.all(

@@ -52,7 +52,10 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @UseFilters(LoginThrottledFilter)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors({ 400: 'email is not an email address, or password is missing or too long' })
+  @ApiErrors({
+    400: 'email is not an email address, or password is missing or too long',
+    415: 'The credentials were not sent as application/json',
+  })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({
     description: 'Too many failed attempts from this address or on this account; see Retry-After',

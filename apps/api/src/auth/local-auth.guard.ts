@@ -1,4 +1,10 @@
-import { createParamDecorator, ExecutionContext, Injectable, ValidationPipe } from '@nestjs/common';
+import {
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  UnsupportedMediaTypeException,
+  ValidationPipe,
+} from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { LoginDto } from './dto/login.dto';
@@ -19,8 +25,16 @@ export class LocalAuthGuard extends AuthGuard('local') {
     return super.canActivate(context) as Promise<boolean>;
   }
 
-  /** Throws unless the body may be tried; the console's form overrides it with its own checks. */
+  /**
+   * Throws unless the body may be tried; the console's form overrides it with its own checks.
+   * JSON only: another site's page can post a form (urlencoded, multipart, text/plain) to this
+   * route but never JSON, so it cannot sign a browser into an account of its choosing (login
+   * CSRF; this route sets the session cookie too).
+   */
   protected async checkBody(request: FastifyRequest): Promise<void> {
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      throw new UnsupportedMediaTypeException('send the credentials as application/json');
+    }
     await loginBody.transform(request.body, { type: 'body', metatype: LoginDto });
   }
 }
