@@ -394,6 +394,12 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     expect(owned.body.message).toBe(
       'ownerId must be an active procurement user of this organization',
     );
+    const form = await api
+      .http()
+      .get('/console/suppliers/new')
+      .set('cookie', `kk_session=${tokens.get('admin')}`)
+      .expect(200);
+    expect(form.text).not.toContain(`value="${tenant.users.procurement.id}"`);
     await patch(`/users/${tenant.users.procurement.id}`, { active: true }).expect(200);
     tokens.set('procurement', await loginToken(api, tenant.users.procurement.email));
 

@@ -75,7 +75,8 @@ export class SetPasswordService {
   ): Promise<boolean> {
     const others = await this.dataSource.query<{ hash: string }[]>(
       `SELECT password_hash AS hash FROM users
-        WHERE email = $1 AND password_hash IS NOT NULL AND organization_id <> $2
+        WHERE email = $1 AND password_hash IS NOT NULL AND deactivated_at IS NULL
+          AND organization_id <> $2
         LIMIT 10`,
       [invitation.email, invitation.organizationId],
     );

@@ -30,6 +30,15 @@ export class UserManagement1795652469527 implements MigrationInterface {
     await queryRunner.query(
       `UPDATE "users" SET "password_hash" = '!' WHERE "password_hash" IS NULL`,
     );
+    // Deactivated users keep being unable to log in once the column that says so is gone.
+    await queryRunner.query(
+      `UPDATE "users" SET "password_hash" = '!' WHERE "deactivated_at" IS NOT NULL`,
+    );
+    // The previous code has no context for invitation mails: never send the queued ones.
+    await queryRunner.query(
+      `UPDATE "mail_messages" SET "status" = 'skipped', "last_error" = 'rolled back'
+        WHERE "kind" = 'user_invitation' AND "status" = 'queued'`,
+    );
     await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "password_hash" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "deactivated_at"`);
     await queryRunner.query(`DROP INDEX "public"."ix_user_invitations_user"`);

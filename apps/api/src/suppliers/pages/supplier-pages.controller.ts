@@ -12,7 +12,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { User } from '@kakehashi/database';
@@ -183,7 +183,11 @@ export class SupplierPagesController {
     },
   ): Promise<void> {
     const owners = await this.users.find({
-      where: { organizationId: input.user.organizationId, role: In(['procurement', 'admin']) },
+      where: {
+        organizationId: input.user.organizationId,
+        role: In(['procurement', 'admin']),
+        deactivatedAt: IsNull(),
+      },
       order: { displayName: 'ASC' },
     });
     const text = SUPPLIER_PAGES_TEXT[input.locale];
