@@ -204,8 +204,13 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
     expect(shown + beyondCap).toBe(alerting.length);
   });
 
-  it('mails no alert to an owner who was deactivated (the console notification stays)', async () => {
+  it('tells the organization’s admin, not the deactivated owner, when a supplier turns high-risk', async () => {
     const tenant = await createWorkerTenant(db, 'alerts-off');
+    const [admin] = await db.query<{ id: string; email: string }[]>(
+      `INSERT INTO users (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, '管理 花子', 'admin', 'not-a-login') RETURNING id, email`,
+      [tenant.organizationId, `admin-${tenant.ownerId.slice(0, 8)}@alerts-off.example`],
+    );
     await db.query('UPDATE users SET deactivated_at = now() WHERE id = $1', [tenant.ownerId]);
     const campaignId = await createCampaign(db, tenant, {
       dueDate: '2026-12-20',
@@ -214,14 +219,16 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
     const critical = await seed(tenant, campaignId, ANSWER_FIXTURES.smeNothing, 3);
     await submitAll(tenant.organizationId, critical);
     await waitForScores(critical);
-    await waitUntil(async () => (await notificationsOf(tenant.ownerId)).length > 0, {
+    await waitUntil(async () => (await notificationsOf(admin.id)).length > 0, {
       timeoutMs: 30_000,
-      what: 'the alert notification',
+      what: 'the admin’s alert notification',
     });
-    const mails = await db.query(`SELECT 1 FROM mail_messages WHERE user_id = $1`, [
-      tenant.ownerId,
-    ]);
-    expect(mails).toEqual([]);
+    const toAdmin = await alertMailsTo({ ...tenant, ownerId: admin.id, ownerEmail: admin.email });
+    expect(toAdmin).toHaveLength(1);
+    expect(await notificationsOf(tenant.ownerId)).toEqual([]);
+    expect(
+      await db.query(`SELECT 1 FROM mail_messages WHERE user_id = $1`, [tenant.ownerId]),
+    ).toEqual([]);
   });
 
   it('alerts a rescore only when it worsens the tier of the earlier engine version', async () => {

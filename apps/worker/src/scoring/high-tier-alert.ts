@@ -41,14 +41,16 @@ export class HighTierAlert {
         [events.map((event) => event.scoreId)],
       );
     const byScore = new Map(known.map((row) => [row.scoreId, row]));
+    const recipients = await this.recipientsFor(manager, events);
     const digests = buildDigests(
       events.flatMap((event) => {
         const score = byScore.get(event.scoreId);
-        if (!score || !isNews(event.tier, score.earlierTier)) return [];
+        const recipient = recipients.get(event.ownerId);
+        if (!score || !recipient || !isNews(event.tier, score.earlierTier)) return [];
         return [
           {
             organizationId: event.organizationId,
-            ownerId: event.ownerId,
+            ownerId: recipient,
             scoreId: event.scoreId,
             assessmentId: event.id,
             campaignId: event.campaignId,
@@ -103,6 +105,31 @@ export class HighTierAlert {
         jobId: JobIds.sendMail(mail.message_key),
         payload: { organizationId: mail.organization_id, mailMessageId: mail.id },
       })),
+    );
+  }
+
+  /**
+   * Who is told about each campaign owner's suppliers: the owner, or when the owner was
+   * deactivated (left the company), the organization's longest-serving active admin, so a
+   * supplier turning high-risk is never reported to nobody.
+   */
+  private async recipientsFor(
+    manager: EntityManager,
+    events: HighTierEvent[],
+  ): Promise<Map<string, string>> {
+    const owners = [...new Set(events.map((event) => event.ownerId))];
+    const rows: { ownerId: string; recipientId: string | null }[] = await manager.query(
+      `SELECT u.id AS "ownerId",
+              CASE WHEN u.deactivated_at IS NULL THEN u.id ELSE (
+                SELECT a.id FROM users a
+                 WHERE a.organization_id = u.organization_id AND a.role = 'admin'
+                   AND a.deactivated_at IS NULL AND a.password_hash IS NOT NULL
+                 ORDER BY a.created_at, a.id LIMIT 1) END AS "recipientId"
+         FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [owners],
+    );
+    return new Map(
+      rows.flatMap((row) => (row.recipientId ? [[row.ownerId, row.recipientId] as const] : [])),
     );
   }
 }
