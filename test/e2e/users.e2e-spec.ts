@@ -130,9 +130,11 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     return row.name;
   }
 
+  /** The user-management events about a user (login attempts are checked on their own). */
   async function auditActions(userId: string): Promise<string[]> {
     const rows = await api.dataSource.query<{ action: string }[]>(
-      `SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY id`,
+      `SELECT action FROM audit_events
+        WHERE organization_id = $1 AND target_id = $2 AND action LIKE 'user.%' ORDER BY id`,
       [tenant.organizationId, userId],
     );
     return rows.map((r) => r.action);
@@ -369,6 +371,14 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     const refused = await login(email, TEST_PASSWORD).expect(401);
     const wrong = await login(tenant.users.auditor.email, 'not-the-password').expect(401);
     expect(refused.body).toEqual(wrong.body);
+    // The refused attempt is in the tenant's own audit trail, with its reason.
+    const [failed] = await api.dataSource.query<{ details: { reason: string } }[]>(
+      `SELECT details FROM audit_events
+        WHERE organization_id = $1 AND action = 'auth.login_failed' AND target_id = $2
+        ORDER BY id DESC LIMIT 1`,
+      [tenant.organizationId, tenant.users.ciso.id],
+    );
+    expect(failed.details.reason).toBe('deactivated');
 
     // A session is refused whenever its user is deactivated, whichever way it happened.
     const auditor = await loginToken(api, tenant.users.auditor.email);

@@ -19,9 +19,28 @@ export class AuthService {
     password: string;
     ip: string | null;
   }): Promise<AuthenticatedUser | null> {
-    const candidates = await this.users.findAllByEmailForLogin(input.email);
+    const { usable: candidates, unusable } = await this.users.findAllByEmailForLogin(input.email);
+    // A deactivated or not yet activated account is refused as a wrong password is (same answer,
+    // one password check's time); a failed attempt is audited in its own tenant.
+    const auditUnusable = async (): Promise<void> => {
+      for (const user of unusable) {
+        await this.audit.record({
+          organizationId: user.organizationId,
+          actorType: 'anonymous',
+          action: 'auth.login_failed',
+          targetType: 'user',
+          targetId: user.id,
+          details: { reason: user.deactivatedAt ? 'deactivated' : 'not_activated' },
+          ip: input.ip,
+        });
+      }
+    };
     if (candidates.length === 0) {
       await verifyPassword(await decoyPasswordHash(), input.password);
+      if (unusable.length > 0) {
+        await auditUnusable();
+        return null;
+      }
       await this.audit.record({
         organizationId: null,
         actorType: 'anonymous',
@@ -64,6 +83,7 @@ export class AuthService {
         ip: input.ip,
       });
     }
+    await auditUnusable();
     return null;
   }
 

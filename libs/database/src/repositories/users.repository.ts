@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Not, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { User } from '../entities/user.entity';
 
 /** A user who may log in: active (not deactivated) and with a password set. */
@@ -11,17 +11,22 @@ export class UsersRepository {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   /**
-   * Login is the one place that looks across tenants: an email may exist in several. Deactivated
-   * users and invited users who have not set a password yet are not candidates, so their login
-   * fails exactly as a wrong password does.
+   * Login is the one place that looks across tenants: an email may exist in several. Every
+   * account of the email comes back; only the `usable` ones (active, with a password set) may be
+   * tried, the others are there so a refused attempt on them reaches their tenant's audit trail.
    */
-  async findAllByEmailForLogin(email: string): Promise<LoginCandidate[]> {
+  async findAllByEmailForLogin(
+    email: string,
+  ): Promise<{ usable: LoginCandidate[]; unusable: User[] }> {
     const users = await this.users.find({
-      where: { email: normalizeEmail(email), deactivatedAt: IsNull(), passwordHash: Not(IsNull()) },
+      where: { email: normalizeEmail(email) },
       order: { createdAt: 'ASC' },
       take: 10,
     });
-    return users.filter((user): user is LoginCandidate => user.passwordHash !== null);
+    const usable = users.filter(
+      (user): user is LoginCandidate => user.passwordHash !== null && user.deactivatedAt === null,
+    );
+    return { usable, unusable: users.filter((user) => !usable.includes(user as LoginCandidate)) };
   }
 
   findById(organizationId: string, id: string): Promise<User | null> {
