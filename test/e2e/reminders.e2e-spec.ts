@@ -142,6 +142,30 @@ describe('reminders and escalation', () => {
     expect(count(bounced.contactEmail)).toBe(0);
   });
 
+  it('sends a deactivated owner’s escalation digest to the organization’s admin', async () => {
+    const tenant = await createWorkerTenant(db, 'remind-off');
+    const [admin] = await db.query<{ email: string }[]>(
+      `INSERT INTO users (organization_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, '管理 花子', 'admin', 'not-a-login') RETURNING email`,
+      [tenant.organizationId, `admin-${tenant.ownerId.slice(0, 8)}@remind-off.example`],
+    );
+    await db.query('UPDATE users SET deactivated_at = now() WHERE id = $1', [tenant.ownerId]);
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2030-06-14',
+      launchedAt: tokyoMorning('2030-06-04'),
+    });
+    await seedAssessments(db, { tenant, campaignId, count: 1 });
+    for (const date of ['2030-06-17', '2030-06-20']) {
+      clock.set(tokyoMorning(date));
+      await sweep.run();
+    }
+    const digests = await db.query(
+      `SELECT to_email, user_id FROM mail_messages WHERE organization_id = $1 AND kind = 'escalation'`,
+      [tenant.organizationId],
+    );
+    expect(digests).toEqual([{ to_email: admin.email, user_id: tenant.ownerId }]);
+  });
+
   it('holds reminders back outside 09:00-18:00 Tokyo on weekdays and then sends only the latest step', async () => {
     const tenant = await createWorkerTenant(db, 'quiet');
     // Due Tuesday 2030-06-25; launched three weeks before, so every step is due by Monday.

@@ -103,7 +103,10 @@ export class ReminderSweepService {
     return inserted.map((row) => ({ ...byKey.get(row.message_key)!, status: row.status }));
   }
 
-  /** One digest per owner per Tokyo day, when a supplier's overdue count reaches the policy's. */
+  /**
+   * One digest per owner per Tokyo day, when a supplier's overdue count reaches the policy's; a
+   * deactivated owner's digest goes to the organization's longest-serving active admin.
+   */
   private async writeEscalations(
     manager: EntityManager,
     { due, today }: { due: DueReminder[]; today: string },
@@ -126,10 +129,19 @@ export class ReminderSweepService {
       await manager.query(
         `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale,
                 user_id, campaign_id)
-         SELECT u.organization_id, 'escalate:' || u.id || ':' || $2, 'escalation', u.email,
-                u.display_name, u.locale, u.id, d.campaign_id
+         SELECT u.organization_id, 'escalate:' || u.id || ':' || $2, 'escalation', r.email,
+                r.display_name, r.locale, u.id, d.campaign_id
            FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, campaign_id uuid)
-           JOIN users u ON u.id = d.owner_id AND u.deactivated_at IS NULL
+           JOIN users u ON u.id = d.owner_id
+          -- The owner, or when the owner was deactivated, the longest-serving active admin (the
+          -- digest still lists the owner's campaigns: user_id stays the owner's).
+          CROSS JOIN LATERAL (
+                SELECT x.email, x.display_name, x.locale FROM users x
+                 WHERE (x.id = u.id AND u.deactivated_at IS NULL)
+                    OR (u.deactivated_at IS NOT NULL AND x.organization_id = u.organization_id
+                        AND x.role = 'admin' AND x.deactivated_at IS NULL
+                        AND x.password_hash IS NOT NULL)
+                 ORDER BY x.created_at, x.id LIMIT 1) r
          ON CONFLICT (message_key) DO NOTHING
          RETURNING id, message_key, organization_id`,
         [JSON.stringify(digests), today],
