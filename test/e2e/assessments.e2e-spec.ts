@@ -1,6 +1,6 @@
 import { JobIds } from '@kakehashi/queue';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
-import { submitAnswers } from '../support/questionnaire-session';
+import { pressStart, submitAnswers } from '../support/questionnaire-session';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const PNG = Buffer.from(
@@ -159,6 +159,25 @@ describe('buyer view of an assessment: answers, score, reopen, evidence', () => 
       JobIds.score(a.assessmentId, 1),
       JobIds.score(a.assessmentId, 2),
     ]);
+  });
+
+  it('shows a reopen message of several lines on the questionnaire pages exactly as typed', async () => {
+    const a = await fresh();
+    await submitAnswers(api, { token: a.token });
+    const message =
+      '指示5の回答を見直してください。\n特にバックアップの復元テストについて。\nよろしくお願いします。';
+    await api
+      .http()
+      .post(`/api/v1/assessments/${a.assessmentId}/reopen`)
+      .set('authorization', `Bearer ${procurement}`)
+      .send({ message })
+      .expect(200);
+    const started = await pressStart(api, a.token);
+    const cookie = started.headers['set-cookie'];
+    for (const path of ['/q/s/overview', '/q/s/sections/profile']) {
+      const page = await api.http().get(path).set('cookie', cookie).expect(200);
+      expect(page.text).toContain(`<p>${message}</p>`);
+    }
   });
 
   it('refuses to reopen an assessment of a closed campaign: nothing changes, no mail', async () => {
