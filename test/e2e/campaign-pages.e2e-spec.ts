@@ -131,6 +131,8 @@ describe('campaign and outbox console pages (real app and database)', () => {
       expect(detail.text).toContain(`href="/dashboard/suppliers/${id}"`);
     expect(detail.text.match(/data-testid="assessment-row"/g)).toHaveLength(2);
     expect(detail.text).toContain('<td data-count="invited">2</td>');
+    // The column counts who has not opened the link yet, not everyone invited.
+    expect(detail.text).toContain('<th scope="col">Not opened</th>');
     expect(detail.text).not.toContain(`/console/campaigns/${campaignId}/launch`);
   });
 

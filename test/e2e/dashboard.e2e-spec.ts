@@ -456,6 +456,10 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     };
     const ja = await page('ja');
     expect(ja).toContain('回答依頼: 送信失敗');
+    // Every column says what it holds: the two numbers per directive, and the findings.
+    for (const header of ['このサプライヤー', '全体平均', '重要度', '指摘', '推奨']) {
+      expect(ja).toContain(`<th scope="col">${header}</th>`);
+    }
     expect(ja).toContain('(550 mailbox unavailable)');
     expect(ja).toContain('再回答のお願い: 送信せず');
     expect(ja).toContain('(キャンペーン終了のため)');

@@ -40,7 +40,7 @@ export const CAMPAIGN_PAGES_TEXT = {
     },
     statuses: { draft: '下書き', launched: '実施中', closed: '終了' },
     counts: {
-      invited: '招待済み',
+      invited: '未開封',
       opened: '開封',
       in_progress: '回答中',
       submitted: '提出済み',
@@ -114,7 +114,7 @@ export const CAMPAIGN_PAGES_TEXT = {
     },
     statuses: { draft: 'Draft', launched: 'Launched', closed: 'Closed' },
     counts: {
-      invited: 'Invited',
+      invited: 'Not opened',
       opened: 'Opened',
       in_progress: 'In progress',
       submitted: 'Submitted',
