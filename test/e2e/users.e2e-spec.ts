@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AddressObject, ParsedMail } from 'mailparser';
+import { hashPassword } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import {
@@ -304,6 +305,51 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     expect(bad.body.message).toMatch(/email must be an email address/);
     expect(bad.body.message).toMatch(/displayName/);
     expect(bad.body.message).toMatch(/role/);
+    const twoLines = await post('/users', {
+      email: 'two-lines@users.example',
+      displayName: '佐藤\r\nBcc: evil@example.com',
+      role: 'auditor',
+    }).expect(400);
+    expect(twoLines.body.message).toBe('displayName must be one line without control characters');
+  });
+
+  it('refuses a password that opens the same email’s account in another organization, even a deactivated one', async () => {
+    const email = 'twice@users.example';
+    const password = 'Shared-Password-2026';
+    // The same person, deactivated in the other organization: reactivating them later must not
+    // leave two accounts that one password opens (login would only ever reach the first).
+    await api.dataSource.query(
+      `INSERT INTO users (organization_id, email, display_name, role, password_hash, deactivated_at)
+       VALUES ($1, $2, '二重 太郎', 'auditor', $3, now())`,
+      [other.organizationId, email, await hashPassword(password)],
+    );
+    await post('/users', { email, displayName: '二重 太郎', role: 'auditor' }).expect(201);
+    const { path } = linkIn(await mailTo(email));
+    const refused = await submitPassword(path, { password }, { status: 400 });
+    expect(refused.text).toContain('同じメールアドレスの別の組織のアカウントで使われています');
+    await api.dataSource.query(`DELETE FROM users WHERE organization_id = $1 AND email = $2`, [
+      other.organizationId,
+      email,
+    ]);
+  });
+
+  it('sends a fresh invitation when an invited user who never set a password is reactivated', async () => {
+    const invited = await post('/users', {
+      email: 'back-again@users.example',
+      displayName: '再招待 太郎',
+      role: 'auditor',
+      locale: 'ja',
+    }).expect(201);
+    await patch(`/users/${invited.body.id}`, { active: false }).expect(200);
+    const back = await patch(`/users/${invited.body.id}`, { active: true }).expect(200);
+    expect(back.body.invitation).toEqual(
+      expect.objectContaining({ expiresAt: expect.any(String) }),
+    );
+    const invitations = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE kind = 'user_invitation' AND user_id = $1`,
+      [invited.body.id],
+    );
+    expect(invitations[0].n).toBe(2);
   });
 
   it('never leaves the organization without an active admin; a new role applies to open sessions', async () => {
@@ -521,5 +567,22 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     );
     // Typed values are kept.
     expect(duplicate.text).toContain('value="重複"');
+
+    // An admin who gives up their own admin role lands on the dashboard, not on a 403 page.
+    const second = await post('/users', {
+      email: 'second-admin@users.example',
+      displayName: '第二 管理者',
+      role: 'admin',
+    }).expect(201);
+    await api.dataSource.query(`UPDATE users SET password_hash = 'x' WHERE id = $1`, [
+      second.body.id,
+    ]);
+    const demoted = await form({ action: 'role', userId: tenant.users.admin.id, role: 'ciso' });
+    expect(demoted.status).toBe(303);
+    expect(demoted.headers.location).toBe('/dashboard');
+    await patch(`/users/${tenant.users.admin.id}`, { role: 'admin' }, 'admin').expect(403);
+    await api.dataSource.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [
+      tenant.users.admin.id,
+    ]);
   });
 });

@@ -120,6 +120,18 @@ export class ManageUsersService {
           [actor.organizationId, user.id],
         );
         await this.record(manager, actor, ip, { action: 'user.reactivated', userId: user.id });
+        // Deactivation withdrew their links: someone who never set a password gets a fresh one.
+        if (!user.hasPassword) {
+          const invitationId = await recordInvitation(manager, this.outbox, {
+            organizationId: actor.organizationId,
+            user,
+          });
+          await this.record(manager, actor, ip, {
+            action: 'user.invitation_resent',
+            userId: user.id,
+            details: { invitationId },
+          });
+        }
       }
       return this.users.get(actor.organizationId, user.id, manager);
     });

@@ -67,7 +67,8 @@ export class SetPasswordService {
 
   /**
    * Login tries every account of an email in turn: with the same password as an account in
-   * another organization, one of the two could never be reached.
+   * another organization, one of the two could never be reached. Deactivated accounts count
+   * too: reactivating one must not make either unreachable.
    */
   private async opensAnotherAccount(
     invitation: { organizationId: string; userId: string; email: string },
@@ -75,8 +76,7 @@ export class SetPasswordService {
   ): Promise<boolean> {
     const others = await this.dataSource.query<{ hash: string }[]>(
       `SELECT password_hash AS hash FROM users
-        WHERE email = $1 AND password_hash IS NOT NULL AND deactivated_at IS NULL
-          AND organization_id <> $2
+        WHERE email = $1 AND password_hash IS NOT NULL AND organization_id <> $2
         LIMIT 10`,
       [invitation.email, invitation.organizationId],
     );

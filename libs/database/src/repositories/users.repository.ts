@@ -41,6 +41,7 @@ export class UsersRepository {
   }
 }
 
+/** Full-width characters an IME leaves (＠, ｙ) folded to ASCII, trimmed and lower-cased. */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').trim().toLowerCase();
 }

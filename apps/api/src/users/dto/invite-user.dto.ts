@@ -1,8 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { USER_ROLES, type UserRole } from '@kakehashi/database';
 import { Trim } from '../../common/text.transforms';
-import { NormalizeEmail, USER_LIMITS, USER_LOCALES, type UserLocale } from './user-fields';
+import {
+  NormalizeEmail,
+  USER_LIMITS,
+  USER_LOCALES,
+  type UserLocale,
+  SINGLE_LINE,
+  SINGLE_LINE_MESSAGE,
+} from './user-fields';
 
 export class InviteUserDto {
   @ApiProperty({
@@ -20,6 +35,7 @@ export class InviteUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(USER_LIMITS.displayName)
+  @Matches(SINGLE_LINE, { message: SINGLE_LINE_MESSAGE })
   displayName!: string;
 
   @ApiProperty({ enum: USER_ROLES })

@@ -1,8 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { USER_ROLES, type UserRole } from '@kakehashi/database';
 import { Trim } from '../../common/text.transforms';
-import { USER_LIMITS, USER_LOCALES, type UserLocale } from './user-fields';
+import {
+  USER_LIMITS,
+  USER_LOCALES,
+  type UserLocale,
+  SINGLE_LINE,
+  SINGLE_LINE_MESSAGE,
+} from './user-fields';
 
 /** Left out: unchanged. null is refused like any other wrong value (these fields are never empty). */
 const IfPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
@@ -15,6 +29,7 @@ export class UpdateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(USER_LIMITS.displayName)
+  @Matches(SINGLE_LINE, { message: SINGLE_LINE_MESSAGE })
   displayName?: string;
 
   @ApiPropertyOptional({

@@ -15,3 +15,7 @@ export function NormalizeEmail(): PropertyDecorator {
     typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : value,
   );
 }
+
+/** A display name is one line of text: no line breaks or other control characters. */
+export const SINGLE_LINE = /^[^\p{Cc}]*$/u;
+export const SINGLE_LINE_MESSAGE = '$property must be one line without control characters';

@@ -43,7 +43,8 @@ export const USERS_PAGE_TEXT = {
       invited: (who: string) => `${who}に招待メールを送信しました。`,
       role: (who: string) => `${who}の役割を変更しました。`,
       deactivated: (who: string) => `${who}を無効化しました。セッションはすべて終了しました。`,
-      reactivated: (who: string) => `${who}を再有効化しました。ログインできます。`,
+      reactivated: (who: string) =>
+        `${who}を再有効化しました。パスワードを設定していない場合は、新しい招待メールを送りました。`,
       resent: (who: string) =>
         `${who}に新しい招待メールを送信しました。以前のリンクは使えなくなりました。`,
     },
@@ -105,7 +106,8 @@ export const USERS_PAGE_TEXT = {
       invited: (who: string) => `An invitation was sent to ${who}.`,
       role: (who: string) => `The role of ${who} was changed.`,
       deactivated: (who: string) => `${who} was deactivated. All their sessions have ended.`,
-      reactivated: (who: string) => `${who} was reactivated and can log in.`,
+      reactivated: (who: string) =>
+        `${who} was reactivated. If they had not set a password yet, a new invitation was sent.`,
       resent: (who: string) =>
         `A new invitation was sent to ${who}. The earlier link no longer works.`,
     },

@@ -107,6 +107,14 @@ export class UsersPageController {
     } catch (error) {
       return this.refused(request, reply, { ...page, error, email: target.email });
     }
+    // Acting on oneself can end one's own access to this page (a new role) or session
+    // (deactivation): go where the person can still be, not to a 403 or a login loop.
+    if (target.id === user.id && post.action === 'deactivate') {
+      return void reply.redirect('/login', 303);
+    }
+    if (target.id === user.id && post.action === 'role' && post.role !== 'admin') {
+      return void reply.redirect('/dashboard', 303);
+    }
     await this.done(reply, ROW_NOTICE[post.action], target.id);
   }
 
