@@ -195,6 +195,11 @@ describe('questionnaire pages behind the session cookie', () => {
     const receipt = await api.http().get('/q/s/receipt').set('cookie', cookie).expect(200);
     expect(receipt.text).toContain('ご回答ありがとうございました');
     expect(receipt.text).toContain('サンプル警備保障 お助け隊サービス');
+    // Dates, numbers and the submission time as the console and the mails show them.
+    expect(receipt.text).toContain('2026年4月20日(月)'); // SA.DATE 2026-04-20
+    expect(receipt.text).toContain('3,000'); // P.CAPITAL
+    expect(receipt.text).toContain('(日本時間)');
+    expect(receipt.text).not.toContain('2026-04-20');
     const englishReceipt = await api
       .http()
       .get('/q/s/receipt?lang=en')

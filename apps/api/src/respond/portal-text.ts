@@ -1,3 +1,4 @@
+import { formatDateTime as formatMailDateTime } from '@kakehashi/mail';
 /** Interface wording of the supplier portal, Japanese first. */
 export type Lang = 'ja' | 'en';
 
@@ -180,10 +181,7 @@ export function acceptedLang(header: string | undefined): Lang | undefined {
 }
 
 /** Dates for people: Asia/Tokyo. */
+/** A moment for people: in Japan time, saying so (the mails' format). */
 export function formatDateTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(date);
+  return formatMailDateTime(date, lang);
 }

@@ -7,6 +7,7 @@ import {
   ItemState,
   resolveItems,
 } from '@kakehashi/domain';
+import { formatDueDate } from '@kakehashi/mail';
 import { Lang, PORTAL_TEXT } from './portal-text';
 
 export interface ItemView {
@@ -175,8 +176,18 @@ export function describeAnswer(input: {
     return value.length === 0 ? t.none : value.map(label).join(lang === 'ja' ? '、' : ', ');
   if (item.kind === 'single') return label(String(value));
   if (item.kind === 'file') return input.evidence.get(String(value)) ?? String(value);
+  // Dates and numbers as the console and the mails show them (2025年4月1日(火), 300,000).
+  if (item.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return formatDueDate(value, lang);
+  }
+  if (item.kind === 'number' && typeof value === 'number') return NUMBERS[lang].format(value);
   return String(value);
 }
+
+const NUMBERS: Record<Lang, Intl.NumberFormat> = {
+  ja: new Intl.NumberFormat('ja-JP'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 
 /** Every visible item, answered or not, grouped by section: the printable receipt. */
 export function receiptView(input: {
