@@ -104,6 +104,24 @@ describe('MailRenderer', () => {
     expect(en.subject).toBe('Risk alert: 株式会社ゆうびん & Co rated critical');
   });
 
+  it('ends staff notifications with the staff footer and supplier mail with the supplier one', () => {
+    const alert = renderer.render({ kind: 'alert', locale: 'ja', data: samples.alert });
+    expect(alert.text).toContain('の担当者に Kakehashi');
+    expect(alert.text).not.toContain('心当たりのない場合は破棄してください');
+    const escalation = renderer.render({
+      kind: 'escalation',
+      locale: 'en',
+      data: samples.escalation,
+    });
+    expect(escalation.text).toContain('to the staff of');
+    const invitation = renderer.render({
+      kind: 'invitation',
+      locale: 'ja',
+      data: samples.invitation,
+    });
+    expect(invitation.text).toContain('心当たりのない場合は破棄してください');
+  });
+
   it('lists every supplier of an alert digest, counts those beyond the list, escapes names', () => {
     const data = {
       ...common,

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { MailKind } from '@kakehashi/database';
 import { MailData, MailLocale, RenderedMail } from './mail-data.types';
-import { FOOTERS, HTML_LAYOUT, TEMPLATES } from './templates';
+import { FOOTERS, HTML_LAYOUT, STAFF_FOOTERS, STAFF_MAIL_KINDS, TEMPLATES } from './templates';
 
 type Compiled = Handlebars.TemplateDelegate;
 
@@ -25,7 +25,7 @@ export class MailRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, CompiledKind>();
   private readonly layout: Compiled;
-  private readonly footers = new Map<MailLocale, { html: Compiled; text: Compiled }>();
+  private readonly footers = new Map<string, { html: Compiled; text: Compiled }>();
 
   constructor() {
     this.registerHelpers();
@@ -33,10 +33,15 @@ export class MailRenderer {
     const escaped = { strict: true };
     this.layout = this.handlebars.compile(HTML_LAYOUT, escaped);
     for (const locale of ['ja', 'en'] as const) {
-      this.footers.set(locale, {
-        html: this.handlebars.compile(FOOTERS[locale].html, escaped),
-        text: this.handlebars.compile(FOOTERS[locale].text, plain),
-      });
+      for (const [audience, footers] of [
+        ['supplier', FOOTERS],
+        ['staff', STAFF_FOOTERS],
+      ] as const) {
+        this.footers.set(`${audience}:${locale}`, {
+          html: this.handlebars.compile(footers[locale].html, escaped),
+          text: this.handlebars.compile(footers[locale].text, plain),
+        });
+      }
     }
     for (const [kind, locales] of Object.entries(TEMPLATES)) {
       for (const locale of ['ja', 'en'] as const) {
@@ -53,7 +58,8 @@ export class MailRenderer {
   render(mail: MailData): RenderedMail {
     const locale: MailLocale = mail.locale === 'en' ? 'en' : 'ja';
     const templates = this.templates(mail.kind, locale);
-    const footer = this.footers.get(locale)!;
+    const audience = STAFF_MAIL_KINDS.has(mail.kind) ? 'staff' : 'supplier';
+    const footer = this.footers.get(`${audience}:${locale}`)!;
     const data = mail.data as unknown as Record<string, unknown>;
     // Header folding is nodemailer's job; a line break inside a subject would split headers.
     const subject = templates.subject(data).replace(/\s+/g, ' ').trim();

@@ -16,4 +16,4 @@ export const TEMPLATES: AllTemplates = {
   alert: ALERT,
   user_invitation: USER_INVITATION,
 };
-export { FOOTERS, HTML_LAYOUT } from './layout.template';
+export { FOOTERS, HTML_LAYOUT, STAFF_FOOTERS, STAFF_MAIL_KINDS } from './layout.template';

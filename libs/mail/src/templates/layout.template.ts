@@ -20,3 +20,21 @@ export const FOOTERS: Record<MailLocale, { html: string; text: string }> = {
     text: '--\nThis message was sent by {{organizationName}} through Kakehashi, a supply-chain security assessment service. If you were not expecting it, please ignore it.',
   },
 };
+
+/**
+ * The footer of mails to the buyer's own staff (alerts, overdue digests): a notification they
+ * signed up for by their role, so no "if you were not expecting it" line meant for suppliers.
+ */
+export const STAFF_FOOTERS: Record<MailLocale, { html: string; text: string }> = {
+  ja: {
+    html: 'このメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。同じ内容をコンソールの通知でも確認できます。',
+    text: '--\nこのメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。同じ内容をコンソールの通知でも確認できます。',
+  },
+  en: {
+    html: 'This is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}. The console shows it too.',
+    text: '--\nThis is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}. The console shows it too.',
+  },
+};
+
+/** Mail kinds that go to the buyer's own staff and carry STAFF_FOOTERS. */
+export const STAFF_MAIL_KINDS: ReadonlySet<string> = new Set(['alert', 'escalation']);
