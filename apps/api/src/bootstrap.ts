@@ -63,6 +63,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'q/*path',
       'console/suppliers',
       'console/suppliers/new',
+      'console/suppliers/import',
       'console/suppliers/:id/edit',
       'console/campaigns',
       'console/campaigns/new',

@@ -1,0 +1,51 @@
+import type { FastifyRequest } from 'fastify';
+import '@fastify/multipart';
+
+/** What the import form sent: the file, and which of its buttons was pressed. */
+export type ImportUploadForm =
+  | { ok: true; file: Buffer; dryRun: boolean; validOnly: boolean }
+  | { ok: false; problem: ImportFormProblem; status: 400 | 413 | 415 };
+
+export type ImportFormProblem = 'notMultipart' | 'noFile' | 'tooLarge' | 'unreadableForm';
+
+/** The small fields of the form (button values); anything longer is not ours. */
+const MAX_FIELD_CHARS = 100;
+
+/**
+ * Reads the page's multipart form. Unlike urlencoded forms, Fastify leaves a multipart body
+ * unread until the handler iterates its parts, so the fields are read here in whatever order the
+ * browser sent them (the file input comes before the buttons). The file is capped by the
+ * multipart limit (10 MB, registered with the view engine).
+ */
+export async function readImportUploadForm(request: FastifyRequest): Promise<ImportUploadForm> {
+  if (!request.isMultipart()) return { ok: false, problem: 'notMultipart', status: 415 };
+  const fields: Record<string, string> = {};
+  let file: Buffer | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        // A file input left empty arrives as a part with no name and no bytes.
+        if (part.fieldname === 'file' && file === undefined && part.filename !== '') {
+          file = await part.toBuffer();
+        } else {
+          part.file.resume();
+        }
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value.slice(0, MAX_FIELD_CHARS);
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      return { ok: false, problem: 'tooLarge', status: 413 };
+    }
+    return { ok: false, problem: 'unreadableForm', status: 400 };
+  }
+  if (file === undefined) return { ok: false, problem: 'noFile', status: 400 };
+  return {
+    ok: true,
+    file,
+    // Without a pressed button (a client posting the form itself), only check: nothing is written.
+    dryRun: fields.action !== 'import',
+    validOnly: fields.mode === 'valid-only',
+  };
+}

@@ -1,0 +1,114 @@
+import type { Locale } from '../../console/console-locale';
+import { IMPORT_COLUMNS } from '../import/import-columns';
+import type { ImportResult } from '../import/import-suppliers.use-case';
+import { rowMessage, RowRejection } from './supplier-import-messages';
+import { SUPPLIER_IMPORT_PAGE_TEXT } from './supplier-import-page-text';
+
+/** What the last post came to, as the page tells it. */
+export type ImportOutcome =
+  /** 200: written (or, for a check, what would be written). */
+  | { kind: 'done'; result: ImportResult; validOnly: boolean }
+  /** 400 with rows refused: nothing written; `preview` is what the valid rows alone would write. */
+  | {
+      kind: 'rejected';
+      rejection: RowRejection;
+      preview: { created: number; updated: number } | null;
+    }
+  /** The whole file or form refused, already in the page's words. */
+  | { kind: 'refused'; message: string };
+
+const XLSX_ACCEPT =
+  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function importPageData(input: {
+  locale: Locale;
+  outcome?: ImportOutcome;
+}): Record<string, unknown> {
+  const t = SUPPLIER_IMPORT_PAGE_TEXT[input.locale];
+  return {
+    t,
+    accept: XLSX_ACCEPT,
+    columns: IMPORT_COLUMNS.map((c) => ({
+      ja: c.ja,
+      en: c.en,
+      required: c.required ? t.required : t.optional,
+      values: t.values[c.field],
+    })),
+    result: input.outcome ? resultData(input.locale, input.outcome) : null,
+  };
+}
+
+interface ResultData {
+  /** A refusal: shown as an alert. */
+  alert: string | null;
+  /** What happened: shown as a status message. */
+  status: string | null;
+  notes: string[];
+  rows: { row: number; message: string }[];
+  rowsCaption: string;
+  /** The separate form that imports the valid rows only, with what it would write. */
+  validOnly: { offer: string } | null;
+  listLink: boolean;
+}
+
+function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
+  const t = SUPPLIER_IMPORT_PAGE_TEXT[locale];
+  const empty: ResultData = {
+    alert: null,
+    status: null,
+    notes: [],
+    rows: [],
+    rowsCaption: '',
+    validOnly: null,
+    listLink: false,
+  };
+  if (outcome.kind === 'refused') return { ...empty, alert: outcome.message };
+
+  const result = outcome.kind === 'done' ? outcome.result : outcome.rejection;
+  const rows = result.errors.map((e) => ({ row: e.row, message: rowMessage(e.message, locale) }));
+  const rowCount = new Set(result.errors.map((e) => e.row)).size;
+  const notes: string[] = [];
+  if (result.unknownColumns.length) {
+    notes.push(t.unknownColumns(result.unknownColumns.join(locale === 'ja' ? '、' : ', ')));
+  }
+
+  if (outcome.kind === 'rejected') {
+    const { preview } = outcome;
+    const canImportSome = preview === null || preview.created + preview.updated > 0;
+    return {
+      ...empty,
+      alert: result.dryRun ? t.rejectedDryRun(rowCount) : t.rejected(rowCount),
+      notes: [canImportSome ? t.fixRows : t.noValidRows, ...notes],
+      rows,
+      rowsCaption: t.rowsCaption(rowCount),
+      validOnly: canImportSome
+        ? {
+            offer: preview
+              ? t.validOnlyOffer(preview.created, preview.updated)
+              : t.validOnlyUnknown,
+          }
+        : null,
+    };
+  }
+
+  const { created, updated, dryRun } = outcome.result;
+  let status: string;
+  if (!dryRun) {
+    status = t.imported(created, updated);
+    if (rowCount) notes.unshift(t.skipped(rowCount));
+  } else if (outcome.validOnly) {
+    status = t.checkedValidOnly(created, updated);
+    if (rowCount) notes.unshift(t.wouldSkip(rowCount));
+  } else {
+    status = t.checked(created, updated);
+    notes.unshift(t.checkedNext);
+  }
+  return {
+    ...empty,
+    status,
+    notes,
+    rows,
+    rowsCaption: dryRun ? t.rowsCaption(rowCount) : t.skippedCaption(rowCount),
+    listLink: !dryRun,
+  };
+}
