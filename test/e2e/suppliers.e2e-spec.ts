@@ -311,6 +311,19 @@ describe('supplier registry (real app and database)', () => {
       });
     });
 
+    it('finds a name stored in half-width katakana by its full-width spelling, and back', async () => {
+      await create({
+        name: 'ｼﾌﾄ商事株式会社',
+        ownerId: null,
+        contacts: [{ name: '担当', email: 'shift@example.jp' }],
+      }).expect(201);
+      for (const typed of ['シフト商事', 'ｼﾌﾄ商事']) {
+        expect((await list(`q=${encodeURIComponent(typed)}`)).items).toEqual([
+          expect.objectContaining({ name: 'ｼﾌﾄ商事株式会社' }),
+        ]);
+      }
+    });
+
     it('filters by criticality, category, size, owner and tag', async () => {
       const q = `q=${encodeURIComponent('検索テスト')}`;
       expect((await list(`${q}&criticality=1`)).total).toBe(3);

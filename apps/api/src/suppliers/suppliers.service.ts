@@ -46,12 +46,12 @@ export class SuppliersService {
       const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       // Digits only (hyphens and dashes allowed, as printed or typed): also a 法人番号 search.
       const digits = looksLikeCorporateNumber(q) ? normalizeCorporateNumber(q) : '';
-      qb.andWhere(
-        digits
-          ? '(s.name ILIKE :like OR s.name_romaji ILIKE :like OR s.corporate_number LIKE :digits)'
-          : '(s.name ILIKE :like OR s.name_romaji ILIKE :like)',
-        { like, digits: `%${digits}%` },
-      );
+      // Both sides folded the same way (NFKC), so ｼﾌﾄ finds シフト and シフト finds ｼﾌﾄ as stored.
+      const names = `(normalize(s.name, NFKC) ILIKE :like OR normalize(s.name_romaji, NFKC) ILIKE :like)`;
+      qb.andWhere(digits ? `(${names} OR s.corporate_number LIKE :digits)` : names, {
+        like,
+        digits: `%${digits}%`,
+      });
     }
     if (query.criticality) qb.andWhere('s.criticality = :criticality', query);
     if (query.category) qb.andWhere('s.category = :category', query);
