@@ -68,6 +68,9 @@ const common = {
 };
 
 module.exports = {
+  // A global option (jest ignores it inside a project): tests against real services and
+  // Chromium on two shared cores need more than the default 5 s, most of all on a cold start.
+  testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   transform: common.transform,
@@ -79,7 +82,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };
