@@ -104,6 +104,23 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
     await submitLogin({ email, password: TEST_PASSWORD, status: 303 });
   });
 
+  it('lets the older of two open login pages sign in (a page view keeps the token it finds)', async () => {
+    const first = await api.http().get('/login').expect(200);
+    const token = /name="formToken" value="([^"]+)"/.exec(first.text)?.[1];
+    const cookie = `kk_login_form=${cookieOf(first.headers, 'kk_login_form')}`;
+    // A second tab, which sends the cookie the first one got.
+    const second = await api.http().get('/login').set('cookie', cookie).expect(200);
+    expect(/name="formToken" value="([^"]+)"/.exec(second.text)?.[1]).toBe(token);
+    const signedIn = await api
+      .http()
+      .post('/login')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ email: tenant.users.ciso.email, password: TEST_PASSWORD, formToken: token })
+      .expect(303);
+    expect(signedIn.headers.location).toBe('/dashboard');
+  });
+
   it('answers a blank field as a wrong password (401) without costing an attempt', async () => {
     const email = tenant.users.auditor.email;
     for (let n = 0; n < 3; n++) {

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/c
 import type { FastifyRequest } from 'fastify';
 import { Environment } from '@kakehashi/config';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
-import { checkLoginFormToken } from './login-form-token';
+import { LOGIN_FORM_TOKEN } from './login-form-token';
 import { isSameOrigin } from './same-origin';
 
 export type LoginForm = {
@@ -26,7 +26,10 @@ export class LoginFormGuard extends LocalAuthGuard {
 
   protected override checkBody(request: FastifyRequest): Promise<void> {
     const form = (request.body ?? {}) as LoginForm;
-    if (!isSameOrigin(request, this.env.APP_URL) || !checkLoginFormToken(request, form.formToken)) {
+    if (
+      !isSameOrigin(request, this.env.APP_URL) ||
+      !LOGIN_FORM_TOKEN.check(request, form.formToken)
+    ) {
       throw new ForbiddenException('The login form was not sent from our login page');
     }
     const email = typeof form.email === 'string' ? form.email.trim() : '';

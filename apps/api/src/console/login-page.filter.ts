@@ -13,7 +13,7 @@ import { resolveLocale, safeNext } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
 import type { LoginForm } from './login-form.guard';
-import { issueLoginFormToken } from './login-form-token';
+import { LOGIN_FORM_TOKEN } from './login-form-token';
 
 type LoginError = 'invalid' | 'expired' | 'throttled';
 
@@ -43,7 +43,7 @@ export async function renderLoginPage(
       email: state.email ?? '',
       error: state.error ? text[state.error] : null,
       notice: state.sessionExpired ? text.sessionExpired : null,
-      formToken: issueLoginFormToken(reply, state.secure),
+      formToken: LOGIN_FORM_TOKEN.issue(request, reply, state.secure),
     },
   });
 }

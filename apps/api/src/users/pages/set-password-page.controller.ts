@@ -6,16 +6,12 @@ import { Environment } from '@kakehashi/config';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { CONSOLE_TEXT } from '../../console/console-text';
-import { issueLoginFormToken } from '../../console/login-form-token';
+import { LOGIN_FORM_TOKEN } from '../../console/login-form-token';
 import { isSameOrigin } from '../../console/same-origin';
 import { passwordProblem } from '../password-rule';
 import { SetPasswordService } from '../set-password.service';
 import { OpenInvitation } from '../user-invitations';
-import {
-  checkSetPasswordFormToken,
-  clearSetPasswordFormToken,
-  issueSetPasswordFormToken,
-} from './set-password-form-token';
+import { SET_PASSWORD_FORM_TOKEN } from './set-password-form-token';
 import { SET_PASSWORD_TEXT, SetPasswordText } from './set-password-text';
 
 type Refusal = 'unknown' | 'expired' | 'revoked' | 'used';
@@ -56,7 +52,7 @@ export class SetPasswordPageController {
         email: '',
         error: null,
         notice: SET_PASSWORD_TEXT[locale].done,
-        formToken: issueLoginFormToken(reply, this.secure),
+        formToken: LOGIN_FORM_TOKEN.issue(request, reply, this.secure),
       },
     });
   }
@@ -86,7 +82,7 @@ export class SetPasswordPageController {
     const form = (request.body ?? {}) as Record<string, unknown>;
     if (
       !isSameOrigin(request, this.env.APP_URL) ||
-      !checkSetPasswordFormToken(request, form.formToken)
+      !SET_PASSWORD_FORM_TOKEN.check(request, form.formToken)
     ) {
       return this.renderForm(request, reply, { ...page, problem: 'expiredForm', status: 403 });
     }
@@ -102,7 +98,7 @@ export class SetPasswordPageController {
     if (result.outcome === 'reused') {
       return this.renderForm(request, reply, { ...page, problem: 'reused', status: 400 });
     }
-    clearSetPasswordFormToken(reply);
+    SET_PASSWORD_FORM_TOKEN.clear(reply);
     await reply.redirect(SET_PASSWORD_DONE_PATH, 303);
   }
 
@@ -129,7 +125,7 @@ export class SetPasswordPageController {
         email: input.invitation.email,
         action: `/set-password/${input.token}`,
         error: input.problem ? t.problems[input.problem] : null,
-        formToken: issueSetPasswordFormToken(reply, this.secure),
+        formToken: SET_PASSWORD_FORM_TOKEN.issue(request, reply, this.secure),
       },
     });
   }
