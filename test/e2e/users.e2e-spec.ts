@@ -523,6 +523,19 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     const adminDashboard = await api.http().get('/dashboard').set('cookie', cookie('admin'));
     expect(adminDashboard.text).toContain('<a href="/console/users">ユーザー</a>');
 
+    // Deactivating someone who owns work says where its alerts will go.
+    await post('/suppliers', {
+      name: '担当持ち株式会社',
+      ownerId: tenant.users.procurement.id,
+      contacts: [{ name: '主', email: 'main@owned-work.example.jp', isPrimary: true }],
+    }).expect(201);
+    const owner = await get(`/users/${tenant.users.procurement.id}`).expect(200);
+    expect(owner.body).toMatchObject({ ownedSuppliers: 1, openCampaigns: 0 });
+    const warned = await api.http().get('/console/users').set('cookie', cookie('admin'));
+    expect(warned.text).toContain(
+      '担当している取引先 1 社・実施中のキャンペーン 0 件は担当のまま残ります',
+    );
+
     const pageOf = await api.http().get('/console/users?lang=en').set('cookie', cookie('admin'));
     expect(pageOf.status).toBe(200);
     expect(pageOf.text).toContain('<a href="/console/users" aria-current="page">Users</a>');

@@ -13,6 +13,9 @@ export interface UserView {
   deactivatedAt: string | null;
   /** The open invitation of an invited user (the latest link mailed), else null. */
   invitation: { createdAt: string; expiresAt: string; expired: boolean } | null;
+  /** Suppliers this user owns, and campaigns not closed that this user owns. */
+  ownedSuppliers: number;
+  openCampaigns: number;
 }
 
 /** One row of the list query (users joined to their latest open invitation). */
@@ -28,6 +31,8 @@ export interface UserRow {
   deactivatedAt: Date | null;
   invitedAt: Date | null;
   invitationExpiresAt: Date | null;
+  ownedSuppliers: number;
+  openCampaigns: number;
 }
 
 export function toUserView(row: UserRow, now = new Date()): UserView {
@@ -54,5 +59,7 @@ export function toUserView(row: UserRow, now = new Date()): UserView {
             expired: row.invitationExpiresAt.getTime() <= now.getTime(),
           }
         : null,
+    ownedSuppliers: row.ownedSuppliers,
+    openCampaigns: row.openCampaigns,
   };
 }

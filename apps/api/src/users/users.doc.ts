@@ -20,6 +20,12 @@ export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ type: 'integer', description: 'Suppliers this user owns' })
+  ownedSuppliers!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Campaigns not closed that this user owns' })
+  openCampaigns!: number;
+
   @ApiProperty({ example: 'sato@example.co.jp' })
   email!: string;
 

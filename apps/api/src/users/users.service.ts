@@ -9,7 +9,13 @@ const USER_ROWS = `
   SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.locale,
          u.password_hash IS NOT NULL AS "hasPassword", u.last_login_at AS "lastLoginAt",
          u.created_at AS "createdAt", u.deactivated_at AS "deactivatedAt",
-         i.created_at AS "invitedAt", i.expires_at AS "invitationExpiresAt"
+         i.created_at AS "invitedAt", i.expires_at AS "invitationExpiresAt",
+         (SELECT count(*) FROM suppliers s
+           WHERE s.organization_id = u.organization_id AND s.owner_id = u.id)::int
+           AS "ownedSuppliers",
+         (SELECT count(*) FROM campaigns c
+           WHERE c.organization_id = u.organization_id AND c.owner_id = u.id
+             AND c.status <> 'closed')::int AS "openCampaigns"
     FROM users u
     LEFT JOIN LATERAL (
       SELECT created_at, expires_at FROM user_invitations

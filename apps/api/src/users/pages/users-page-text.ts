@@ -28,6 +28,8 @@ export const USERS_PAGE_TEXT = {
     deactivateConfirm: (name: string) =>
       `${name}を無効化します。ログイン中のセッションはすぐに終了し、再有効化するまでログインできません。`,
     deactivateCheck: '無効化することを確認しました',
+    ownedWork: (suppliers: number, campaigns: number) =>
+      `担当している取引先 ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は担当のまま残ります。無効化後、これらのリスク警告と督促のまとめは、最も古くから登録されている有効な管理者に届きます。`,
     reactivate: '再有効化',
     resend: '招待メールを再送',
     invite: {
@@ -90,6 +92,8 @@ export const USERS_PAGE_TEXT = {
     deactivate: 'Deactivate',
     deactivateConfirm: (name: string) =>
       `${name} will be deactivated: their open sessions end at once and they cannot log in until reactivated.`,
+    ownedWork: (suppliers: number, campaigns: number) =>
+      `They stay the owner of ${suppliers} supplier(s) and ${campaigns} open campaign(s). Once deactivated, the risk alerts and overdue digests about these go to the longest-registered active admin.`,
     deactivateCheck: 'I confirm the deactivation',
     reactivate: 'Reactivate',
     resend: 'Send the invitation again',

@@ -79,6 +79,11 @@ export function usersPageData(input: {
       canReactivate: user.status === 'deactivated',
       canResend: user.status === 'invited',
       deactivateConfirm: t.deactivateConfirm(user.displayName),
+      // What deactivation leaves behind: their alerts and digests go to an admin instead.
+      ownedWork:
+        user.ownedSuppliers + user.openCampaigns > 0
+          ? t.ownedWork(user.ownedSuppliers, user.openCampaigns)
+          : null,
     })),
     invite: {
       email: invite.email,
