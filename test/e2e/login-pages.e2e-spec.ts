@@ -106,6 +106,12 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
 
   it('lets the older of two open login pages sign in (a page view keeps the token it finds)', async () => {
     const first = await api.http().get('/login').expect(200);
+    // Lax: a login page opened from a link in webmail (another site) still gets its token back.
+    expect(
+      ([first.headers['set-cookie']].flat() as string[]).find((c) =>
+        c.startsWith('kk_login_form='),
+      ),
+    ).toMatch(/SameSite=Lax/);
     const token = /name="formToken" value="([^"]+)"/.exec(first.text)?.[1];
     const cookie = `kk_login_form=${cookieOf(first.headers, 'kk_login_form')}`;
     // A second tab, which sends the cookie the first one got.

@@ -443,4 +443,23 @@ describe('the supplier import page (real HTTP pages, session cookie)', () => {
     expect(await namesLike('他サイト')).toEqual([]);
     expect(await importAudits()).toBe(audits);
   });
+  it('says one file at a time when the form carries two (retrying could never help)', async () => {
+    const file = utf8WithBom([
+      JA_HEADER,
+      row('二重送信株式会社', 300501, 'x@two-files.example.jp'),
+    ]);
+    const twice = await api
+      .http()
+      .post(PAGE)
+      .set('cookie', cookie.procurement)
+      .set('origin', appOrigin)
+      .attach('file', file, 'a.csv')
+      .attach('file', file, 'b.csv')
+      .field('action', 'import')
+      .expect(400);
+    expect(result(twice.text).alert).toBe(
+      '一度に取り込めるファイルは 1 つです。ファイルを 1 つだけ選んでください。',
+    );
+    expect(await namesLike('二重送信')).toEqual([]);
+  });
 });

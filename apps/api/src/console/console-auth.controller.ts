@@ -9,6 +9,7 @@ import { resolveLocale, safeNext } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
 import { LoginForm, LoginFormGuard } from './login-form.guard';
+import { LOGIN_FORM_TOKEN } from './login-form-token';
 import { LoginPageFilter, renderLoginPage } from './login-page.filter';
 import { SESSION_EXPIRED_PARAM } from './page-auth.filter';
 import { isSameOrigin } from './same-origin';
@@ -55,6 +56,8 @@ export class ConsoleAuthController {
       path: '/',
       maxAge: SESSION_TTL_SECONDS,
     });
+    // The form's token has done its job: the next login page starts a fresh one.
+    LOGIN_FORM_TOKEN.clear(reply);
     await reply.redirect(safeNext((request.body as LoginForm | undefined)?.next), 303);
   }
 

@@ -185,8 +185,9 @@ export function describeAnswer(input: {
 }
 
 const NUMBERS: Record<Lang, Intl.NumberFormat> = {
-  ja: new Intl.NumberFormat('ja-JP'),
-  en: new Intl.NumberFormat('en-GB'),
+  // Every decimal the supplier typed (the default would round to three places).
+  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 20 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
 };
 
 /** Every visible item, answered or not, grouped by section: the printable receipt. */

@@ -27,12 +27,12 @@ export const FOOTERS: Record<MailLocale, { html: string; text: string }> = {
  */
 export const STAFF_FOOTERS: Record<MailLocale, { html: string; text: string }> = {
   ja: {
-    html: 'このメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。同じ内容をコンソールの通知でも確認できます。',
-    text: '--\nこのメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。同じ内容をコンソールの通知でも確認できます。',
+    html: 'このメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。',
+    text: '--\nこのメールは {{organizationName}} の担当者に Kakehashi(サプライチェーン・セキュリティ評価)からお送りしている通知です。',
   },
   en: {
-    html: 'This is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}. The console shows it too.',
-    text: '--\nThis is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}. The console shows it too.',
+    html: 'This is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}.',
+    text: '--\nThis is a notification from Kakehashi, the supply-chain security assessment service, to the staff of {{organizationName}}.',
   },
 };
 

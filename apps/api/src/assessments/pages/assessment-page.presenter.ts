@@ -39,8 +39,9 @@ const SUBMITTED_AT: Record<Locale, Intl.DateTimeFormat> = {
   }),
 };
 const NUMBERS: Record<Locale, Intl.NumberFormat> = {
-  ja: new Intl.NumberFormat('ja-JP'),
-  en: new Intl.NumberFormat('en-GB'),
+  // Every decimal the supplier typed (the default would round to three places).
+  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 20 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
 };
 const ONE_DECIMAL: Record<Locale, Intl.NumberFormat> = {
   ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 }),

@@ -6,7 +6,8 @@ export type ImportUploadForm =
   | { ok: true; file: Buffer; dryRun: boolean; validOnly: boolean }
   | { ok: false; problem: ImportFormProblem; status: 400 | 413 | 415 };
 
-export type ImportFormProblem = 'notMultipart' | 'noFile' | 'tooLarge' | 'unreadableForm';
+export type ImportFormProblem =
+  'notMultipart' | 'noFile' | 'tooLarge' | 'tooManyParts' | 'unreadableForm';
 
 /** The small fields of the form (button values); anything longer is not ours. */
 const MAX_FIELD_CHARS = 100;
@@ -35,8 +36,13 @@ export async function readImportUploadForm(request: FastifyRequest): Promise<Imp
       }
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
       return { ok: false, problem: 'tooLarge', status: 413 };
+    }
+    // More than the one file (or more fields) the page sends: retrying the same post never helps.
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      return { ok: false, problem: 'tooManyParts', status: 400 };
     }
     return { ok: false, problem: 'unreadableForm', status: 400 };
   }

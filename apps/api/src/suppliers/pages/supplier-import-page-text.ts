@@ -81,6 +81,7 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
       noFile: '取り込むファイルを選んでください。',
       notMultipart: 'このページのフォームからファイルを送信してください。',
       unreadableForm: '送信されたフォームを読み取れませんでした。もう一度お試しください。',
+      tooManyParts: '一度に取り込めるファイルは 1 つです。ファイルを 1 つだけ選んでください。',
       tooLarge: 'ファイルが 10 MB を超えています。複数のファイルに分けて取り込んでください。',
       unpackedTooLarge:
         'この .xlsx は展開すると 100 MB を超えます。取引先のシートだけを保存するか、CSV で保存してください。',
@@ -175,6 +176,7 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
       noFile: 'Choose a file to import.',
       notMultipart: 'Send the file with the form on this page.',
       unreadableForm: 'The form could not be read. Please try again.',
+      tooManyParts: 'One file can be imported at a time. Choose a single file.',
       tooLarge: 'The file is larger than 10 MB. Split it into several files.',
       unpackedTooLarge:
         'This .xlsx unpacks to more than 100 MB. Save only the supplier sheet, or save it as CSV.',
