@@ -174,10 +174,47 @@ export function formatDueDate(date: string, locale: MailLocale): string {
   return DUE_DATE_FORMATS[locale].format(new Date(`${date}T12:00:00+09:00`));
 }
 
-/** "2026年11月29日(日) 09:19 (日本時間)" / "Sun, 29 Nov 2026, 09:19 (Japan time)". */
-export function formatDateTime(date: Date, locale: MailLocale): string {
+/**
+ * "2026年11月29日(日) 09:19 (日本時間)" / "Sun, 29 Nov 2026, 09:19 (Japan time)"; without the
+ * zone label where a heading already says the times are Japan time.
+ */
+export function formatDateTime(
+  date: Date,
+  locale: MailLocale,
+  { zoneLabel = true }: { zoneLabel?: boolean } = {},
+): string {
   const text = DATE_TIME_FORMATS[locale].format(date);
+  if (!zoneLabel) return text;
   return locale === 'ja' ? `${text} (日本時間)` : `${text} (Japan time)`;
+}
+
+const TIMESTAMP_FORMATS: Record<MailLocale, Intl.DateTimeFormat> = {
+  ja: new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }),
+};
+
+/** A compact Japan-time timestamp for lists: "2026/11/29 9:19" / "29 Nov 2026, 09:19". */
+export function formatTimestamp(date: Date | string, locale: MailLocale): string {
+  return TIMESTAMP_FORMATS[locale].format(typeof date === 'string' ? new Date(date) : date);
+}
+
+const NUMBER_FORMATS: Record<MailLocale, Intl.NumberFormat> = {
+  // Every decimal given (the default would round to three places).
+  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 20 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
+};
+
+/** A number with the reader's separators and every decimal: "300,000", "1.23456". */
+export function formatNumber(value: number, locale: MailLocale): string {
+  return NUMBER_FORMATS[locale].format(value);
 }
 
 /** Today's calendar date in Asia/Tokyo as YYYY-MM-DD. */

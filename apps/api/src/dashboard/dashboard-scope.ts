@@ -69,9 +69,7 @@ export function narrowsSuppliers(filter: DashboardFilterDto, ownerOnly: string |
 }
 
 /** Today's calendar date in Asia/Tokyo (YYYY-MM-DD): due dates are Tokyo dates. */
-export function tokyoToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
-}
+export { tokyoToday } from '@kakehashi/mail';
 
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;

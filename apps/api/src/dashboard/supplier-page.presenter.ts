@@ -1,3 +1,4 @@
+import { formatTimestamp } from '@kakehashi/mail';
 import type { Locale } from '../console/console-locale';
 import { jsonForScript, maturityClass } from './dashboard-page.presenter';
 import { DASHBOARD_TEXT } from './dashboard-text';
@@ -5,13 +6,7 @@ import { FINDING_STATUSES } from './dto/update-finding.dto';
 import type { SupplierRiskDetail } from './supplier-risk-detail.query';
 
 const tokyo = (iso: string | null, locale: Locale): string =>
-  iso
-    ? new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-        timeZone: 'Asia/Tokyo',
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(new Date(iso))
-    : '—';
+  iso ? formatTimestamp(iso, locale) : '—';
 
 type Labels = Record<string, string>;
 const label = (map: Labels, key: string | null | undefined): string =>

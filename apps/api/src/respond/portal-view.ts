@@ -7,7 +7,7 @@ import {
   ItemState,
   resolveItems,
 } from '@kakehashi/domain';
-import { formatDueDate } from '@kakehashi/mail';
+import { formatDueDate, formatNumber } from '@kakehashi/mail';
 import { Lang, PORTAL_TEXT } from './portal-text';
 
 export interface ItemView {
@@ -180,15 +180,9 @@ export function describeAnswer(input: {
   if (item.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return formatDueDate(value, lang);
   }
-  if (item.kind === 'number' && typeof value === 'number') return NUMBERS[lang].format(value);
+  if (item.kind === 'number' && typeof value === 'number') return formatNumber(value, lang);
   return String(value);
 }
-
-const NUMBERS: Record<Lang, Intl.NumberFormat> = {
-  // Every decimal the supplier typed (the default would round to three places).
-  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 20 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
-};
 
 /** Every visible item, answered or not, grouped by section: the printable receipt. */
 export function receiptView(input: {

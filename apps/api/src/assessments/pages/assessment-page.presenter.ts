@@ -6,7 +6,7 @@ import {
   type Catalog,
   type CatalogItem,
 } from '@kakehashi/domain';
-import { formatDueDate } from '@kakehashi/mail';
+import { formatDateTime, formatDueDate, formatNumber } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import type { AssessmentPageData } from './assessment-page.query';
 import { ASSESSMENT_PAGE_TEXT } from './assessment-page-text';
@@ -15,34 +15,7 @@ import { REOPEN_MESSAGE_MAX, type ReopenFormState } from './reopen-form';
 /** Statuses whose answers are locked in and may be reopened for the supplier. */
 const REOPENABLE = new Set(['submitted', 'scored']);
 
-// Intl formatters are costly to build and cheap to reuse: one of each per language.
-const SUBMITTED_AT: Record<Locale, Intl.DateTimeFormat> = {
-  ja: new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-};
-const NUMBERS: Record<Locale, Intl.NumberFormat> = {
-  // Every decimal the supplier typed (the default would round to three places).
-  ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 20 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }),
-};
+// Intl formatters are costly to build and cheap to reuse: one per language.
 const ONE_DECIMAL: Record<Locale, Intl.NumberFormat> = {
   ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
@@ -64,7 +37,7 @@ const lines = (text: string) => text.split(/\r\n|\r|\n/);
 const isoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 function formatSize(bytes: number, locale: Locale): string {
-  if (bytes < 1024) return `${NUMBERS[locale].format(bytes)} B`;
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} B`;
   if (bytes < 1024 * 1024) return `${ONE_DECIMAL[locale].format(bytes / 1024)} KB`;
   return `${ONE_DECIMAL[locale].format(bytes / (1024 * 1024))} MB`;
 }
@@ -100,7 +73,7 @@ function answerView(input: {
     case 'yesno':
       return { text: value === true ? t.yes : value === false ? t.no : String(value) };
     case 'number':
-      return { text: typeof value === 'number' ? NUMBERS[locale].format(value) : String(value) };
+      return { text: typeof value === 'number' ? formatNumber(value, locale) : String(value) };
     case 'date': {
       const date = String(value);
       return { text: isoDate(date) ? formatDueDate(date, locale) : date };
@@ -193,7 +166,9 @@ export function assessmentPageData(input: {
     campaignDueIso: data.campaign.dueDate,
     status: t.statuses[a.status] ?? a.status,
     statusKey: a.status,
-    submittedAt: a.submittedAt ? SUBMITTED_AT[locale].format(a.submittedAt) : t.notSubmitted,
+    submittedAt: a.submittedAt
+      ? formatDateTime(a.submittedAt, locale, { zoneLabel: false })
+      : t.notSubmitted,
     submittedAtIso: a.submittedAt ? a.submittedAt.toISOString() : null,
     submissions: a.submissionCount > 0 ? t.submissions(a.submissionCount) : t.notSubmitted,
     sections: sectionsView(data, locale),

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import { NOTIFICATIONS_HREF } from '../../console/console-page';
 import type { NotificationPage, NotificationView } from '../notifications.service';
@@ -33,11 +34,6 @@ export function listPageData(input: {
 }) {
   const { locale, page } = input;
   const t = NOTIFICATION_PAGES_TEXT[locale];
-  const format = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const href = (n: number) => `${NOTIFICATIONS_HREF}?page=${n}`;
   return {
@@ -51,7 +47,7 @@ export function listPageData(input: {
       id: item.id,
       title: titleIn(locale, item.title),
       unread: item.readAt === null,
-      createdAt: `${format.format(new Date(item.createdAt))} JST`,
+      createdAt: `${formatTimestamp(item.createdAt, locale)} JST`,
       createdAtIso: item.createdAt,
     })),
     pageLabel: t.page(page.page, pages),

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '@kakehashi/mail';
 import { USER_ROLES } from '@kakehashi/database';
 import type { Locale } from '../../console/console-locale';
 import { CONSOLE_TEXT } from '../../console/console-text';
@@ -15,19 +16,6 @@ export const USER_PAGE_NOTICES = [
 ] as const;
 export type UserPageNotice = (typeof USER_PAGE_NOTICES)[number];
 
-const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
-  ja: new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }),
-};
-
 /** Data for views/users/index. */
 export function usersPageData(input: {
   locale: Locale;
@@ -41,7 +29,7 @@ export function usersPageData(input: {
   const { locale, invite } = input;
   const t = USERS_PAGE_TEXT[locale];
   const roles = CONSOLE_TEXT[locale].roles;
-  const when = (iso: string) => DATE_TIME[locale].format(new Date(iso));
+  const when = (iso: string) => formatTimestamp(iso, locale);
   const noticeUser = input.notice && input.users.find((u) => u.id === input.notice?.userId);
   const roleChoices = (selected: string) =>
     USER_ROLES.map((role) => ({ value: role, label: roles[role], selected: role === selected }));
