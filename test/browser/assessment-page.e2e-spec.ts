@@ -1,10 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ANSWER_FIXTURES, type Answers } from '@kakehashi/domain';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  logIn,
+  listenForBrowser,
+} from '../support/browser';
 import { submitAnswers } from '../support/questionnaire-session';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
@@ -23,8 +27,7 @@ describe('assessment page in a real browser (headless Chromium)', () => {
 
   beforeAll(async () => {
     api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'assessment-browser');
     a = await createTestAssessment(api.dataSource, {
       organizationId: tenant.organizationId,
@@ -45,7 +48,6 @@ describe('assessment page in a real browser (headless Chromium)', () => {
       'SS.REPORT': uploaded.body.id,
     };
     await submitAnswers(api, { token: a.token, answers });
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
 

@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_CATALOG_VERSION, getCatalog } from '@kakehashi/domain';
-import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  logIn,
+  listenForBrowser,
+} from '../support/browser';
 import { insertSupplier } from '../support/dashboard-factory';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
@@ -22,10 +26,8 @@ describe('console settings and notifications in a real browser (headless Chromiu
 
   beforeAll(async () => {
     api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'settings-browser');
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
 

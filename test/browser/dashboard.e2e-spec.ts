@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, listenForBrowser } from '../support/browser';
 import {
   fixtureScore,
   insertCampaign,
@@ -28,8 +26,7 @@ describe('dashboard in a real browser (headless Chromium)', () => {
 
   beforeAll(async () => {
     api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'dash-browser');
     const org = tenant.organizationId;
     const campaign = await insertCampaign(api.dataSource, org, {
@@ -58,7 +55,6 @@ describe('dashboard in a real browser (headless Chromium)', () => {
         result: fixtureScore(fixture, criticality),
       });
     }
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     // CSP violations and script errors show up here; the pages must have none.

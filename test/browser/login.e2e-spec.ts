@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  logIn,
+  listenForBrowser,
+} from '../support/browser';
 import { deleteQueueKeys } from '../support/redis-keys';
 import {
   createTestTenant,
@@ -22,10 +26,8 @@ describe('signing in and out in a real browser (headless Chromium)', () => {
 
   beforeAll(async () => {
     api = await startApi({ QUEUE_PREFIX: prefix, LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: '2' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'login-browser');
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
 

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { domIdOf } from '../../apps/api/src/respond/portal-view';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, launchChromium } from '../support/browser';
+import { ARTIFACTS, launchChromium, listenForBrowser } from '../support/browser';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 /** The autosave status line of the section form. */
@@ -17,10 +16,8 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'browser-errors');
     browser = await launchChromium();
   }, 60000);

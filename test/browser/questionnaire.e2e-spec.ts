@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -10,7 +9,7 @@ import {
 } from '@kakehashi/domain';
 import { domIdOf } from '../../apps/api/src/respond/portal-view';
 import { createTestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, axeViolations, launchChromium } from '../support/browser';
+import { ARTIFACTS, axeViolations, launchChromium, listenForBrowser } from '../support/browser';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
@@ -75,12 +74,10 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
   let baseUrl: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     isolated = await isolatedEnvironment('browser');
     sink = await startSmtpSink();
     api = await startApi({ ...isolated.env, LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    baseUrl = await listenForBrowser(api);
     try {
       worker = await startWorker({
         ...isolated.env,

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -8,7 +7,13 @@ import {
   JA_HEADER,
   shiftJis,
 } from '../fixtures/import/supplier-files';
-import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  logIn,
+  listenForBrowser,
+} from '../support/browser';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 /** A Shift_JIS CSV as Excel in Japan saves it, with one bad 法人番号 on row 3. */
@@ -64,10 +69,8 @@ describe('the supplier import page in a real browser (headless Chromium)', () =>
 
   beforeAll(async () => {
     api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'import-browser');
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
 

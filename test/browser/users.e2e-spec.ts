@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { AddressObject } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, launchChromium, logIn } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  logIn,
+  listenForBrowser,
+} from '../support/browser';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
@@ -28,8 +32,7 @@ describe('the users page and the set-password page in a real browser (headless C
     isolated = await isolatedEnvironment('users_browser');
     sink = await startSmtpSink();
     api = await startApi({ ...isolated.env, LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000' });
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(api);
     worker = await startWorker({
       ...isolated.env,
       APP_URL: base,
@@ -38,7 +41,6 @@ describe('the users page and the set-password page in a real browser (headless C
       MAIL_RATE_PER_SECOND: '1000',
     });
     tenant = await createTestTenant(api.dataSource, 'users-browser');
-    mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   }, 60_000);
 

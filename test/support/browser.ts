@@ -1,16 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { TEST_PASSWORD } from './test-app';
+import { TEST_PASSWORD, type TestApi } from './test-app';
 
 /** Screenshots of the browser tests. */
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
+/** Starts the test api on a free port for a browser to reach; returns its base URL. */
+export async function listenForBrowser(api: TestApi): Promise<string> {
+  await api.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+}
+
 /**
- * Debian's headless Chromium. Without the background-networking flags it keeps trying hosts
- * this machine cannot reach.
+ * Debian's headless Chromium (and the folder its screenshots go to). Without the
+ * background-networking flags it keeps trying hosts this machine cannot reach.
  */
 export function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
