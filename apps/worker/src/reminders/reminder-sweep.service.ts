@@ -5,6 +5,7 @@ import { Clock, JobIds, OutboxService, QueueName, tokyoDate } from '@kakehashi/q
 import { DueReminder, findDueReminders } from './due-reminders.query';
 
 import { insideSendingWindow } from './sending-window';
+import { STAFF_RECIPIENT } from '../staff-recipient';
 
 export interface SweepResult {
   reminders: number;
@@ -133,15 +134,8 @@ export class ReminderSweepService {
                 r.display_name, r.locale, u.id, d.campaign_id
            FROM jsonb_to_recordset($1::jsonb) AS d(owner_id uuid, campaign_id uuid)
            JOIN users u ON u.id = d.owner_id
-          -- The owner, or when the owner was deactivated, the longest-serving active admin (the
-          -- digest still lists the owner's campaigns: user_id stays the owner's).
-          CROSS JOIN LATERAL (
-                SELECT x.email, x.display_name, x.locale FROM users x
-                 WHERE (x.id = u.id AND u.deactivated_at IS NULL)
-                    OR (u.deactivated_at IS NOT NULL AND x.organization_id = u.organization_id
-                        AND x.role = 'admin' AND x.deactivated_at IS NULL
-                        AND x.password_hash IS NOT NULL)
-                 ORDER BY x.created_at, x.id LIMIT 1) r
+          -- The digest still lists the owner's campaigns: user_id stays the owner's.
+          CROSS JOIN LATERAL (${STAFF_RECIPIENT}) r
          ON CONFLICT (message_key) DO NOTHING
          RETURNING id, message_key, organization_id`,
         [JSON.stringify(digests), today],

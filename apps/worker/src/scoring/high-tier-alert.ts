@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { STAFF_RECIPIENT } from '../staff-recipient';
 import { buildDigests, isNews } from './alert-digest';
 
 export interface HighTierEvent {
@@ -108,28 +109,18 @@ export class HighTierAlert {
     );
   }
 
-  /**
-   * Who is told about each campaign owner's suppliers: the owner, or when the owner was
-   * deactivated (left the company), the organization's longest-serving active admin, so a
-   * supplier turning high-risk is never reported to nobody.
-   */
+  /** Who is told about each campaign owner's suppliers (STAFF_RECIPIENT). */
   private async recipientsFor(
     manager: EntityManager,
     events: HighTierEvent[],
   ): Promise<Map<string, string>> {
     const owners = [...new Set(events.map((event) => event.ownerId))];
-    const rows: { ownerId: string; recipientId: string | null }[] = await manager.query(
-      `SELECT u.id AS "ownerId",
-              CASE WHEN u.deactivated_at IS NULL THEN u.id ELSE (
-                SELECT a.id FROM users a
-                 WHERE a.organization_id = u.organization_id AND a.role = 'admin'
-                   AND a.deactivated_at IS NULL AND a.password_hash IS NOT NULL
-                 ORDER BY a.created_at, a.id LIMIT 1) END AS "recipientId"
-         FROM users u WHERE u.id = ANY($1::uuid[])`,
+    const rows: { ownerId: string; recipientId: string }[] = await manager.query(
+      `SELECT u.id AS "ownerId", r.id AS "recipientId"
+         FROM users u CROSS JOIN LATERAL (${STAFF_RECIPIENT}) r
+        WHERE u.id = ANY($1::uuid[])`,
       [owners],
     );
-    return new Map(
-      rows.flatMap((row) => (row.recipientId ? [[row.ownerId, row.recipientId] as const] : [])),
-    );
+    return new Map(rows.map((row) => [row.ownerId, row.recipientId]));
   }
 }
