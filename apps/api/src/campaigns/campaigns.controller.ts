@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { resourceId } from '../common/id-param';
 import {
   ApiCreatedResponse,
@@ -25,7 +25,9 @@ import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { AddSuppliersDto } from './dto/add-suppliers.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
+import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { LaunchCampaignUseCase, LaunchResult } from './launch-campaign.use-case';
+import { UpdateCampaignUseCase } from './update-campaign.use-case';
 
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
 
@@ -44,6 +46,7 @@ export class CampaignsController {
     private readonly launchCampaign: LaunchCampaignUseCase,
     private readonly addSuppliers: AddCampaignSuppliersUseCase,
     private readonly closeCampaign: CloseCampaignUseCase,
+    private readonly updateCampaign: UpdateCampaignUseCase,
     private readonly queries: CampaignQueriesService,
   ) {}
 
@@ -82,6 +85,31 @@ export class CampaignsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', CAMPAIGN_ID_PIPE) id: string,
   ): Promise<CampaignDetail> {
+    return this.queries.detail(user.organizationId, id);
+  }
+
+  @Patch(':id')
+  @Roles('procurement')
+  @ApiOperation({
+    summary: 'Rename a campaign or give it another owner',
+    description:
+      'Fields left out keep their value. The owner receives the high-risk alerts, the ' +
+      'escalations and the overdue digests of the campaign.',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiOkResponse({ type: CampaignDetailResponse, description: 'The campaign after the change' })
+  @ApiErrors({
+    400: 'name is blank or too long, or ownerId is not an active procurement user or admin of the organization',
+    403: PROCUREMENT_ONLY,
+    404: NOT_FOUND,
+    409: 'The campaign is closed',
+  })
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
+    @Body() dto: UpdateCampaignDto,
+  ): Promise<CampaignDetail> {
+    await this.updateCampaign.execute(user, id, dto);
     return this.queries.detail(user.organizationId, id);
   }
 

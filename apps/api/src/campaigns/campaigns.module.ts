@@ -8,6 +8,7 @@ import { CloseCampaignUseCase } from './close-campaign.use-case';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
 import { CampaignPagesController } from './pages/campaign-pages.controller';
+import { UpdateCampaignUseCase } from './update-campaign.use-case';
 
 @Module({
   // The development outbox page rides along here so console.module.ts stays its owner's file.
@@ -18,6 +19,7 @@ import { CampaignPagesController } from './pages/campaign-pages.controller';
     LaunchCampaignUseCase,
     AddCampaignSuppliersUseCase,
     CloseCampaignUseCase,
+    UpdateCampaignUseCase,
     CampaignQueriesService,
   ],
   exports: [LaunchCampaignUseCase, CampaignQueriesService],

@@ -1,4 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, UserRole } from '@kakehashi/database';
@@ -11,6 +16,12 @@ import { UsersService } from './users.service';
 import { UserView } from './user.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a hand-over moved: suppliers, and campaigns not closed. */
+export interface HandOverResult {
+  suppliers: number;
+  campaigns: number;
+}
 
 interface StoredUser {
   id: string;
@@ -72,14 +83,40 @@ export class ManageUsersService {
     });
   }
 
+  /**
+   * Gives every supplier and every campaign not closed that the user owns to another active
+   * procurement user or admin: from then on they see them on their dashboard and receive the
+   * alerts, reminder escalations and overdue digests. Closed campaigns keep their owner as a
+   * record of who ran them.
+   */
+  async handOver(
+    actor: AuthenticatedUser,
+    id: string,
+    toUserId: string,
+    ip: string | null,
+  ): Promise<HandOverResult> {
+    return this.inTenant(actor, async (manager) => {
+      const user = await this.requireUser(manager, actor.organizationId, id);
+      return this.transferOwnership(manager, actor, ip, user, toUserId);
+    });
+  }
+
+  /**
+   * `handOverTo` (the console's deactivation form) hands the user's suppliers and open campaigns
+   * over in the same transaction, so a refused change moves nothing.
+   */
   async update(
     actor: AuthenticatedUser,
     id: string,
     dto: UpdateUserDto,
     ip: string | null,
+    options: { handOverTo?: string } = {},
   ): Promise<UserView> {
     return this.inTenant(actor, async (manager) => {
       const user = await this.requireUser(manager, actor.organizationId, id);
+      if (options.handOverTo) {
+        await this.transferOwnership(manager, actor, ip, user, options.handOverTo);
+      }
       const next = {
         role: dto.role ?? user.role,
         deactivated: dto.active === undefined ? user.deactivated : !dto.active,
@@ -168,6 +205,44 @@ export class ManageUsersService {
       });
       return this.users.get(actor.organizationId, user.id, manager);
     });
+  }
+
+  private async transferOwnership(
+    manager: EntityManager,
+    actor: AuthenticatedUser,
+    ip: string | null,
+    user: StoredUser,
+    toUserId: string,
+  ): Promise<HandOverResult> {
+    const organizationId = actor.organizationId;
+    const refuse = (message: string) => new BadRequestException({ message, field: 'toUserId' });
+    if (toUserId === user.id)
+      throw refuse('toUserId must be another user than the one handing over');
+    const [heir] = UUID.test(toUserId)
+      ? await manager.query<{ role: UserRole; deactivated: boolean }[]>(
+          `SELECT role, deactivated_at IS NOT NULL AS deactivated FROM users
+            WHERE organization_id = $1 AND id = $2 FOR KEY SHARE`,
+          [organizationId, toUserId],
+        )
+      : [];
+    if (!heir || heir.deactivated || (heir.role !== 'procurement' && heir.role !== 'admin')) {
+      throw refuse('toUserId must be an active procurement user or admin of this organization');
+    }
+    const [, suppliers] = await manager.query<[unknown[], number]>(
+      'UPDATE suppliers SET owner_id = $3, updated_at = now() WHERE organization_id = $1 AND owner_id = $2',
+      [organizationId, user.id, toUserId],
+    );
+    const [, campaigns] = await manager.query<[unknown[], number]>(
+      `UPDATE campaigns SET owner_id = $3
+        WHERE organization_id = $1 AND owner_id = $2 AND status <> 'closed'`,
+      [organizationId, user.id, toUserId],
+    );
+    await this.record(manager, actor, ip, {
+      action: 'user.handed_over',
+      userId: user.id,
+      details: { toUserId, suppliers, campaigns },
+    });
+    return { suppliers, campaigns };
   }
 
   /** Ends every session of theirs at once and withdraws their open invitation links. */

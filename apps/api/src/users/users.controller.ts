@@ -10,11 +10,12 @@ import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { resourceId } from '../common/id-param';
+import { HandOverDto } from './dto/hand-over.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { ManageUsersService } from './manage-users.service';
-import { UserPageResponse, UserResponse } from './users.doc';
+import { HandOverResult, ManageUsersService } from './manage-users.service';
+import { HandOverResponse, UserPageResponse, UserResponse } from './users.doc';
 import { UsersService } from './users.service';
 import { UserView } from './user.view';
 
@@ -126,5 +127,30 @@ export class UsersController {
     @Req() request: FastifyRequest,
   ): Promise<UserView> {
     return this.manage.resendInvitation(user, id, request.ip);
+  }
+
+  @Post(':id/handover')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Hand a user's suppliers and open campaigns to another user",
+    description:
+      'Every supplier the user owns, and every campaign of theirs not closed, passes to `toUserId` ' +
+      '(an active procurement user or admin): their dashboard, alerts, escalations and overdue ' +
+      'digests follow. Closed campaigns keep their owner. Typically before deactivating someone.',
+  })
+  @ApiParam(USER_ID)
+  @ApiOkResponse({ type: HandOverResponse, description: 'How many of each were handed over' })
+  @ApiErrors({
+    400: 'toUserId is missing, the same user, or not an active procurement user or admin of the organization',
+    403: ADMIN_ONLY,
+    404: NOT_FOUND,
+  })
+  handOver(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', notFoundUnlessUuid) id: string,
+    @Body() body: HandOverDto,
+    @Req() request: FastifyRequest,
+  ): Promise<HandOverResult> {
+    return this.manage.handOver(user, id, body.toUserId, request.ip);
   }
 }

@@ -16,6 +16,14 @@ class UserInvitationResponse {
   expired!: boolean;
 }
 
+export class HandOverResponse {
+  @ApiProperty({ type: 'integer', description: 'Suppliers handed over' })
+  suppliers!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Campaigns not closed handed over' })
+  campaigns!: number;
+}
+
 export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
