@@ -14,7 +14,14 @@ import {
   insertSupplier,
   type FixtureName,
 } from '../support/dashboard-factory';
-import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+import {
+  createTestTenant,
+  loginToken,
+  startApi,
+  TestApi,
+  TestTenant,
+  appOrigin,
+} from '../support/test-app';
 
 type Summary = {
   suppliers: number;
@@ -608,7 +615,12 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     }
     const redirect = await api.http().get('/dashboard?tier=high').expect(303);
     expect(redirect.headers.location).toBe('/login?next=%2Fdashboard%3Ftier%3Dhigh');
-    const logout = await api.http().post('/logout').set('cookie', 'kk_session=x').expect(303);
+    const logout = await api
+      .http()
+      .post('/logout')
+      .set('origin', appOrigin(api))
+      .set('cookie', 'kk_session=x')
+      .expect(303);
     expect(logout.headers.location).toBe('/login');
     expect(String(logout.headers['set-cookie'])).toMatch(/kk_session=;/);
     expect((await api.http().get('/console').expect(303)).headers.location).toMatch(

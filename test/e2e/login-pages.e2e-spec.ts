@@ -7,6 +7,7 @@ import {
   TestApi,
   TestTenant,
   TEST_PASSWORD,
+  appOrigin,
 } from '../support/test-app';
 
 const EXPIRED_JA = 'セッションの有効期限が切れました。もう一度サインインしてください。';
@@ -52,6 +53,7 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
       .http()
       .post('/login')
       .set('cookie', `kk_login_form=${cookie}`)
+      .set('origin', appOrigin(api))
       .type('form')
       .send({ email, password, formToken, next })
       .expect(input.status);
@@ -96,6 +98,7 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
       const tokenless = await api
         .http()
         .post('/login')
+        .set('origin', appOrigin(api))
         .type('form')
         .send({ email, password: `guess-${n}` })
         .expect(403);
@@ -121,6 +124,7 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
       .http()
       .post('/login')
       .set('cookie', cookie)
+      .set('origin', appOrigin(api))
       .type('form')
       .send({ email: tenant.users.ciso.email, password: TEST_PASSWORD, formToken: token })
       .expect(303);
@@ -153,7 +157,7 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
     const logout = await api
       .http()
       .post('/logout')
-      .set('origin', 'http://localhost:3000')
+      .set('origin', appOrigin(api))
       .set('cookie', `kk_session=${session}`)
       .expect(303);
     expect(logout.headers.location).toBe('/login');
@@ -191,6 +195,7 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
       .http()
       .post('/console/assessments/00000000-0000-4000-8000-000000000001/reopen')
       .set('cookie', `kk_session=${token}`)
+      .set('origin', appOrigin(api))
       .type('form')
       .send('message=x')
       .expect(303);

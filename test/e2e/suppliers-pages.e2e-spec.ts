@@ -1,5 +1,12 @@
 import { corporateNumber } from '../fixtures/import/supplier-files';
-import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+import {
+  createTestTenant,
+  loginToken,
+  startApi,
+  TestApi,
+  TestTenant,
+  appOrigin,
+} from '../support/test-app';
 
 describe('supplier console pages (real app and database)', () => {
   let api: TestApi;
@@ -38,6 +45,7 @@ describe('supplier console pages (real app and database)', () => {
       .http()
       .post('/console/suppliers/new')
       .set('cookie', procurement)
+      .set('origin', appOrigin(api))
       .type('form')
       .send(
         form({
@@ -56,6 +64,7 @@ describe('supplier console pages (real app and database)', () => {
       .http()
       .post('/console/suppliers/new')
       .set('cookie', procurement)
+      .set('origin', appOrigin(api))
       .type('form')
       .send(
         form({
@@ -115,6 +124,7 @@ describe('supplier console pages (real app and database)', () => {
         .http()
         .post(`/console/suppliers/new${lang ? `?lang=${lang}` : ''}`)
         .set('cookie', procurement)
+        .set('origin', appOrigin(api))
         .type('form')
         .send(form(fields));
     /** The messages of the error box, one per list item. */
@@ -204,6 +214,7 @@ describe('supplier console pages (real app and database)', () => {
       .http()
       .post('/console/suppliers/new')
       .set('cookie', procurement)
+      .set('origin', appOrigin(api))
       .type('form')
       .send(
         form({
@@ -241,6 +252,7 @@ describe('supplier console pages (real app and database)', () => {
         .http()
         .post('/console/suppliers/new')
         .set('cookie', procurement)
+        .set('origin', appOrigin(api))
         .type('form')
         .send(form({ contactName: 'A', ...fields }))
         .expect(303);
@@ -293,6 +305,7 @@ describe('supplier console pages (real app and database)', () => {
       .http()
       .post(`/console/suppliers/${created.body.id}/edit`)
       .set('cookie', procurement)
+      .set('origin', appOrigin(api))
       .type('form')
       .send(
         form({
@@ -342,6 +355,7 @@ describe('supplier console pages (real app and database)', () => {
       .http()
       .post(`/console/suppliers/${created.body.id}/edit`)
       .set('cookie', procurement)
+      .set('origin', appOrigin(api))
       .type('form')
       .send(
         form({
@@ -363,14 +377,15 @@ describe('supplier console pages (real app and database)', () => {
   });
 
   it('refuses a form sent from another site, and another tenant’s supplier', async () => {
-    await api
-      .http()
-      .post('/console/suppliers/new')
-      .set('cookie', procurement)
-      .set('origin', 'https://evil.example')
-      .type('form')
-      .send(form({ name: '偽装株式会社', contactName: 'X', contactEmail: 'x@example.jp' }))
-      .expect(403);
+    // Another site; a sandboxed frame or data: page (Origin: null, no Referer); no origin at all.
+    for (const origin of ['https://evil.example', 'null', undefined]) {
+      const post = api.http().post('/console/suppliers/new').set('cookie', procurement);
+      if (origin) post.set('origin', origin);
+      await post
+        .type('form')
+        .send(form({ name: '偽装株式会社', contactName: 'X', contactEmail: 'x@example.jp' }))
+        .expect(403);
+    }
     const [{ count }] = await api.dataSource.query(
       `SELECT count(*)::int AS count FROM suppliers WHERE name = '偽装株式会社'`,
     );

@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Environment } from '@kakehashi/config';
 import { UserRole } from '@kakehashi/database';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTenant } from '../../apps/api/src/organizations/create-tenant.use-case';
@@ -72,4 +73,9 @@ export async function loginToken(
     .send({ email, password })
     .expect(200);
   return (response.body as { accessToken: string }).accessToken;
+}
+
+/** The origin a browser names when it posts the app's own forms (console forms require it). */
+export function appOrigin(api: TestApi): string {
+  return new URL(api.app.get(Environment).APP_URL).origin;
 }
