@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateEnvironment } from '@kakehashi/config';
 import { JobIds } from '@kakehashi/queue';
-import { DEMO_PASSWORD, seedDemoTenantIfEmpty } from '../../apps/api/src/organizations/demo-seed';
+import {
+  DEMO_ORGANIZATION_ID,
+  DEMO_PASSWORD,
+  seedDemoTenantIfEmpty,
+} from '../../apps/api/src/organizations/demo-seed';
 import { loginToken, startApi, TestApi } from '../support/test-app';
 import { isolatedEnvironment, IsolatedEnvironment } from '../support/test-worker';
 
@@ -50,5 +57,24 @@ describe('demo tenant (npm start): its campaign keeps inviting suppliers added l
       JobIds.fanOut(campaign.id, 1),
       JobIds.fanOut(campaign.id, 2),
     ]);
+  });
+
+  it('is the operator organization docker-compose names, so the demo admin opens Bull Board there', async () => {
+    // The first test seeded this database.
+    const [demo] = await api.dataSource.query<{ id: string }[]>(
+      `SELECT o.id FROM organizations o JOIN users u ON u.organization_id = o.id
+        WHERE u.email = 'admin@demo.kakehashi.example'`,
+    );
+    expect(demo.id).toBe(DEMO_ORGANIZATION_ID);
+    const compose = readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8');
+    const named = /OPERATOR_ORGANIZATION_IDS:\s*(\S+)/.exec(compose)?.[1];
+    const env = validateEnvironment({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'compose-only-secret-change-me-0123456789abcdef',
+      SMTP_URL: 'smtp://mail:1025',
+      OPERATOR_ORGANIZATION_IDS: named,
+    });
+    expect(env.isOperatorOrganization(demo.id)).toBe(true);
+    expect(env.isOperatorOrganization('00000000-0000-4000-8000-000000000000')).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ export class TenantProvisioningError extends Error {}
 
 export interface NewTenant {
   name: string;
+  /** A fixed id (the demo tenant's, which docker-compose names as the operator); else a new one. */
+  id?: string;
   users: {
     email: string;
     password: string;
@@ -54,7 +56,9 @@ export async function createTenant(
       throw new TenantProvisioningError(`email ${taken[0].email} is already registered`);
     }
     const slug = await uniqueSlug(manager.getRepository(Organization), name);
-    const organization = await manager.getRepository(Organization).save({ name, slug });
+    const organization = await manager
+      .getRepository(Organization)
+      .save({ ...(input.id ? { id: input.id } : {}), name, slug });
     const users = await manager.getRepository(User).save(
       input.users.map((user, index) => ({
         organizationId: organization.id,

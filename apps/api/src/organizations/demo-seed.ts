@@ -6,6 +6,11 @@ import { insertDemoData } from './demo-data';
 
 export const DEMO_TENANT_NAME = '架け橋デモ株式会社';
 export const DEMO_PASSWORD = 'Kakehashi-Demo-2026!';
+/**
+ * The demo tenant's id is fixed so docker-compose, which runs in production mode, can name it in
+ * OPERATOR_ORGANIZATION_IDS: its admin then opens Bull Board and the mail outbox page.
+ */
+export const DEMO_ORGANIZATION_ID = 'de300000-0000-4000-8000-000000000001';
 
 export const DEMO_USERS: { email: string; role: UserRole; displayName: string }[] = [
   { email: 'admin@demo.kakehashi.example', role: 'admin', displayName: '管理者 太郎' },
@@ -21,6 +26,7 @@ export const DEMO_USERS: { email: string; role: UserRole; displayName: string }[
 export async function seedDemoTenantIfEmpty(dataSource: DataSource): Promise<boolean> {
   if ((await dataSource.getRepository(Organization).count()) > 0) return false;
   const tenant = await createTenant(dataSource, {
+    id: DEMO_ORGANIZATION_ID,
     name: DEMO_TENANT_NAME,
     users: DEMO_USERS.map((user) => ({ ...user, password: DEMO_PASSWORD })),
   });
