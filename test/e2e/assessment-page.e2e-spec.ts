@@ -237,6 +237,46 @@ describe('console page of one assessment: answers, evidence, score, reopen', () 
     }
   });
 
+  it('shows an evidence file with quotes in its name as the supplier named it', async () => {
+    const a = await fresh();
+    // A browser sends `報告書 "最終" 版.png` with its quotes written %22 (HTML form-data encoding),
+    // and a line break in a name as %0D%0A; any other % is the name's own.
+    const boundary = 'kk-evidence-boundary';
+    const filename = '報告書 %22最終%22%0D%0A版 100%.png';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+          'Content-Type: image/png\r\n\r\n',
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const uploaded = await api
+      .http()
+      .post(`/api/v1/respond/${a.token}/evidence`)
+      .set('content-type', `multipart/form-data; boundary=${boundary}`)
+      .send(body)
+      .expect(201);
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { ...answers, 'SS.REPORT': uploaded.body.id } })
+      .expect(200);
+
+    const { text: html } = await page(a.assessmentId, cookie.procurement).expect(200);
+    const report = itemRow(html, 'SS.REPORT');
+    expect(report).toContain(`${escape('報告書 "最終"__版 100%.png')}（${PNG.length} B）`);
+    expect(report).not.toContain('%22');
+    const file = await api
+      .http()
+      .get(`/api/v1/assessments/${a.assessmentId}/evidence/${uploaded.body.id}`)
+      .set('cookie', cookie.procurement)
+      .expect(200);
+    expect(file.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('報告書 "最終"__版 100%.png')}`,
+    );
+  });
+
   it('marks unanswered items of an assessment still in progress', async () => {
     const a = await fresh();
     await api

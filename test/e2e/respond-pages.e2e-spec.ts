@@ -243,6 +243,24 @@ describe('questionnaire pages behind the session cookie', () => {
       .set('cookie', cookie)
       .expect(200);
     expect(shown.text).toContain('診断報告書.pdf');
+
+    // Quotes in a file name arrive as %22 (HTML form-data encoding): the page shows the quotes.
+    const quoted = await api
+      .http()
+      .post('/q/s/evidence/SS.REPORT')
+      .set('cookie', cookie)
+      .field('_csrf', csrf)
+      .field('_version', '1')
+      .attach('file', pdf, '診断報告書 %22第2版%22.pdf')
+      .expect(303);
+    expect(quoted.headers.location).toBe('/q/s/sections/audited-services?saved=1');
+    const requoted = await api
+      .http()
+      .get('/q/s/sections/audited-services')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(requoted.text).toContain('診断報告書 &quot;第2版&quot;.pdf');
+    expect(requoted.text).not.toContain('%22');
     const download = await api
       .http()
       .get(`/q/s/evidence/${item.answer}`)

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Environment } from '@kakehashi/config';
+import { ImportSuppliersUseCase } from '../../apps/api/src/suppliers/import/import-suppliers.use-case';
 import {
   badCorporateNumber,
   corporateNumber,
@@ -277,6 +278,22 @@ describe('the supplier import page (real HTTP pages, session cookie)', () => {
       expect(await namesLike('一部不正')).toEqual([]);
     });
 
+    it('reads the file once: the offer of the valid rows comes from the same run as the refusal', async () => {
+      const runs = jest.spyOn(api.app.get(ImportSuppliersUseCase), 'execute');
+      try {
+        for (const action of ['import', 'dry-run'] as const) {
+          runs.mockClear();
+          const refused = await upload(file, 'partial.csv', { action }).expect(400);
+          expect(result(refused.text).validOnlyOffer).toBe(
+            '有効な行だけを取り込むと、新規登録 2 件、更新 0 件になります。問題のある行は取り込まれません。',
+          );
+          expect(runs).toHaveBeenCalledTimes(1);
+        }
+      } finally {
+        runs.mockRestore();
+      }
+    });
+
     it('says the same in English on the English page', async () => {
       const refused = await upload(file, 'partial.csv', { lang: 'en' }).expect(400);
       const shown = result(refused.text);
@@ -394,6 +411,44 @@ describe('the supplier import page (real HTTP pages, session cookie)', () => {
     expect(result(urlencoded.text).alert).toBe(
       'このページのフォームからファイルを送信してください。',
     );
+
+    // Bodies Fastify would refuse itself, in the API's JSON, before the page could answer.
+    const post = (type: string, body: string, lang = '') =>
+      api
+        .http()
+        .post(`${PAGE}${lang}`)
+        .set('cookie', cookie.procurement)
+        .set('origin', appOrigin)
+        .set('content-type', type)
+        .send(body);
+    for (const [type, body] of [
+      ['text/csv', 'name,contact_name,contact_email\r\n株式会社例,例 太郎,a@example.jp\r\n'],
+      ['application/octet-stream', 'a,b,c'],
+      ['application/json', '{"file": "suppliers.csv"}'],
+      ['application/json', '{not json'],
+      ['application/x-www-form-urlencoded', `file=${'a'.repeat(2 * 1024 * 1024)}`],
+    ]) {
+      const refused = await post(type, body).expect(415);
+      expect(refused.headers['content-type']).toMatch(/text\/html/);
+      expect(refused.text).toContain('<html lang="ja">');
+      expect(result(refused.text).alert).toBe(
+        'このページのフォームからファイルを送信してください。',
+      );
+      // Still the page with its form, to send the file again.
+      expect(refused.text).toContain('data-testid="import-form"');
+    }
+    const csvEn = await post('text/csv', 'a,b,c', '?lang=en').expect(415);
+    expect(csvEn.text).toContain('<html lang="en">');
+    expect(result(csvEn.text).alert).toBe('Send the file with the form on this page.');
+    // Signed out, the same post still goes to the login page first.
+    const signedOut = await api
+      .http()
+      .post(PAGE)
+      .set('origin', appOrigin)
+      .set('content-type', 'text/csv')
+      .send('a,b,c')
+      .expect(303);
+    expect(signedOut.headers.location).toBe('/login?next=%2Fconsole%2Fsuppliers%2Fimport');
 
     const en = await upload(png, 'photo.csv', { lang: 'en' }).expect(415);
     expect(result(en.text).alert).toBe(

@@ -77,7 +77,7 @@ export class EvidenceService {
         code: 'missing' satisfies UploadProblem,
       });
     }
-    return this.store(ctx, { filename: part.filename, data });
+    return this.store(ctx, { filename: formDataFilename(part.filename), data });
   }
 
   async store(
@@ -172,6 +172,17 @@ export class EvidenceService {
       code: 'size' satisfies UploadProblem,
     });
   }
+}
+
+/**
+ * The name as the person's file has it: browsers write LF, CR and `"` in a multipart filename as
+ * %0A, %0D and %22 (the HTML standard's form-data encoding) and leave every other `%` as it is,
+ * so exactly those three are decoded (cleanFilename then drops the line breaks).
+ */
+function formDataFilename(name: string): string {
+  return name.replace(/%0A|%0D|%22/g, (escape) =>
+    String.fromCharCode(parseInt(escape.slice(1), 16)),
+  );
 }
 
 /** Keeps a readable name for people; the stored key never depends on it. */

@@ -5,6 +5,7 @@ import { AuditService } from '@kakehashi/database';
 import { conflictOnDuplicate } from '../supplier-conflict';
 import { isBlankRow, ImportRow, mapHeader, parseRow } from './import-columns';
 import { ExistingContact, insertSuppliers, updateSuppliers } from './import-writer';
+import { ImportRejectedException } from './import-rejected.exception';
 import { readUpload } from './read-upload';
 
 export interface ImportError {
@@ -32,7 +33,8 @@ const nameEmailKey = (name: string, email: string): string =>
 
 /**
  * Imports a CSV/.xlsx supplier list in one transaction: upsert by 法人番号, else by name +
- * primary e-mail. With any rejected row nothing is written unless `validOnly`.
+ * primary e-mail. With any rejected row nothing is written unless `validOnly`: the refusal
+ * (ImportRejectedException) also says what the valid rows alone would write.
  */
 @Injectable()
 export class ImportSuppliersUseCase {
@@ -115,10 +117,9 @@ export class ImportSuppliersUseCase {
       dryRun: input.dryRun,
     };
     if (errors.length && !input.validOnly) {
-      const rowCount = new Set(errors.map((e) => e.row)).size;
-      throw new BadRequestException({
-        ...result,
-        message: `${rowCount} row(s) rejected; nothing was imported. Fix them, or import only the valid rows with mode=valid-only`,
+      throw new ImportRejectedException(result, {
+        created: outcome.creates.length,
+        updated: outcome.updates.length,
       });
     }
     return result;

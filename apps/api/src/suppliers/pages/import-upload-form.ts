@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 
 /** What the import form sent: the file, and which of its buttons was pressed. */
@@ -8,6 +8,11 @@ export type ImportUploadForm =
 
 export type ImportFormProblem =
   'notMultipart' | 'noFile' | 'tooLarge' | 'tooManyParts' | 'unreadableForm';
+
+/** Route config marking the page's upload, for the hook that runs before Fastify reads bodies. */
+export interface PageUploadConfig {
+  pageUpload?: boolean;
+}
 
 /** The small fields of the form (button values); anything longer is not ours. */
 const MAX_FIELD_CHARS = 100;
@@ -54,4 +59,26 @@ export async function readImportUploadForm(request: FastifyRequest): Promise<Imp
     dryRun: fields.action !== 'import',
     validOnly: fields.mode === 'valid-only',
   };
+}
+
+/**
+ * Fastify reads a body before any guard or handler runs, and refuses some on its own in the API's
+ * JSON: a type it has no parser for (text/csv, application/octet-stream: 415), malformed JSON
+ * (400), a form over the body limit (413). The page's upload takes multipart only, so any other
+ * body is left unread: the request goes on as one without a body, through the guards (a
+ * signed-out person still goes to the login page) to the handler, which answers 415 with the page
+ * and its words. Node discards the unread bytes once the reply is sent.
+ */
+export function skipNonMultipartPageBodies(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    const config = request.routeOptions?.config as PageUploadConfig | undefined;
+    const headers = request.raw.headers;
+    if (!config?.pageUpload || /^multipart\/form-data\b/i.test(headers['content-type'] ?? '')) {
+      return payload;
+    }
+    delete headers['content-type'];
+    delete headers['transfer-encoding'];
+    headers['content-length'] = '0';
+    return payload;
+  });
 }

@@ -74,22 +74,6 @@ export function rowMessage(message: string, locale: Locale): string {
   return translateRowMessage(message, locale) ?? message;
 }
 
-/** The body of a 400 that refused rows (mode=all): it carries the import's result. */
-export interface RowRejection {
-  created: number;
-  updated: number;
-  errors: { row: number; message: string }[];
-  unknownColumns: string[];
-  dryRun: boolean;
-}
-
-export function rowRejection(error: HttpException): RowRejection | null {
-  const body = error.getResponse();
-  if (error.getStatus() !== 400 || typeof body !== 'object' || body === null) return null;
-  const errors = (body as { errors?: unknown }).errors;
-  return Array.isArray(errors) ? (body as RowRejection) : null;
-}
-
 /** A refusal of the whole file (too large, not a table, missing columns…) in the page's words. */
 export function describeRefusal(error: HttpException, locale: Locale): string {
   const text = SUPPLIER_IMPORT_PAGE_TEXT[locale].errors;

@@ -63,7 +63,6 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     fixRows: '問題のある行を直してもう一度取り込むか、有効な行だけを取り込んでください。',
     validOnlyOffer: (created: number, updated: number) =>
       `有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります。問題のある行は取り込まれません。`,
-    validOnlyUnknown: '有効な行だけを取り込むこともできます。問題のある行は取り込まれません。',
     noValidRows: '取り込める行がありません。ファイルを直してから、もう一度お試しください。',
     validOnlyHeading: '有効な行だけ取り込む',
     validOnlyFile: '同じファイルをもう一度選んでください',
@@ -159,7 +158,6 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     fixRows: 'Correct those rows and import again, or import the valid rows only.',
     validOnlyOffer: (created: number, updated: number) =>
       `Importing the valid rows only would register ${created} new and update ${updated} suppliers. The rows with problems are left out.`,
-    validOnlyUnknown: 'You can import the valid rows only. The rows with problems are left out.',
     noValidRows: 'No row can be imported. Correct the file and try again.',
     validOnlyHeading: 'Import the valid rows only',
     validOnlyFile: 'Choose the same file again',

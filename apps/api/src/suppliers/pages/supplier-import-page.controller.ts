@@ -1,6 +1,8 @@
-import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, OnModuleInit, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { Locale, resolveLocale } from '../../console/console-locale';
@@ -8,9 +10,14 @@ import { renderConsolePage } from '../../console/console-page';
 import { formRefusal } from '../../console/form-errors';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin } from '../../console/same-origin';
+import { ImportRejectedException } from '../import/import-rejected.exception';
 import { ImportSuppliersUseCase } from '../import/import-suppliers.use-case';
-import { readImportUploadForm } from './import-upload-form';
-import { describeRefusal, rowRejection } from './supplier-import-messages';
+import {
+  PageUploadConfig,
+  readImportUploadForm,
+  skipNonMultipartPageBodies,
+} from './import-upload-form';
+import { describeRefusal } from './supplier-import-messages';
 import { ImportOutcome, importPageData } from './supplier-import-page.presenter';
 import { SUPPLIER_IMPORT_PAGE_TEXT } from './supplier-import-page-text';
 
@@ -21,11 +28,17 @@ import { SUPPLIER_IMPORT_PAGE_TEXT } from './supplier-import-page-text';
 @ApiExcludeController()
 @UseFilters(PageAuthFilter)
 @Controller('console/suppliers/import')
-export class SupplierImportPageController {
+export class SupplierImportPageController implements OnModuleInit {
   constructor(
     private readonly importSuppliers: ImportSuppliersUseCase,
     private readonly env: Environment,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify) skipNonMultipartPageBodies(fastify);
+  }
 
   @Get()
   @Roles('procurement')
@@ -40,6 +53,7 @@ export class SupplierImportPageController {
 
   @Post()
   @Roles('procurement')
+  @RouteConfig({ pageUpload: true } satisfies PageUploadConfig)
   async upload(
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
@@ -76,17 +90,13 @@ export class SupplierImportPageController {
       return { status: 200, outcome: { kind: 'done', result, validOnly } };
     } catch (error) {
       const refusal = formRefusal(error);
-      const rejection = rowRejection(refusal);
-      if (!rejection) {
-        const message = describeRefusal(refusal, input.locale);
-        return { status: refusal.getStatus(), outcome: { kind: 'refused', message } };
+      if (refusal instanceof ImportRejectedException) {
+        // The same reading of the file says what the valid rows alone would write.
+        const { result, validRows } = refusal;
+        return { status: 400, outcome: { kind: 'rejected', result, validRows } };
       }
-      // The offer to import the valid rows says what they would write: a check of them alone.
-      const preview = await this.importSuppliers
-        .execute({ user, file, dryRun: true, validOnly: true })
-        .then(({ created, updated }) => ({ created, updated }))
-        .catch(() => null);
-      return { status: 400, outcome: { kind: 'rejected', rejection, preview } };
+      const message = describeRefusal(refusal, input.locale);
+      return { status: refusal.getStatus(), outcome: { kind: 'refused', message } };
     }
   }
 

@@ -1,19 +1,16 @@
 import type { Locale } from '../../console/console-locale';
 import { IMPORT_COLUMNS } from '../import/import-columns';
+import type { ValidRowsPlan } from '../import/import-rejected.exception';
 import type { ImportResult } from '../import/import-suppliers.use-case';
-import { rowMessage, RowRejection } from './supplier-import-messages';
+import { rowMessage } from './supplier-import-messages';
 import { SUPPLIER_IMPORT_PAGE_TEXT } from './supplier-import-page-text';
 
 /** What the last post came to, as the page tells it. */
 export type ImportOutcome =
   /** 200: written (or, for a check, what would be written). */
   | { kind: 'done'; result: ImportResult; validOnly: boolean }
-  /** 400 with rows refused: nothing written; `preview` is what the valid rows alone would write. */
-  | {
-      kind: 'rejected';
-      rejection: RowRejection;
-      preview: { created: number; updated: number } | null;
-    }
+  /** 400 with rows refused: nothing written; `validRows` is what they alone would write. */
+  | { kind: 'rejected'; result: ImportResult; validRows: ValidRowsPlan }
   /** The whole file or form refused, already in the page's words. */
   | { kind: 'refused'; message: string };
 
@@ -64,7 +61,7 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
   };
   if (outcome.kind === 'refused') return { ...empty, alert: outcome.message };
 
-  const result = outcome.kind === 'done' ? outcome.result : outcome.rejection;
+  const { result } = outcome;
   const rows = result.errors.map((e) => ({ row: e.row, message: rowMessage(e.message, locale) }));
   const rowCount = new Set(result.errors.map((e) => e.row)).size;
   const notes: string[] = [];
@@ -73,8 +70,8 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
   }
 
   if (outcome.kind === 'rejected') {
-    const { preview } = outcome;
-    const canImportSome = preview === null || preview.created + preview.updated > 0;
+    const { validRows } = outcome;
+    const canImportSome = validRows.created + validRows.updated > 0;
     return {
       ...empty,
       alert: result.dryRun ? t.rejectedDryRun(rowCount) : t.rejected(rowCount),
@@ -82,11 +79,7 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
       rows,
       rowsCaption: t.rowsCaption(rowCount),
       validOnly: canImportSome
-        ? {
-            offer: preview
-              ? t.validOnlyOffer(preview.created, preview.updated)
-              : t.validOnlyUnknown,
-          }
+        ? { offer: t.validOnlyOffer(validRows.created, validRows.updated) }
         : null,
     };
   }
