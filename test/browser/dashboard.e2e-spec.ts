@@ -132,6 +132,20 @@ describe('dashboard in a real browser (headless Chromium)', () => {
     const supplierRadar = await canvasSize('#radar-chart');
     expect(supplierRadar.drawn).toBe(true);
     expect(supplierRadar.width).toBeGreaterThan(0);
+    // The CISO marks a finding accepted: the page saves it through the API with its cookie.
+    const select = page.locator('select[data-finding]').first();
+    const findingId = (await select.getAttribute('data-finding'))!;
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/findings/${findingId}`)),
+      select.selectOption('accepted'),
+    ]);
+    expect(saved.status()).toBe(200);
+    const [finding] = await api.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM findings WHERE id = $1',
+      [findingId],
+    );
+    expect(finding.status).toBe('accepted');
+    expect(await select.evaluate((el) => el.classList.contains('save-failed'))).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-supplier.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({

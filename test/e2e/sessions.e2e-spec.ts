@@ -1,7 +1,14 @@
 import { JwtService } from '@nestjs/jwt';
 import { AuthService } from '@kakehashi/auth';
 import { randomUUID } from 'node:crypto';
-import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+import {
+  appOrigin,
+  createTestTenant,
+  loginToken,
+  startApi,
+  TestApi,
+  TestTenant,
+} from '../support/test-app';
 
 /** Sessions are server-side: logout, a deleted user or a changed role take effect at once. */
 describe('buyer sessions (real Postgres and Redis)', () => {
@@ -54,12 +61,20 @@ describe('buyer sessions (real Postgres and Redis)', () => {
     expect(logouts).toHaveLength(1);
   });
 
-  it('logout with the session cookie ends it too', async () => {
+  it('logout with the session cookie ends it too, from our pages only', async () => {
     const token = await loginToken(api, tenant.users.auditor.email);
+    await api
+      .http()
+      .post('/api/v1/auth/logout')
+      .set('cookie', `kk_session=${token}`)
+      .set('origin', 'https://evil.example')
+      .expect(403);
+    await me(token).expect(200);
     const response = await api
       .http()
       .post('/api/v1/auth/logout')
       .set('cookie', `kk_session=${token}`)
+      .set('origin', appOrigin(api))
       .expect(204);
     expect(String(response.headers['set-cookie'])).toMatch(/kk_session=;/);
     await me(token).expect(401);

@@ -8,6 +8,7 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { ConsoleModule } from './console/console.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { ApiRequestPolicy } from './common/api-request-policy';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
 import { RateLimitModule } from './common/rate-limit-store';
@@ -45,6 +46,6 @@ import { UsersModule } from './users/users.module';
     OrganizationSettingsModule,
     UsersModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, ApiRequestPolicy],
 })
 export class AppModule {}

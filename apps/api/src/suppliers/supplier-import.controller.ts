@@ -24,6 +24,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { MultipartRouteConfig } from '../common/api-request-policy';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { ImportSuppliersQuery, ImportTemplateQuery } from './dto/import-suppliers.query';
 import { ImportResult, ImportSuppliersUseCase } from './import/import-suppliers.use-case';
@@ -37,11 +38,6 @@ const PROCUREMENT_ONLY = 'Only procurement (or an admin) imports suppliers';
 const SEND_MULTIPART =
   'send the file as multipart/form-data with the file in the field "file": ' +
   `CSV (UTF-8 or Shift_JIS) or .xlsx, at most ${MAX_MB} MB`;
-
-/** Route config marking the upload route, for the hook that runs before Fastify reads bodies. */
-interface MultipartOnlyConfig {
-  multipartOnly?: boolean;
-}
 
 @ApiTags('suppliers')
 @ApiBuyerSession()
@@ -61,7 +57,7 @@ export class SupplierImportController implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     fastify.addHook('preParsing', async (request, _reply, payload) => {
-      const config = request.routeOptions?.config as MultipartOnlyConfig | undefined;
+      const config = request.routeOptions?.config as MultipartRouteConfig | undefined;
       if (config?.multipartOnly && !isMultipartRequest(request)) {
         throw new UnsupportedMediaTypeException(SEND_MULTIPART);
       }
@@ -73,7 +69,7 @@ export class SupplierImportController implements OnModuleInit {
   @Post()
   @HttpCode(200)
   @Roles('procurement')
-  @RouteConfig({ multipartOnly: true } satisfies MultipartOnlyConfig)
+  @RouteConfig({ multipartOnly: true } satisfies MultipartRouteConfig)
   @ApiOperation({
     summary: 'Import a supplier list (CSV or Excel)',
     description:
