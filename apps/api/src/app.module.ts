@@ -13,6 +13,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
 import { RateLimitModule } from './common/rate-limit-store';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     SuppliersModule,
     CampaignsModule,
+    CatalogModule,
     RespondModule,
     DashboardModule,
     AssessmentsModule,

@@ -3,7 +3,7 @@ import type { ItemKind } from '@kakehashi/domain';
 import { LocalizedTextResponse } from '../common/api-responses.doc';
 
 /** Every ItemKind of the catalog: a Record, so the compiler checks none is missing. */
-const ITEM_KINDS: Record<ItemKind, true> = {
+export const ITEM_KINDS: Record<ItemKind, true> = {
   maturity: true,
   single: true,
   multi: true,
