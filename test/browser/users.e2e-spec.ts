@@ -9,7 +9,8 @@ import {
   listenForBrowser,
 } from '../support/browser';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
-import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
+import { tokyoToday } from '@kakehashi/mail';
+import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
   isolatedEnvironment,
   IsolatedEnvironment,
@@ -185,5 +186,121 @@ describe('the users page and the set-password page in a real browser (headless C
     expect(invitee.problems).toEqual([]);
     await admin.context.close();
     await invitee.context.close();
+  });
+
+  it('an admin hands a leaver’s work to a colleague, who then owns their campaign', async () => {
+    const adminToken = await loginToken(api, tenant.users.admin.email);
+    const leaver = tenant.users.procurement;
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    await api.dataSource.query('UPDATE users SET display_name = $2 WHERE id = $1', [
+      leaver.id,
+      '佐藤 花子',
+    ]);
+    await api.dataSource.query('UPDATE users SET display_name = $2 WHERE id = $1', [
+      tenant.users.admin.id,
+      '管理 太郎',
+    ]);
+    const heirEmail = 'suzuki@users-browser.example';
+    const heir = await api
+      .http()
+      .post('/api/v1/users')
+      .set(as(adminToken))
+      .send({ email: heirEmail, displayName: '鈴木 一郎', role: 'procurement', locale: 'ja' })
+      .expect(201);
+    await api.dataSource.query(`UPDATE users SET password_hash = 'x' WHERE id = $1`, [
+      heir.body.id,
+    ]);
+    const leaverToken = await loginToken(api, leaver.email);
+    const supplierIds: string[] = [];
+    for (const [name, email] of [
+      ['東海精機株式会社', 'tokai@handover.example.jp'],
+      ['北陸データ株式会社', 'hokuriku@handover.example.jp'],
+    ]) {
+      const created = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set(as(leaverToken))
+        .send({ name, contacts: [{ name: '担当', email }] })
+        .expect(201);
+      supplierIds.push(created.body.id);
+    }
+    const campaign = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set(as(leaverToken))
+      .send({
+        name: '引き継ぐ点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds,
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+
+    const admin = await openTab();
+    await logIn(admin.page, { base, email: tenant.users.admin.email });
+    await admin.page.goto(`${base}/console/users`);
+    // Taking admin away needs the tick: the browser keeps the form until it is given.
+    const adminRow = admin.page.locator(
+      `[data-testid="user-row"][data-email="${tenant.users.admin.email}"]`,
+    );
+    await adminRow.getByLabel('管理 太郎の役割').selectOption({ label: 'CISO' });
+    await adminRow.getByRole('button', { name: '役割を変更' }).click();
+    expect(new URL(admin.page.url()).pathname).toBe('/console/users');
+    await expect(
+      adminRow
+        .getByLabel('管理者の役割を変更することを確認しました')
+        .evaluate((box) => box.matches(':invalid')),
+    ).resolves.toBe(true);
+    await adminRow.getByLabel('管理 太郎の役割').selectOption({ label: '管理者' });
+
+    const row = admin.page.locator(`[data-testid="user-row"][data-email="${leaver.email}"]`);
+    await row.getByText('担当を引き継ぐ…').click();
+    const heirSelect = row.getByLabel('新しい担当者');
+    await expect(heirSelect.getAttribute('aria-describedby')).resolves.toBe(
+      `handover-help-${leaver.id}`,
+    );
+    await heirSelect.selectOption({ label: `鈴木 一郎 <${heirEmail}>` });
+    expect(await axeViolations(admin.page)).toEqual([]);
+    await Promise.all([
+      admin.page.waitForURL(/\/console\/users\?done=handedOver/),
+      row.getByRole('button', { name: '引き継ぐ', exact: true }).click(),
+    ]);
+    await expect(admin.page.getByRole('status').textContent()).resolves.toBe(
+      '佐藤 花子 さんの担当（サプライヤー 2 社・実施中のキャンペーン 1 件）を 鈴木 一郎 さんに引き継ぎました。',
+    );
+    await expect(row.getByText('担当を引き継ぐ…').count()).resolves.toBe(0);
+    await admin.page.screenshot({
+      path: join(ARTIFACTS, 'users-handed-over-ja.png'),
+      fullPage: true,
+    });
+    expect(await axeViolations(admin.page)).toEqual([]);
+    const owners = await api.dataSource.query<{ owner_id: string }[]>(
+      `SELECT owner_id FROM suppliers WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT owner_id FROM campaigns WHERE id = $2`,
+      [supplierIds, campaign.body.id],
+    );
+    expect(owners.map((o) => o.owner_id)).toEqual([heir.body.id, heir.body.id, heir.body.id]);
+
+    // The campaign page names its new owner, and gives it to someone else in two steps.
+    await admin.page.goto(`${base}/console/campaigns/${campaign.body.id}`);
+    await expect(admin.page.getByTestId('campaign-owner').textContent()).resolves.toBe('鈴木 一郎');
+    await admin.page.getByText('担当者を変更…').click();
+    await admin.page
+      .getByLabel('新しい担当者')
+      .selectOption({ label: `管理 太郎 <${tenant.users.admin.email}>` });
+    expect(await axeViolations(admin.page)).toEqual([]);
+    await Promise.all([
+      admin.page.waitForURL(/\?done=owner$/),
+      admin.page.getByRole('button', { name: '変更', exact: true }).click(),
+    ]);
+    await expect(admin.page.getByRole('status').textContent()).resolves.toBe(
+      '担当者を 管理 太郎 さんに変更しました。',
+    );
+    await expect(admin.page.getByTestId('campaign-owner').textContent()).resolves.toBe('管理 太郎');
+    await admin.page.screenshot({ path: join(ARTIFACTS, 'campaign-owner-ja.png'), fullPage: true });
+    expect(await axeViolations(admin.page)).toEqual([]);
+
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
   });
 });

@@ -523,7 +523,7 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     const adminDashboard = await api.http().get('/dashboard').set('cookie', cookie('admin'));
     expect(adminDashboard.text).toContain('<a href="/console/users">ユーザー</a>');
 
-    // Deactivating someone who owns work says where its alerts will go.
+    // Deactivating someone who owns work offers to hand it over, and says where its alerts go if not.
     await post('/suppliers', {
       name: '担当持ち株式会社',
       ownerId: tenant.users.procurement.id,
@@ -533,7 +533,7 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     expect(owner.body).toMatchObject({ ownedSuppliers: 1, openCampaigns: 0 });
     const warned = await api.http().get('/console/users').set('cookie', cookie('admin'));
     expect(warned.text).toContain(
-      '担当している取引先 1 社・実施中のキャンペーン 0 件は担当のまま残ります',
+      '担当しているサプライヤー 1 社・実施中のキャンペーン 0 件は、引き継ぎ先を選ぶと無効化と同時に引き継がれます。選ばなければ担当のまま残り',
     );
 
     const pageOf = await api.http().get('/console/users?lang=en').set('cookie', cookie('admin'));
@@ -553,10 +553,49 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     const unconfirmed = await form({ action: 'deactivate', userId: tenant.users.auditor.id });
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.text).toContain('無効化するには、確認のチェックを入れてください。');
+    // Taking admin away asks for the tick the admin rows' role form carries (required there).
+    const adminRow = warned.text
+      .split('data-testid="user-row"')
+      .find((row) => row.includes(`data-email="${tenant.users.admin.email}"`));
+    expect(adminRow).toMatch(
+      /<input type="checkbox" name="confirm" value="yes" required aria-describedby="role-help-[0-9a-f-]+"> 管理者の役割を変更することを確認しました/,
+    );
+    expect(adminRow).toContain(
+      'あなた自身を管理者以外の役割にすると、ユーザーと設定のページは使えなくなります。',
+    );
+    const auditorRow = warned.text
+      .split('data-testid="user-row"')
+      .find((row) => row.includes(`data-email="${tenant.users.auditor.email}"`));
+    expect(auditorRow).not.toContain('管理者の役割を変更することを確認しました');
+    const unticked = await form({ action: 'role', userId: tenant.users.admin.id, role: 'ciso' });
+    expect(unticked.status).toBe(400);
+    expect(unticked.text).toContain('管理者の役割を変更するには、確認のチェックを入れてください。');
+    const [stillAdmin] = await api.dataSource.query<{ role: string }[]>(
+      'SELECT role FROM users WHERE id = $1',
+      [tenant.users.admin.id],
+    );
+    expect(stillAdmin.role).toBe('admin');
+    // Another user's role needs no tick.
+    await form({ action: 'role', userId: tenant.users.auditor.id, role: 'auditor' }).expect(303);
+    // A tampered form is told on the page in its language, not with a bare error page.
+    const tampered = await form({ action: 'drop-table', userId: tenant.users.auditor.id });
+    expect(tampered.status).toBe(400);
+    expect(tampered.text).toContain('この操作は受け付けられません。ページを開き直してください。');
+    expect(tampered.text).toContain('data-testid="users-table"');
+    const tamperedEn = await api
+      .http()
+      .post('/console/users?lang=en')
+      .set('cookie', cookie('admin'))
+      .set('origin', appOrigin)
+      .type('form')
+      .send({ action: 'drop-table' });
+    expect(tamperedEn.status).toBe(400);
+    expect(tamperedEn.text).toContain('This action is not accepted. Please reload the page.');
     const lastAdmin = await form({
       action: 'role',
       userId: tenant.users.admin.id,
       role: 'auditor',
+      confirm: 'yes',
     });
     expect(lastAdmin.status).toBe(409);
     expect(lastAdmin.text).toContain('有効な管理者がいなくなるため、この変更はできません。');
@@ -590,7 +629,12 @@ describe('user management (real Postgres, Redis, worker and SMTP)', () => {
     await api.dataSource.query(`UPDATE users SET password_hash = 'x' WHERE id = $1`, [
       second.body.id,
     ]);
-    const demoted = await form({ action: 'role', userId: tenant.users.admin.id, role: 'ciso' });
+    const demoted = await form({
+      action: 'role',
+      userId: tenant.users.admin.id,
+      role: 'ciso',
+      confirm: 'yes',
+    });
     expect(demoted.status).toBe(303);
     expect(demoted.headers.location).toBe('/dashboard');
     await patch(`/users/${tenant.users.admin.id}`, { role: 'admin' }, 'admin').expect(403);

@@ -7,7 +7,8 @@ import { UserConflict, UserConflictCode } from '../user-errors';
 import type { UsersPageText } from './users-page-text';
 
 /** What a form of the users page asks for; every form posts to the page itself. */
-export type UserPageAction = 'invite' | 'role' | 'deactivate' | 'reactivate' | 'resend';
+export type UserPageAction =
+  'invite' | 'role' | 'deactivate' | 'reactivate' | 'resend' | 'handover';
 
 export interface InviteFormValues {
   email: string;
@@ -20,7 +21,14 @@ export type InviteField = keyof InviteFormValues;
 export type InviteFormErrors = FormErrorList<InviteField>;
 
 const INVITE_FIELDS: InviteField[] = ['email', 'displayName', 'role', 'locale'];
-const ACTIONS: UserPageAction[] = ['invite', 'role', 'deactivate', 'reactivate', 'resend'];
+const ACTIONS: UserPageAction[] = [
+  'invite',
+  'role',
+  'deactivate',
+  'reactivate',
+  'resend',
+  'handover',
+];
 
 export interface UserPagePost {
   action: UserPageAction | null;
@@ -28,6 +36,11 @@ export interface UserPagePost {
   userId: string;
   role: UserRole | null;
   confirmed: boolean;
+  /**
+   * Who takes over the user's suppliers and open campaigns: required by the hand-over form,
+   * optional in the deactivation form ('' keeps them with the user).
+   */
+  toUserId: string;
   invite: InviteFormValues;
 }
 
@@ -46,6 +59,7 @@ export function readUserPagePost(body: unknown): UserPagePost {
     userId: text(raw.userId),
     role,
     confirmed: raw.confirm === 'yes',
+    toUserId: text(raw.toUserId),
     invite: {
       email: text(raw.email),
       displayName: text(raw.displayName),

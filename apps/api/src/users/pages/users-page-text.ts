@@ -1,5 +1,8 @@
 import type { Locale } from '../../console/console-locale';
 
+const suppliersEn = (n: number) => `${n} supplier${n === 1 ? '' : 's'}`;
+const campaignsEn = (n: number) => `${n} open campaign${n === 1 ? '' : 's'}`;
+
 /** Text of the console's users page (ja first, en beside it). */
 export const USERS_PAGE_TEXT = {
   ja: {
@@ -24,12 +27,30 @@ export const USERS_PAGE_TEXT = {
     invitationExpired: (expires: string) => `招待リンクの期限切れ（${expires}）`,
     roleOf: (name: string) => `${name}の役割`,
     changeRole: '役割を変更',
+    roleAdminHelp: (name: string, you: boolean) =>
+      you
+        ? 'あなた自身を管理者以外の役割にすると、ユーザーと設定のページは使えなくなります。'
+        : `${name}を管理者以外の役割にすると、ユーザーと設定のページは使えなくなります。`,
+    roleAdminCheck: '管理者の役割を変更することを確認しました',
     deactivate: '無効化',
     deactivateConfirm: (name: string) =>
       `${name}を無効化します。ログイン中のセッションはすぐに終了し、再有効化するまでログインできません。`,
     deactivateCheck: '無効化することを確認しました',
     ownedWork: (suppliers: number, campaigns: number) =>
-      `担当している取引先 ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は担当のまま残ります。無効化後、これらのリスク警告と督促のまとめは、最も古くから登録されている有効な管理者に届きます。`,
+      `担当しているサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は担当のまま残ります。無効化後、これらのリスク警告と督促のまとめは、最も古くから登録されている有効な管理者に届きます。`,
+    ownedWorkHandOver: (suppliers: number, campaigns: number) =>
+      `担当しているサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は、引き継ぎ先を選ぶと無効化と同時に引き継がれます。選ばなければ担当のまま残り、無効化後のリスク警告と督促のまとめは、最も古くから登録されている有効な管理者に届きます。`,
+    handOver: {
+      open: '担当を引き継ぐ',
+      help: (name: string, suppliers: number, campaigns: number) =>
+        `${name} さんが担当しているサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件を、選んだ人に引き継ぎます。以後のリスク警告、督促のエスカレーション、期限超過のまとめはその人に届きます。終了したキャンペーンの担当は変わりません。`,
+      to: '新しい担当者',
+      choose: '選んでください',
+      submit: '引き継ぐ',
+      withDeactivation: '引き継ぎ先',
+      keep: '引き継がない',
+      invited: '（招待中）',
+    },
     reactivate: '再有効化',
     resend: '招待メールを再送',
     invite: {
@@ -49,6 +70,10 @@ export const USERS_PAGE_TEXT = {
         `${who}を再有効化しました。パスワードを設定していない場合は、新しい招待メールを送りました。`,
       resent: (who: string) =>
         `${who}に新しい招待メールを送信しました。以前のリンクは使えなくなりました。`,
+      handedOver: (from: string, to: string, suppliers: number, campaigns: number) =>
+        `${from} さんの担当（サプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件）を ${to} さんに引き継ぎました。`,
+      alsoHandedOver: (to: string, suppliers: number, campaigns: number) =>
+        `担当（サプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件）は ${to} さんに引き継ぎました。`,
     },
     errors: {
       email: 'メールアドレスを正しく入力してください。',
@@ -61,6 +86,9 @@ export const USERS_PAGE_TEXT = {
       passwordAlreadySet: 'このユーザーはパスワードを設定済みのため、招待メールは送れません。',
       deactivated: '無効化されたユーザーには招待メールを送れません。先に再有効化してください。',
       confirm: '無効化するには、確認のチェックを入れてください。',
+      roleConfirm: '管理者の役割を変更するには、確認のチェックを入れてください。',
+      heir: '引き継ぎ先には、この組織の有効な調達担当者または管理者（本人以外）を選んでください。',
+      unknownAction: 'この操作は受け付けられません。ページを開き直してください。',
       otherSite:
         '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
       invalid: '入力内容を確認してください。',
@@ -89,11 +117,29 @@ export const USERS_PAGE_TEXT = {
     invitationExpired: (expires: string) => `Invitation link expired (${expires})`,
     roleOf: (name: string) => `Role of ${name}`,
     changeRole: 'Change role',
+    roleAdminHelp: (name: string, you: boolean) =>
+      you
+        ? 'With another role than admin, you can no longer use the users and settings pages.'
+        : `With another role than admin, ${name} can no longer use the users and settings pages.`,
+    roleAdminCheck: 'I confirm changing the role of an admin',
     deactivate: 'Deactivate',
     deactivateConfirm: (name: string) =>
       `${name} will be deactivated: their open sessions end at once and they cannot log in until reactivated.`,
     ownedWork: (suppliers: number, campaigns: number) =>
-      `They stay the owner of ${suppliers} supplier(s) and ${campaigns} open campaign(s). Once deactivated, the risk alerts and overdue digests about these go to the longest-registered active admin.`,
+      `They stay the owner of ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)}. Once deactivated, the risk alerts and overdue digests about these go to the longest-registered active admin.`,
+    ownedWorkHandOver: (suppliers: number, campaigns: number) =>
+      `They own ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)}: choose someone to hand them over to with the deactivation. Otherwise they stay the owner, and once deactivated the risk alerts and overdue digests about these go to the longest-registered active admin.`,
+    handOver: {
+      open: 'Hand over',
+      help: (name: string, suppliers: number, campaigns: number) =>
+        `The ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)} owned by ${name} go to the person you choose, who then receives their risk alerts, reminder escalations and overdue digests. Closed campaigns keep their owner.`,
+      to: 'New owner',
+      choose: 'Choose',
+      submit: 'Hand over',
+      withDeactivation: 'Hand over to',
+      keep: 'Keep as owner',
+      invited: ' (invited)',
+    },
     deactivateCheck: 'I confirm the deactivation',
     reactivate: 'Reactivate',
     resend: 'Send the invitation again',
@@ -114,6 +160,10 @@ export const USERS_PAGE_TEXT = {
         `${who} was reactivated. If they had not set a password yet, a new invitation was sent.`,
       resent: (who: string) =>
         `A new invitation was sent to ${who}. The earlier link no longer works.`,
+      handedOver: (from: string, to: string, suppliers: number, campaigns: number) =>
+        `The work of ${from} (${suppliersEn(suppliers)}, ${campaignsEn(campaigns)}) was handed over to ${to}.`,
+      alsoHandedOver: (to: string, suppliers: number, campaigns: number) =>
+        `Their work (${suppliersEn(suppliers)}, ${campaignsEn(campaigns)}) was handed over to ${to}.`,
     },
     errors: {
       email: 'Enter a valid email address.',
@@ -126,6 +176,9 @@ export const USERS_PAGE_TEXT = {
       passwordAlreadySet: 'This user has already set a password: no invitation is needed.',
       deactivated: 'A deactivated user cannot be invited. Reactivate them first.',
       confirm: 'Tick the confirmation to deactivate.',
+      roleConfirm: 'To change the role of an admin, tick the confirmation.',
+      heir: 'Choose an active procurement user or admin of this organization, other than the user, to hand over to.',
+      unknownAction: 'This action is not accepted. Please reload the page.',
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
       invalid: 'Please check what you entered.',
     },

@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  HttpException,
-  Post,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Controller, Get, HttpException, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
@@ -17,10 +8,10 @@ import { renderConsolePage } from '../../console/console-page';
 import { formRefusal } from '../../console/form-errors';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin } from '../../console/same-origin';
-import { ManageUsersService } from '../manage-users.service';
+import { HandOverResult, ManageUsersService } from '../manage-users.service';
 import { userConflictCode } from '../user-errors';
-
 import { UsersService } from '../users.service';
+import type { UserView } from '../user.view';
 import {
   conflictMessage,
   EMPTY_INVITE,
@@ -30,16 +21,24 @@ import {
   toInviteDto,
   UserPagePost,
 } from './user-forms';
-import { USER_PAGE_NOTICES, UserPageNotice, usersPageData } from './users-page.presenter';
-import { USERS_PAGE_TEXT } from './users-page-text';
+import {
+  HandOverNotice,
+  USER_PAGE_NOTICES,
+  UserPageNotice,
+  UserPageNoticeInput,
+  usersPageData,
+} from './users-page.presenter';
+import { USERS_PAGE_TEXT, UsersPageText } from './users-page-text';
 
 /** The page lists them all: an organization's buyer users are a few dozen, not thousands. */
 const SHOWN = 500;
 
 /**
  * The console's user management for admins: the list, the invitation form and, per user, the
- * role, deactivation (confirmed by a tick) or reactivation, and a fresh invitation. Every form
- * posts here and runs the API's validation and services; refusals are told in the page's words.
+ * role (taking admin away confirmed by a tick), deactivation (confirmed by a tick, optionally
+ * handing their work over at once) or reactivation, a fresh invitation, and the hand-over of
+ * their suppliers and open campaigns. Every form posts here and runs the API's validation and
+ * services; refusals are told in the page's words.
  */
 @ApiExcludeController()
 @UseFilters(PageAuthFilter)
@@ -61,8 +60,10 @@ export class UsersPageController {
     const locale = resolveLocale(request, reply);
     const query = request.query as Record<string, unknown>;
     const kind = USER_PAGE_NOTICES.find((n) => n === query.done);
-    const notice =
-      kind && typeof query.user === 'string' ? { kind, userId: query.user } : undefined;
+    const notice: UserPageNoticeInput | undefined =
+      kind && typeof query.user === 'string'
+        ? { kind, userId: query.user, handOver: handOverOf(query) }
+        : undefined;
     await this.render(request, reply, { user, locale, notice });
   }
 
@@ -92,18 +93,21 @@ export class UsersPageController {
         return this.refused(request, reply, { ...page, error, email: result.dto.email });
       }
     }
-    if (!post.action) throw new BadRequestException('unknown action');
+    if (!post.action) {
+      // Only a tampered or outdated form gets here: say so on the page, not on an error page.
+      return this.render(request, reply, {
+        ...page,
+        errors: [text.errors.unknownAction],
+        status: 400,
+      });
+    }
     // A user of another organization (or no user) answers the console's 404 page.
     const target = await this.users.get(user.organizationId, post.userId);
-    const missing =
-      post.action === 'role' && !post.role
-        ? text.errors.role
-        : post.action === 'deactivate' && !post.confirmed
-          ? text.errors.confirm
-          : null;
+    const missing = missingConfirmation(post, target, text);
     if (missing) return this.render(request, reply, { ...page, errors: [missing], status: 400 });
+    let handedOver: HandOverNotice | undefined;
     try {
-      await this.rowAction(user, post, target.id, request.ip);
+      handedOver = await this.rowAction(user, post, target, request.ip);
     } catch (error) {
       return this.refused(request, reply, { ...page, error, email: target.email });
     }
@@ -115,33 +119,59 @@ export class UsersPageController {
     if (target.id === user.id && post.action === 'role' && post.role !== 'admin') {
       return void reply.redirect('/dashboard', 303);
     }
-    await this.done(reply, ROW_NOTICE[post.action], target.id);
+    await this.done(reply, ROW_NOTICE[post.action], target.id, handedOver);
   }
 
+  /** Runs a row's form; what was handed over, if anything, for the notice. */
   private async rowAction(
     user: AuthenticatedUser,
     post: UserPagePost,
-    userId: string,
+    target: UserView,
     ip: string,
-  ): Promise<void> {
+  ): Promise<HandOverNotice | undefined> {
+    const userId = target.id;
     switch (post.action) {
       case 'role':
         await this.manage.update(user, userId, { role: post.role ?? undefined }, ip);
         return;
-      case 'deactivate':
-        await this.manage.update(user, userId, { active: false }, ip);
-        return;
+      case 'deactivate': {
+        const handOverTo = post.toUserId || undefined;
+        await this.manage.update(user, userId, { active: false }, ip, { handOverTo });
+        // update() does not count what moved: what the user owned when the page read it.
+        return handOverTo
+          ? {
+              toUserId: handOverTo,
+              suppliers: target.ownedSuppliers,
+              campaigns: target.openCampaigns,
+            }
+          : undefined;
+      }
       case 'reactivate':
         await this.manage.update(user, userId, { active: true }, ip);
         return;
       case 'resend':
         await this.manage.resendInvitation(user, userId, ip);
         return;
+      case 'handover': {
+        const moved: HandOverResult = await this.manage.handOver(user, userId, post.toUserId, ip);
+        return { toUserId: post.toUserId, ...moved };
+      }
     }
   }
 
-  private async done(reply: FastifyReply, kind: UserPageNotice, userId: string): Promise<void> {
-    await reply.redirect(`/console/users?done=${kind}&user=${userId}`, 303);
+  private async done(
+    reply: FastifyReply,
+    kind: UserPageNotice,
+    userId: string,
+    handOver?: HandOverNotice,
+  ): Promise<void> {
+    const query = new URLSearchParams({ done: kind, user: userId });
+    if (handOver) {
+      query.set('to', handOver.toUserId);
+      query.set('suppliers', String(handOver.suppliers));
+      query.set('campaigns', String(handOver.campaigns));
+    }
+    await reply.redirect(`/console/users?${query.toString()}`, 303);
   }
 
   /** A 4xx of the service, said in the page's words (a 409 by its code). */
@@ -159,9 +189,12 @@ export class UsersPageController {
     const refusal: HttpException = formRefusal(input.error);
     const text = USERS_PAGE_TEXT[input.locale];
     const code = userConflictCode(refusal);
+    const field = (refusal.getResponse() as { field?: unknown }).field;
     const message = code
       ? conflictMessage(code, { text, email: input.email })
-      : text.errors.invalid;
+      : field === 'toUserId'
+        ? text.errors.heir
+        : text.errors.invalid;
     await this.render(request, reply, {
       user: input.user,
       locale: input.locale,
@@ -180,7 +213,7 @@ export class UsersPageController {
       invite?: InviteFormValues;
       inviteErrors?: InviteFormErrors;
       errors?: string[];
-      notice?: { kind: UserPageNotice; userId: string };
+      notice?: UserPageNoticeInput;
       status?: number;
     },
   ): Promise<void> {
@@ -213,4 +246,30 @@ const ROW_NOTICE: Record<Exclude<UserPagePost['action'], 'invite' | null>, UserP
   deactivate: 'deactivated',
   reactivate: 'reactivated',
   resend: 'resent',
+  handover: 'handedOver',
 };
+
+/** A row form sent without what it requires (the page's `required` attributes ask for it). */
+function missingConfirmation(
+  post: UserPagePost,
+  target: UserView,
+  text: UsersPageText,
+): string | null {
+  if (post.action === 'role' && !post.role) return text.errors.role;
+  // Taking admin away from someone (oneself included) closes these pages to them.
+  if (post.action === 'role' && target.role === 'admin' && post.role !== 'admin') {
+    return post.confirmed ? null : text.errors.roleConfirm;
+  }
+  if (post.action === 'deactivate' && !post.confirmed) return text.errors.confirm;
+  return null;
+}
+
+/** The hand-over told by the redirect's query, if it names one. */
+function handOverOf(query: Record<string, unknown>): HandOverNotice | undefined {
+  const count = (value: unknown) =>
+    typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : null;
+  const suppliers = count(query.suppliers);
+  const campaigns = count(query.campaigns);
+  if (typeof query.to !== 'string' || suppliers === null || campaigns === null) return undefined;
+  return { toUserId: query.to, suppliers, campaigns };
+}

@@ -13,8 +13,26 @@ export const USER_PAGE_NOTICES = [
   'deactivated',
   'reactivated',
   'resent',
+  'handedOver',
 ] as const;
 export type UserPageNotice = (typeof USER_PAGE_NOTICES)[number];
+
+/** What a hand-over moved and to whom (`&to=&suppliers=&campaigns=` of the redirect). */
+export interface HandOverNotice {
+  toUserId: string;
+  suppliers: number;
+  campaigns: number;
+}
+
+export interface UserPageNoticeInput {
+  kind: UserPageNotice;
+  userId: string;
+  handOver?: HandOverNotice;
+}
+
+/** Who may take over someone's suppliers and open campaigns (the service checks it again). */
+const canInherit = (user: UserView) =>
+  (user.role === 'procurement' || user.role === 'admin') && user.status !== 'deactivated';
 
 /** Data for views/users/index. */
 export function usersPageData(input: {
@@ -24,55 +42,74 @@ export function usersPageData(input: {
   invite: InviteFormValues;
   inviteErrors?: InviteFormErrors;
   errors?: string[];
-  notice?: { kind: UserPageNotice; userId: string };
+  notice?: UserPageNoticeInput;
 }) {
   const { locale, invite } = input;
   const t = USERS_PAGE_TEXT[locale];
   const roles = CONSOLE_TEXT[locale].roles;
   const when = (iso: string) => formatTimestamp(iso, locale);
-  const noticeUser = input.notice && input.users.find((u) => u.id === input.notice?.userId);
+  const heirs = input.users.filter(canInherit);
   const roleChoices = (selected: string) =>
     USER_ROLES.map((role) => ({ value: role, label: roles[role], selected: role === selected }));
   const invalid = (field: keyof InviteFormValues) =>
     input.inviteErrors?.fields.includes(field) ?? false;
   return {
     t,
-    notice:
-      input.notice && noticeUser
-        ? t.notices[input.notice.kind](
-            locale === 'ja'
-              ? `${noticeUser.displayName}（${noticeUser.email}）`
-              : `${noticeUser.displayName} (${noticeUser.email})`,
-          )
-        : null,
+    notice: input.notice ? noticeText(t, locale, input.users, input.notice) : null,
     errors: [...(input.errors ?? []), ...(input.inviteErrors?.messages ?? [])],
-    rows: input.users.map((user) => ({
-      id: user.id,
-      name: user.displayName,
-      email: user.email,
-      you: user.id === input.actorId,
-      role: roles[user.role],
-      roleChoices: roleChoices(user.role),
-      roleOf: t.roleOf(user.displayName),
-      language: user.locale === 'en' ? t.languages.en : t.languages.ja,
-      status: user.status,
-      statusLabel: t.status[user.status],
-      lastLogin: user.lastLoginAt ? when(user.lastLoginAt) : t.neverLoggedIn,
-      invitation: user.invitation
-        ? user.invitation.expired
-          ? t.invitationExpired(when(user.invitation.expiresAt))
-          : t.invitationSent(when(user.invitation.createdAt), when(user.invitation.expiresAt))
-        : null,
-      canDeactivate: user.status !== 'deactivated',
-      canReactivate: user.status === 'deactivated',
-      canResend: user.status === 'invited',
-      deactivateConfirm: t.deactivateConfirm(user.displayName),
-      // What deactivation leaves behind: their alerts and digests go to an admin instead.
-      ownedWork:
-        user.ownedSuppliers + user.openCampaigns > 0
-          ? t.ownedWork(user.ownedSuppliers, user.openCampaigns)
+    rows: input.users.map((user) => {
+      const owns = user.ownedSuppliers + user.openCampaigns > 0;
+      const heirChoices = owns
+        ? heirs
+            .filter((heir) => heir.id !== user.id)
+            .map((heir) => ({
+              value: heir.id,
+              label: `${heir.displayName} <${heir.email}>${heir.status === 'invited' ? t.handOver.invited : ''}`,
+            }))
+        : [];
+      const canDeactivate = user.status !== 'deactivated';
+      return {
+        id: user.id,
+        name: user.displayName,
+        email: user.email,
+        you: user.id === input.actorId,
+        role: roles[user.role],
+        roleChoices: roleChoices(user.role),
+        roleOf: t.roleOf(user.displayName),
+        language: user.locale === 'en' ? t.languages.en : t.languages.ja,
+        status: user.status,
+        statusLabel: t.status[user.status],
+        lastLogin: user.lastLoginAt ? when(user.lastLoginAt) : t.neverLoggedIn,
+        invitation: user.invitation
+          ? user.invitation.expired
+            ? t.invitationExpired(when(user.invitation.expiresAt))
+            : t.invitationSent(when(user.invitation.createdAt), when(user.invitation.expiresAt))
           : null,
-    })),
+        // Taking admin away (from oneself too) asks for a tick: it closes this page to them.
+        adminRoleHelp:
+          user.role === 'admin'
+            ? t.roleAdminHelp(user.displayName, user.id === input.actorId)
+            : null,
+        canDeactivate,
+        canReactivate: user.status === 'deactivated',
+        canResend: user.status === 'invited',
+        deactivateConfirm: t.deactivateConfirm(user.displayName),
+        // What deactivation leaves behind unless handed over: their alerts go to an admin instead.
+        ownedWork: !owns
+          ? null
+          : heirChoices.length > 0
+            ? t.ownedWorkHandOver(user.ownedSuppliers, user.openCampaigns)
+            : t.ownedWork(user.ownedSuppliers, user.openCampaigns),
+        handOver:
+          heirChoices.length > 0
+            ? {
+                help: t.handOver.help(user.displayName, user.ownedSuppliers, user.openCampaigns),
+                heirs: heirChoices,
+              }
+            : null,
+        deactivateHeirs: canDeactivate && heirChoices.length > 0 ? heirChoices : null,
+      };
+    }),
     invite: {
       email: invite.email,
       displayName: invite.displayName,
@@ -88,4 +125,29 @@ export function usersPageData(input: {
       })),
     },
   };
+}
+
+function noticeText(
+  t: (typeof USERS_PAGE_TEXT)[Locale],
+  locale: Locale,
+  users: UserView[],
+  notice: UserPageNoticeInput,
+): string | null {
+  const user = users.find((u) => u.id === notice.userId);
+  if (!user) return null;
+  const heir = notice.handOver && users.find((u) => u.id === notice.handOver?.toUserId);
+  if (notice.kind === 'handedOver') {
+    if (!notice.handOver || !heir) return null;
+    const { suppliers, campaigns } = notice.handOver;
+    return t.notices.handedOver(user.displayName, heir.displayName, suppliers, campaigns);
+  }
+  const who =
+    locale === 'ja'
+      ? `${user.displayName}（${user.email}）`
+      : `${user.displayName} (${user.email})`;
+  const text = t.notices[notice.kind](who);
+  if (notice.kind !== 'deactivated' || !notice.handOver || !heir) return text;
+  const { suppliers, campaigns } = notice.handOver;
+  const also = t.notices.alsoHandedOver(heir.displayName, suppliers, campaigns);
+  return locale === 'ja' ? `${text}${also}` : `${text} ${also}`;
 }
