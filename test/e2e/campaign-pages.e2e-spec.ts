@@ -177,6 +177,129 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(refused.text).toContain('This campaign is already closed.');
   });
 
+  it('shows the owner to every reader; procurement gives an open campaign another owner, told in words', async () => {
+    const created = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', bearer(token))
+      .send({
+        name: '担当者を替える点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds: [supplierIds[0]],
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    for (const [userId, name] of [
+      [tenant.users.procurement.id, '佐藤 花子'],
+      [tenant.users.admin.id, '鈴木 一郎'],
+      [tenant.users.ciso.id, '高橋 監視'],
+    ]) {
+      await api.dataSource.query('UPDATE users SET display_name = $2 WHERE id = $1', [
+        userId,
+        name,
+      ]);
+    }
+    const page = (cookie: string, query = '') =>
+      api.http().get(`/console/campaigns/${id}${query}`).set('cookie', cookie).expect(200);
+    const change = (fields: Record<string, string>, cookie = procurement, origin = appOrigin) =>
+      api
+        .http()
+        .post(`/console/campaigns/${id}/owner`)
+        .set('cookie', cookie)
+        .set('origin', origin)
+        .type('form')
+        .send(new URLSearchParams(fields).toString());
+    const ownerId = async () =>
+      (
+        await api
+          .http()
+          .get(`/api/v1/campaigns/${id}`)
+          .set('authorization', bearer(token))
+          .expect(200)
+      ).body.ownerId as string;
+    const ownerLine = (html: string) => /data-testid="campaign-owner">([^<]*)</.exec(html)?.[1];
+
+    // Every reader sees who owns it; only procurement and admins get the form.
+    const read = await page(auditor);
+    expect(ownerLine(read.text)).toBe('佐藤 花子');
+    expect(read.text).toContain('担当者:');
+    expect(read.text).not.toContain(`action="/console/campaigns/${id}/owner"`);
+    const form = await page(procurement);
+    expect(form.text).toContain(`action="/console/campaigns/${id}/owner"`);
+    expect(form.text).toContain(
+      `<option value="${tenant.users.procurement.id}" selected>佐藤 花子 &lt;${tenant.users.procurement.email}&gt;</option>`,
+    );
+    expect(form.text).toContain(`<option value="${tenant.users.admin.id}">鈴木 一郎`);
+    expect(form.text).not.toContain(`<option value="${tenant.users.ciso.id}"`);
+    expect(form.text).toMatch(/<label for="campaign-owner-select">新しい担当者<\/label>/);
+    expect(form.text).toMatch(/id="campaign-owner-select"[^>]*aria-describedby="owner-help"/);
+
+    // Refusals: another role, another site, someone who may not own, another tenant's user.
+    await change({ ownerId: tenant.users.admin.id }, auditor).expect(403);
+    await change({ ownerId: tenant.users.admin.id }, procurement, 'https://evil.example').expect(
+      403,
+    );
+    await change({ ownerId: tenant.users.admin.id }, otherProcurement).expect(404);
+    for (const bad of [tenant.users.ciso.id, other.users.procurement.id, 'not-a-uuid', '']) {
+      const refused = await change({ ownerId: bad }).expect(400);
+      expect(refused.text).toContain(
+        '担当者には、この組織の有効な調達担当者または管理者を選んでください。',
+      );
+      expect(refused.text).toMatch(
+        /<details class="campaign-action" open data-testid="campaign-owner-change">/,
+      );
+      expect(refused.text).toMatch(/id="campaign-owner-select"[^>]*aria-invalid="true"/);
+    }
+    const inEnglish = await change({ ownerId: tenant.users.ciso.id }, `${procurement}; kk_lang=en`);
+    expect(inEnglish.status).toBe(400);
+    expect(inEnglish.text).toContain(
+      'Choose an active procurement user or admin of this organization as the owner.',
+    );
+    expect(await ownerId()).toBe(tenant.users.procurement.id);
+
+    const changed = await change({ ownerId: tenant.users.admin.id }).expect(303);
+    expect(changed.headers.location).toBe(`/console/campaigns/${id}?done=owner`);
+    const told = await page(procurement, '?done=owner');
+    expect(told.text).toContain('担当者を 鈴木 一郎 さんに変更しました。');
+    expect(ownerLine(told.text)).toBe('鈴木 一郎');
+    const toldEn = await page(procurement, '?done=owner&lang=en');
+    expect(toldEn.text).toContain('The owner is now 鈴木 一郎.');
+    expect(toldEn.text).toContain('Owner:');
+    expect(await ownerId()).toBe(tenant.users.admin.id);
+    const audit = await api.dataSource.query<{ actor_id: string; details: unknown }[]>(
+      `SELECT actor_id, details FROM audit_events
+        WHERE action = 'campaign.updated' AND target_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_id: tenant.users.procurement.id,
+        details: {
+          changes: {
+            ownerId: { from: tenant.users.procurement.id, to: tenant.users.admin.id },
+          },
+        },
+      },
+    ]);
+    // Sending the current owner again changes nothing and announces nothing.
+    const same = await change({ ownerId: tenant.users.admin.id }).expect(303);
+    expect(same.headers.location).toBe(`/console/campaigns/${id}`);
+
+    // A closed campaign keeps its owner: no form, and a stale form is refused in words.
+    await api
+      .http()
+      .post(`/api/v1/campaigns/${id}/close`)
+      .set('authorization', bearer(token))
+      .expect(200);
+    const closed = await page(procurement);
+    expect(ownerLine(closed.text)).toBe('鈴木 一郎');
+    expect(closed.text).not.toContain(`action="/console/campaigns/${id}/owner"`);
+    const late = await change({ ownerId: tenant.users.procurement.id }).expect(409);
+    expect(late.text).toContain('このキャンペーンはすでに終了しています。');
+    expect(await ownerId()).toBe(tenant.users.admin.id);
+  });
+
   it('answers 404 to another tenant and keeps their actions closed', async () => {
     // A console page in the person's language, not the API's JSON.
     const notFound = await api

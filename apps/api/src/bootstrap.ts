@@ -70,6 +70,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'console/campaigns/:id',
       'console/campaigns/:id/launch',
       'console/campaigns/:id/close',
+      'console/campaigns/:id/due-date',
+      'console/campaigns/:id/owner',
       'console/outbox',
       'console/notifications',
       'console/notifications/read-all',

@@ -62,6 +62,17 @@ export interface LinkData extends MailCommonData {
   link: string;
 }
 
+/**
+ * A launched campaign's due date changed: the new date (read when the mail is sent) and a fresh
+ * link, to each supplier still answering.
+ */
+export interface DueDateChangedData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  link: string;
+}
+
 /** One supplier of an alert digest, with the score that raised the alert. */
 export interface AlertSupplier {
   supplierName: string;
@@ -118,6 +129,7 @@ export interface MailDataByKind {
   link: LinkData;
   alert: AlertData;
   user_invitation: UserInvitationData;
+  due_date_changed: DueDateChangedData;
 }
 
 export type MailData = {

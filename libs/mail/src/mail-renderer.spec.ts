@@ -45,6 +45,7 @@ const samples: { [K in keyof MailDataByKind]: MailDataByKind[K] } = {
     link: 'https://kakehashi.test/set-password/abc?lang=ja',
     expiresAt: '2026年11月29日(日) 09:19 (日本時間)',
   },
+  due_date_changed: common,
 };
 
 const alertSupplier = (n: number, tier: string) => ({
@@ -83,6 +84,17 @@ describe('MailRenderer', () => {
     expect(subject(0, 'ja')).toBe('【リマインド】本日が回答期限です(2026年度 調査)');
     expect(subject(-4, 'ja')).toBe('【期限超過】回答期限を4日過ぎています(2026年度 調査)');
     expect(subject(-4, 'en')).toBe('Overdue by 4 day(s) - 2026年度 調査');
+  });
+
+  it('announces a changed due date with the new date and the link, in ja and en', () => {
+    const ja = renderer.render({ kind: 'due_date_changed', locale: 'ja', data: common });
+    expect(ja.subject).toBe('【調達部 <購買>】回答期限変更のお知らせ(2026年度 調査)');
+    expect(ja.text).toContain('変更後の回答期限: 2026年12月1日(火)');
+    expect(ja.text).toContain('https://kakehashi.test/q/abc');
+    expect(ja.text).toContain('心当たりのない場合は破棄してください');
+    const en = renderer.render({ kind: 'due_date_changed', locale: 'en', data: common });
+    expect(en.subject).toBe('[調達部 <購買>] Due date changed: 2026年度 調査');
+    expect(en.text).toContain('New due date: 2026年12月1日(火)');
   });
 
   it('refuses data missing a field the template names (strict templates)', () => {

@@ -91,15 +91,18 @@ export class CampaignsController {
   @Patch(':id')
   @Roles('procurement')
   @ApiOperation({
-    summary: 'Rename a campaign or give it another owner',
+    summary: 'Rename a campaign, give it another owner or change its due date',
     description:
       'Fields left out keep their value. The owner receives the high-risk alerts, the ' +
-      'escalations and the overdue digests of the campaign.',
+      'escalations and the overdue digests of the campaign. A new dueDate on a launched ' +
+      'campaign mails every supplier still answering (invited, opened, in progress) the new ' +
+      'date with their link, once per change, and the reminders start over from the new date; ' +
+      'the same date sent again changes nothing and mails nobody.',
   })
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignDetailResponse, description: 'The campaign after the change' })
   @ApiErrors({
-    400: 'name is blank or too long, or ownerId is not an active procurement user or admin of the organization',
+    400: 'name is blank or too long, ownerId is not an active procurement user or admin of the organization, or dueDate is not a real date YYYY-MM-DD or is past (Asia/Tokyo)',
     403: PROCUREMENT_ONLY,
     404: NOT_FOUND,
     409: 'The campaign is closed',

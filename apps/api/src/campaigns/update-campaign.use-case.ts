@@ -1,19 +1,27 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuthenticatedUser } from '@kakehashi/auth';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser, linkExpiry } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
+import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
 import { lockCampaign } from './campaign-suppliers';
+import { checkDueDate } from './create-campaign.use-case';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 
 /**
- * Renames a campaign or gives it another owner (who then gets its alerts, escalations and
- * overdue digests). A closed campaign is a record and is not changed.
+ * Renames a campaign, gives it another owner (who then gets its alerts, escalations and overdue
+ * digests) or moves its due date. A closed campaign is a record and is not changed.
+ *
+ * Moving the due date of a launched campaign counts a new revision: every supplier still
+ * answering is mailed the new date with a fresh link (`due-date:<assessmentId>:<revision>`, in the
+ * same transaction), their links stay valid until the new date's grace period ends, and the
+ * reminder steps start over from the new date (their keys carry the revision).
  */
 @Injectable()
 export class UpdateCampaignUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   execute(user: AuthenticatedUser, campaignId: string, dto: UpdateCampaignDto): Promise<void> {
@@ -37,6 +45,9 @@ export class UpdateCampaignUseCase {
           });
         }
       }
+      // The date sent again unchanged is no change (even once it is past): nothing is mailed.
+      const movesDueDate = dto.dueDate !== undefined && dto.dueDate !== campaign.dueDate;
+      if (movesDueDate) checkDueDate(dto.dueDate!);
       const changes: Record<string, { from: string; to: string }> = {};
       if (dto.name !== undefined && dto.name !== campaign.name) {
         changes.name = { from: campaign.name, to: dto.name };
@@ -44,26 +55,95 @@ export class UpdateCampaignUseCase {
       if (dto.ownerId !== undefined && dto.ownerId !== campaign.ownerId) {
         changes.ownerId = { from: campaign.ownerId, to: dto.ownerId };
       }
-      if (Object.keys(changes).length > 0) {
-        await manager
-          .getRepository(Campaign)
-          .update(
-            { id: campaign.id },
-            { name: dto.name ?? campaign.name, ownerId: dto.ownerId ?? campaign.ownerId },
-          );
-        await this.audit.record(
-          {
-            organizationId: user.organizationId,
-            actorType: 'user',
-            actorId: user.id,
-            action: 'campaign.updated',
-            targetType: 'campaign',
-            targetId: campaign.id,
-            details: { changes },
-          },
-          manager,
-        );
-      }
+      if (movesDueDate) changes.dueDate = { from: campaign.dueDate, to: dto.dueDate! };
+      if (Object.keys(changes).length === 0) return;
+      const revised = movesDueDate && campaign.status === 'launched';
+      await manager.getRepository(Campaign).update(
+        { id: campaign.id },
+        {
+          name: dto.name ?? campaign.name,
+          ownerId: dto.ownerId ?? campaign.ownerId,
+          dueDate: dto.dueDate ?? campaign.dueDate,
+          ...(revised
+            ? { dueDateRevision: campaign.dueDateRevision + 1, dueDateChangedAt: () => 'now()' }
+            : {}),
+        },
+      );
+      const notified = revised
+        ? await this.announceDueDate(manager, user, {
+            ...campaign,
+            dueDate: dto.dueDate!,
+            dueDateRevision: campaign.dueDateRevision + 1,
+          })
+        : undefined;
+      await this.audit.record(
+        {
+          organizationId: user.organizationId,
+          actorType: 'user',
+          actorId: user.id,
+          action: 'campaign.updated',
+          targetType: 'campaign',
+          targetId: campaign.id,
+          details: { changes, ...(notified === undefined ? {} : { notified }) },
+        },
+        manager,
+      );
     });
+  }
+
+  /**
+   * The change notice to the primary contact of every assessment still open, in the contact's
+   * language (an undeliverable address is recorded skipped, as reminders are). An assessment
+   * whose invitation is not out yet is left out: the invitation, rendered when sent, carries the
+   * new date. Returns how many notices were queued.
+   */
+  private async announceDueDate(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    campaign: Campaign,
+  ): Promise<number> {
+    // Links already mailed keep working until the new date's grace period ends (never shortened).
+    await manager.query(
+      `UPDATE assessment_links l SET expires_at = $3
+         FROM assessments a
+        WHERE a.organization_id = $1 AND a.campaign_id = $2
+          AND a.status IN ('invited', 'opened', 'in_progress')
+          AND l.assessment_id = a.id AND l.organization_id = a.organization_id
+          AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < $3`,
+      [user.organizationId, campaign.id, linkExpiry(campaign.dueDate)],
+    );
+    const written = await manager.query<{ id: string; message_key: string; status: string }[]>(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,
+              locale, contact_id, campaign_id, assessment_id, user_id, last_error)
+       SELECT a.organization_id, 'due-date:' || a.id || ':' || $3::int, 'due_date_changed',
+              CASE WHEN ct.undeliverable_at IS NULL THEN 'queued' ELSE 'skipped' END,
+              ct.email, ct.name, CASE WHEN ct.language = 'en' THEN 'en' ELSE 'ja' END, ct.id,
+              a.campaign_id, a.id, $4,
+              CASE WHEN ct.undeliverable_at IS NOT NULL
+                   THEN 'not sent: address undeliverable ('
+                        || COALESCE(ct.undeliverable_reason, 'undeliverable') || ')' END
+         FROM assessments a
+         JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id
+                                  AND ct.organization_id = a.organization_id AND ct.is_primary
+        WHERE a.organization_id = $1 AND a.campaign_id = $2
+          AND a.status IN ('invited', 'opened', 'in_progress')
+          AND EXISTS (SELECT 1 FROM mail_messages i
+                       WHERE i.message_key = 'invite:' || a.id AND i.status <> 'queued')
+       ON CONFLICT (message_key) DO NOTHING
+       RETURNING id, message_key, status`,
+      [user.organizationId, campaign.id, campaign.dueDateRevision, user.id],
+    );
+    const queued = written.filter((row) => row.status === 'queued');
+    await this.outbox.add(
+      manager,
+      queued.map((row) => ({
+        organizationId: user.organizationId,
+        queue: QueueName.Mail,
+        jobName: 'send-mail',
+        jobId: JobIds.sendMail(row.message_key),
+        payload: { organizationId: user.organizationId, mailMessageId: row.id },
+      })),
+    );
+    return queued.length;
   }
 }

@@ -46,6 +46,7 @@ export const DASHBOARD_TEXT = {
       escalation: '督促のまとめ',
       alert: 'リスク警告',
       user_invitation: 'ユーザー招待',
+      due_date_changed: '回答期限変更のお知らせ',
     } satisfies Record<MailKind, string>,
     /** Why the worker did not send a mail (mail_messages.last_error of a skipped row). */
     skipReason: {
@@ -53,6 +54,7 @@ export const DASHBOARD_TEXT = {
       'contact undeliverable': '宛先に届かないため',
       'already submitted': '提出済みのため',
       'assessment not found': '調査票が見つからないため',
+      'superseded by a later change': 'その後の期限変更のお知らせに代わったため',
     },
     assessmentStatus: {
       invited: '依頼済み',
@@ -170,12 +172,14 @@ export const DASHBOARD_TEXT = {
       escalation: 'Overdue digest',
       alert: 'Risk alert',
       user_invitation: 'User invitation',
+      due_date_changed: 'Due date changed',
     } satisfies Record<MailKind, string>,
     skipReason: {
       'campaign closed': 'the campaign is closed',
       'contact undeliverable': 'the address is undeliverable',
       'already submitted': 'already submitted',
       'assessment not found': 'the questionnaire no longer exists',
+      'superseded by a later change': 'a later due date change replaced it',
     },
     assessmentStatus: {
       invited: 'Invited',

@@ -42,6 +42,7 @@ export class MailContextLoader {
       case 'reminder':
       case 'reopened':
       case 'link':
+      case 'due_date_changed':
         return this.supplierMail(row, locale);
       case 'escalation':
         return this.escalation(row, locale);
@@ -67,9 +68,21 @@ export class MailContextLoader {
     }
     if (row.contactUndeliverable) return { send: false, reason: 'contact undeliverable' };
     if (row.campaignStatus === 'closed') return { send: false, reason: 'campaign closed' };
-    // Reminders stop the moment the supplier submits, even if the row was written just before.
-    if (row.kind === 'reminder' && ['submitted', 'scored'].includes(row.assessmentStatus ?? '')) {
+    // Reminders (and change notices) stop the moment the supplier submits, even if the row was
+    // written just before.
+    if (
+      (row.kind === 'reminder' || row.kind === 'due_date_changed') &&
+      ['submitted', 'scored'].includes(row.assessmentStatus ?? '')
+    ) {
       return { send: false, reason: 'already submitted' };
+    }
+    // `due-date:<assessmentId>:<revision>`: a notice not yet sent when the date changed again
+    // gives way to the later one (both would announce the same, current date).
+    if (
+      row.kind === 'due_date_changed' &&
+      Number(row.messageKey.split(':')[2]) < Number(row.dueDateRevision ?? 0)
+    ) {
+      return { send: false, reason: 'superseded by a later change' };
     }
     const token = await this.links.issue({
       organizationId: row.organizationId,
@@ -106,6 +119,8 @@ export class MailContextLoader {
           fromName,
           mail: { kind: 'reopened', locale, data: { ...common, message: row.reopenMessage ?? '' } },
         };
+      case 'due_date_changed':
+        return { send: true, fromName, mail: { kind: 'due_date_changed', locale, data: common } };
       default:
         return { send: true, fromName, mail: { kind: 'link', locale, data: common } };
     }

@@ -23,6 +23,8 @@ export interface LoadedMail {
   campaignName: string | null;
   campaignStatus: string | null;
   dueDate: string | null;
+  /** campaigns.due_date_revision: a change notice of an earlier revision is superseded. */
+  dueDateRevision: number | null;
   senderName: string | null;
   campaignMessage: string | null;
   reopenMessage: string | null;
@@ -51,6 +53,7 @@ export class MailRowLoader {
               c.name AS "campaignName", c.status AS "campaignStatus",
               a.status AS "assessmentStatus",
               to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", c.sender_name AS "senderName",
+              c.due_date_revision AS "dueDateRevision",
               c.message AS "campaignMessage", a.reopen_message AS "reopenMessage",
               o.name AS "organizationName",
               COALESCE(ct.undeliverable_at IS NOT NULL, false) AS "contactUndeliverable"

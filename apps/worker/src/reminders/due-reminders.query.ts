@@ -6,6 +6,11 @@ export interface DueReminder {
   campaignId: string;
   ownerId: string;
   step: string;
+  /**
+   * `remind:<assessmentId>:<step>`, or `remind:<assessmentId>:r<revision>:<step>` once the
+   * campaign's due date has changed: the steps of a new date are new messages.
+   */
+  messageKey: string;
   /** k of an `overdue-k` step, else 0. */
   overdueCount: number;
   escalateAfter: number;
@@ -21,6 +26,10 @@ export interface DueReminder {
  * their campaign's policy, when it has not been written yet: `before-N` on due-N (only steps
  * after the launch day), then `overdue-k` on due + k * overdueEveryDays. Only the latest due
  * step is returned, so a sweep that missed days sends one current reminder, not a burst.
+ *
+ * Steps are counted from the current due date. Once it has changed (due_date_revision > 0) the
+ * keys carry the revision, so the steps of the new date are sent even where the old date's were,
+ * and only steps after the day of the change count (that day's change notice told the supplier).
  */
 export async function findDueReminders(
   manager: EntityManager,
@@ -30,7 +39,11 @@ export async function findDueReminders(
   return manager.query(
     `WITH open_assessments AS (
        SELECT a.id, a.organization_id, a.campaign_id, a.supplier_id, c.owner_id, c.due_date,
-              (c.launched_at AT TIME ZONE 'Asia/Tokyo')::date AS launch_day,
+              (COALESCE(c.due_date_changed_at, c.launched_at) AT TIME ZONE 'Asia/Tokyo')::date
+                AS start_day,
+              CASE WHEN c.due_date_revision > 0
+                   THEN 'remind:' || a.id || ':r' || c.due_date_revision || ':'
+                   ELSE 'remind:' || a.id || ':' END AS key_prefix,
               $1::date - c.due_date AS days_past,
               NULLIF((c.reminder_policy->>'overdueEveryDays')::int, 0) AS every,
               COALESCE((c.reminder_policy->>'escalateAfterOverdue')::int, 0) AS escalate_after,
@@ -50,12 +63,13 @@ export async function findDueReminders(
                     FROM jsonb_array_elements_text(o.before_days) AS t(v),
                          LATERAL (SELECT t.v::int AS n) b
                    WHERE b.n >= -o.days_past
-                  HAVING min(b.n) < o.due_date - o.launch_day)
+                  HAVING min(b.n) < o.due_date - o.start_day)
               END AS step
          FROM open_assessments o
      )
      SELECT s.id AS "assessmentId", s.organization_id AS "organizationId",
             s.campaign_id AS "campaignId", s.owner_id AS "ownerId", s.step,
+            s.key_prefix || s.step AS "messageKey",
             s.overdue_count AS "overdueCount", s.escalate_after AS "escalateAfter",
             ct.id AS "contactId", ct.email, ct.name, ct.language,
             CASE WHEN ct.undeliverable_at IS NOT NULL
@@ -64,7 +78,7 @@ export async function findDueReminders(
        LEFT JOIN supplier_contacts ct ON ct.supplier_id = s.supplier_id AND ct.is_primary
       WHERE s.step IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM mail_messages m
-                         WHERE m.message_key = 'remind:' || s.id || ':' || s.step)`,
+                         WHERE m.message_key = s.key_prefix || s.step)`,
     [today, organizationIds],
   );
 }

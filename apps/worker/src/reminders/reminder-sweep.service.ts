@@ -169,4 +169,5 @@ export class ReminderSweepService {
   }
 }
 
-const reminderKey = (row: DueReminder): string => `remind:${row.assessmentId}:${row.step}`;
+/** The query spells the key (`remind:<assessmentId>:[r<revision>:]<step>`), in one place. */
+const reminderKey = (row: DueReminder): string => row.messageKey;

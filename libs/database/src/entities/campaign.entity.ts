@@ -85,6 +85,21 @@ export class Campaign {
   @Column({ name: 'fan_out_waves', type: 'integer', default: 0 })
   fanOutWaves!: number;
 
+  /**
+   * How many times the due date of the launched campaign has changed. Reminder keys carry it once
+   * it is not 0 (`remind:<assessmentId>:r<revision>:<step>`), so every date gets its own steps,
+   * and each change notice is keyed by it (`due-date:<assessmentId>:<revision>`).
+   */
+  @Column({ name: 'due_date_revision', type: 'smallint', default: 0 })
+  dueDateRevision!: number;
+
+  /**
+   * When the due date of the launched campaign last changed: reminder steps falling on or before
+   * that Tokyo day are left out, since the change notice told the suppliers that day.
+   */
+  @Column({ name: 'due_date_changed_at', type: 'timestamptz', nullable: true })
+  dueDateChangedAt!: Date | null;
+
   @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
   launchedAt!: Date | null;
 

@@ -22,7 +22,9 @@ export type MailKind =
   | 'link'
   | 'alert'
   /** A buyer user invited by an admin: the link to set a password (`user-invite:<invitationId>`). */
-  | 'user_invitation';
+  | 'user_invitation'
+  /** A launched campaign's due date changed: the new date and a link (`due-date:<assessmentId>:<revision>`). */
+  | 'due_date_changed';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 
 /** Each message the platform means to send, recorded once under its message key. */

@@ -10,6 +10,7 @@ import { CampaignFanOutWaves1795645991709 } from './1795645991709-CampaignFanOut
 import { FindingsFollowScores1795646678247 } from './1795646678247-FindingsFollowScores';
 import { UserSessions1795650116546 } from './1795650116546-UserSessions';
 import { UserManagement1795652469527 } from './1795652469527-UserManagement';
+import { CampaignDueDateRevision1795660000000 } from './1795660000000-CampaignDueDateRevision';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   FindingsFollowScores1795646678247,
   UserSessions1795650116546,
   UserManagement1795652469527,
+  CampaignDueDateRevision1795660000000,
 ];

@@ -1,4 +1,5 @@
 import { ALERT } from './alert.template';
+import { DUE_DATE_CHANGED } from './due-date-changed.template';
 import { ESCALATION } from './escalation.template';
 import { INVITATION } from './invitation.template';
 import { LINK } from './link.template';
@@ -15,5 +16,6 @@ export const TEMPLATES: AllTemplates = {
   link: LINK,
   alert: ALERT,
   user_invitation: USER_INVITATION,
+  due_date_changed: DUE_DATE_CHANGED,
 };
 export { FOOTERS, HTML_LAYOUT, STAFF_FOOTERS, STAFF_MAIL_KINDS } from './layout.template';

@@ -18,11 +18,19 @@ export const CAMPAIGN_PAGES_TEXT = {
     closeCheck: 'このキャンペーンを終了することを確認しました',
     launched: 'キャンペーンを開始しました。招待メールを順次送信します。',
     closed: 'キャンペーンを終了しました。',
+    changeOwner: '担当者を変更',
+    ownerHelp:
+      '担当者には、このキャンペーンの高リスクの警告、督促のエスカレーション、期限超過のまとめが届きます。',
+    newOwner: '新しい担当者',
+    ownerSubmit: '変更',
+    ownerChanged: (name: string) => `担当者を ${name} さんに変更しました。`,
+    ownerDeactivated: (name: string) => `${name}（無効）`,
     create: '作成',
     cancel: 'キャンペーン一覧へ戻る',
     fields: {
       name: 'キャンペーン名',
       status: '状態',
+      owner: '担当者',
       dueDate: '回答期限',
       suppliers: '対象サプライヤー',
       suppliersHelp: 'Ctrl (Mac は ⌘) を押しながら複数選択できます。',
@@ -59,6 +67,14 @@ export const CAMPAIGN_PAGES_TEXT = {
     noAssessments: '開始すると、サプライヤーごとの評価がここに表示されます。',
     noSuppliers: 'サプライヤーが登録されていません。先にサプライヤーを登録してください。',
     shown: '件を表示',
+    changeDueDate: '回答期限を変更',
+    dueDateHelp:
+      '開始済みのキャンペーンでは、回答がまだのサプライヤー（未開封・開封・回答中）に、新しい回答期限と回答用リンクをお知らせするメールを送ります。リマインダーは新しい期限に合わせて送り直されます。',
+    newDueDate: '新しい回答期限',
+    dueDateSubmit: '変更',
+    dueDateChanged: '回答期限を変更しました。',
+    dueDateAnnounced:
+      '回答期限を変更しました。回答がまだのサプライヤーに変更のお知らせを順次送信します。',
     errors: {
       required: (label: string) => `「${label}」を入力してください。`,
       tooLong: (label: string, max: number) => `「${label}」は${max}文字以内で入力してください。`,
@@ -74,6 +90,7 @@ export const CAMPAIGN_PAGES_TEXT = {
       closeUnconfirmed: '終了するには、確認のチェックを入れてから「終了」を押してください。',
       alreadyClosed: 'このキャンペーンはすでに終了しています。',
       noSuppliersToLaunch: '対象サプライヤーが選ばれていないため開始できません。',
+      owner: '担当者には、この組織の有効な調達担当者または管理者を選んでください。',
     },
   },
   en: {
@@ -92,11 +109,19 @@ export const CAMPAIGN_PAGES_TEXT = {
     closeCheck: 'I confirm that this campaign is to be closed',
     launched: 'The campaign was launched. Invitations are being sent.',
     closed: 'The campaign was closed.',
+    changeOwner: 'Change the owner',
+    ownerHelp:
+      'The owner receives the high-risk alerts, the reminder escalations and the overdue digests of this campaign.',
+    newOwner: 'New owner',
+    ownerSubmit: 'Change',
+    ownerChanged: (name: string) => `The owner is now ${name}.`,
+    ownerDeactivated: (name: string) => `${name} (deactivated)`,
     create: 'Create',
     cancel: 'Back to campaigns',
     fields: {
       name: 'Campaign name',
       status: 'Status',
+      owner: 'Owner',
       dueDate: 'Due date',
       suppliers: 'Suppliers',
       suppliersHelp: 'Hold Ctrl (⌘ on a Mac) to choose several.',
@@ -133,6 +158,14 @@ export const CAMPAIGN_PAGES_TEXT = {
     noAssessments: 'Once launched, each supplier’s assessment is listed here.',
     noSuppliers: 'No supplier is registered yet. Register suppliers first.',
     shown: 'shown',
+    changeDueDate: 'Change the due date',
+    dueDateHelp:
+      'On a launched campaign, the suppliers who have not answered yet (not opened, opened, in progress) are mailed the new due date with their link, and the reminders start over from the new date.',
+    newDueDate: 'New due date',
+    dueDateSubmit: 'Change',
+    dueDateChanged: 'The due date was changed.',
+    dueDateAnnounced:
+      'The due date was changed. The suppliers who have not answered yet are being told.',
     errors: {
       required: (label: string) => `Enter the ${label.toLowerCase()}.`,
       tooLong: (label: string, max: number) =>
@@ -148,6 +181,7 @@ export const CAMPAIGN_PAGES_TEXT = {
       closeUnconfirmed: 'To close the campaign, tick the confirmation, then press Close.',
       alreadyClosed: 'This campaign is already closed.',
       noSuppliersToLaunch: 'The campaign has no supplier chosen, so it cannot be launched.',
+      owner: 'Choose an active procurement user or admin of this organization as the owner.',
     },
   },
 } satisfies Record<Locale, unknown>;

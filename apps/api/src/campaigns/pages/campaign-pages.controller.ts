@@ -15,10 +15,12 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource, In } from 'typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import { Supplier } from '@kakehashi/database';
+import { Supplier, User } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
@@ -27,7 +29,9 @@ import { isSameOrigin, requireSameOrigin } from '../../console/same-origin';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
+import { UpdateCampaignDto } from '../dto/update-campaign.dto';
 import { LaunchCampaignUseCase } from '../launch-campaign.use-case';
+import { UpdateCampaignUseCase } from '../update-campaign.use-case';
 import {
   CampaignFormErrors,
   CampaignFormValues,
@@ -36,7 +40,14 @@ import {
   serviceErrors,
   toCreateCampaignDto,
 } from './campaign-form';
-import { detailPageData, formPageData, listPageData, parsePage } from './campaign-pages.presenter';
+import {
+  CampaignNotice,
+  CampaignOwner,
+  detailPageData,
+  formPageData,
+  listPageData,
+  parsePage,
+} from './campaign-pages.presenter';
 import { CAMPAIGN_PAGES_TEXT, type CampaignPagesText } from './campaign-pages-text';
 
 const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -46,6 +57,15 @@ const LIST_PAGE_SIZE = 20;
 /** The detail page shows this many assessments (the API's maximum page). */
 const ASSESSMENTS_SHOWN = 500;
 const SUPPLIER_CHOICES = 2000;
+const NOTICES: CampaignNotice[] = [
+  'launched',
+  'closed',
+  'owner',
+  'dueDateChanged',
+  'dueDateAnnounced',
+];
+/** An owner post that names the current owner changes nothing and says nothing. */
+const UNCHANGED = Symbol('unchanged');
 
 /**
  * Buyer console pages for campaigns: the same queries and use cases as the JSON API. Form posts
@@ -60,6 +80,7 @@ export class CampaignPagesController {
     private readonly launchCampaign: LaunchCampaignUseCase,
     private readonly closeCampaign: CloseCampaignUseCase,
     private readonly createCampaign: CreateCampaignUseCase,
+    private readonly updateCampaign: UpdateCampaignUseCase,
     private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
@@ -142,7 +163,7 @@ export class CampaignPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const done = (request.query as Record<string, unknown>).done;
-    const notice = done === 'launched' || done === 'closed' ? done : null;
+    const notice = NOTICES.find((n) => n === done) ?? null;
     await this.renderDetail(request, reply, { user, id, notice });
   }
 
@@ -175,22 +196,87 @@ export class CampaignPagesController {
     });
   }
 
-  /** A launch/close form post: same-origin check, the use case, then back to the detail page. */
+  /**
+   * Gives the campaign another owner, who then receives its alerts, escalations and overdue
+   * digests: the API's DTO and use case (a closed campaign is refused).
+   */
+  @Post(':id/owner')
+  @Roles('procurement')
+  async changeOwner(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.runAction({ request, reply, user, id, done: 'owner' }, async () => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const ownerId = typeof body.ownerId === 'string' ? body.ownerId.slice(0, 100) : '';
+      const dto = plainToInstance(UpdateCampaignDto, { ownerId });
+      const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (failures.length > 0) {
+        throw new BadRequestException({ message: 'ownerId must be a user id', field: 'ownerId' });
+      }
+      const before = await this.queries.requireCampaign(user.organizationId, id);
+      await this.updateCampaign.execute(user, id, dto);
+      return before.ownerId === dto.ownerId ? UNCHANGED : null;
+    });
+  }
+
+  /**
+   * Moves the due date: the API's DTO and use case (a real date, today or later in Tokyo; a
+   * closed campaign is refused). On a launched campaign the suppliers still answering are mailed.
+   */
+  @Post(':id/due-date')
+  @Roles('procurement')
+  async changeDueDate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const dueDate = typeof body.dueDate === 'string' ? body.dueDate.trim().slice(0, 20) : '';
+    const before = await this.queries.requireCampaign(user.organizationId, id);
+    const done = before.status === 'launched' ? 'dueDateAnnounced' : 'dueDateChanged';
+    await this.runAction({ request, reply, user, id, done }, async () => {
+      const text = CAMPAIGN_PAGES_TEXT[resolveLocale(request, reply)];
+      const refuse = (message: string) =>
+        new BadRequestException({ message, field: 'dueDate', value: dueDate });
+      const dto = plainToInstance(UpdateCampaignDto, { dueDate });
+      if ((await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).length > 0) {
+        throw refuse(
+          dueDate === '' ? text.errors.required(text.fields.dueDate) : text.errors.dueDateFormat,
+        );
+      }
+      try {
+        await this.updateCampaign.execute(user, id, dto);
+      } catch (error) {
+        const refusal = error instanceof BadRequestException ? error.getResponse() : null;
+        if ((refusal as { field?: unknown } | null)?.field !== 'dueDate') throw error;
+        const past = (refusal as { reason?: unknown }).reason === 'past';
+        throw refuse(past ? text.errors.dueDatePast : text.errors.dueDateFormat);
+      }
+      return before.dueDate === dueDate ? UNCHANGED : null;
+    });
+  }
+
+  /** A form post: same-origin check, the use case, then back to the detail page. */
   private async runAction(
     input: {
       request: FastifyRequest;
       reply: FastifyReply;
       user: AuthenticatedUser;
       id: string;
-      done: 'launched' | 'closed';
+      done: CampaignNotice;
     },
     action: () => Promise<unknown>,
   ): Promise<void> {
     const { request, reply, user, id, done } = input;
     try {
       requireSameOrigin(request, this.env.APP_URL);
-      await action();
-      await reply.redirect(`/console/campaigns/${id}?done=${done}`, 303);
+      const result = await action();
+      const query = result === UNCHANGED ? '' : `?done=${done}`;
+      await reply.redirect(`/console/campaigns/${id}${query}`, 303);
     } catch (error) {
       const refusal = asPageError(error);
       const text = CAMPAIGN_PAGES_TEXT[resolveLocale(request, reply)].errors;
@@ -200,6 +286,8 @@ export class CampaignPagesController {
         status: refusal.status,
         message: actionErrorText(error, refusal.message, text),
         closeOpen: done === 'closed',
+        ownerInvalid: isOwnerRefusal(error),
+        dueDateRefused: refusedDueDate(error),
       });
     }
   }
@@ -210,10 +298,12 @@ export class CampaignPagesController {
     input: {
       user: AuthenticatedUser;
       id: string;
-      notice?: 'launched' | 'closed' | null;
+      notice?: CampaignNotice | null;
       status?: number;
       message?: string;
       closeOpen?: boolean;
+      ownerInvalid?: boolean;
+      dueDateRefused?: string | null;
     },
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
@@ -223,6 +313,15 @@ export class CampaignPagesController {
       page: 1,
       pageSize: ASSESSMENTS_SHOWN,
     });
+    const [owner, owners] = await Promise.all([
+      this.owners(user.organizationId, { id: detail.ownerId }),
+      canEdit(user) && detail.status !== 'closed'
+        ? this.owners(user.organizationId, {
+            role: In(['procurement', 'admin']),
+            deactivatedAt: IsNull(),
+          })
+        : Promise.resolve([]),
+    ]);
     const draftIds =
       detail.status === 'draft'
         ? (await this.queries.requireCampaign(user.organizationId, id)).draftSupplierIds
@@ -240,9 +339,13 @@ export class CampaignPagesController {
         assessments,
         draftSuppliers: await this.supplierNames(user.organizationId, draftIds),
         canEdit: canEdit(user),
+        owner: owner[0] ?? null,
+        owners,
         notice: input.notice,
         error: input.message,
         closeOpen: input.closeOpen,
+        ownerInvalid: input.ownerInvalid,
+        dueDateRefused: input.dueDateRefused,
       }),
     });
   }
@@ -280,6 +383,24 @@ export class CampaignPagesController {
     });
   }
 
+  /** Users of the organization matching `where`, as the owner line and form show them. */
+  private async owners(
+    organizationId: string,
+    where: FindOptionsWhere<User>,
+  ): Promise<CampaignOwner[]> {
+    const users = await this.dataSource.getRepository(User).find({
+      select: { id: true, displayName: true, email: true, deactivatedAt: true },
+      where: { ...where, organizationId },
+      order: { displayName: 'ASC', email: 'ASC' },
+    });
+    return users.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      email: u.email,
+      deactivated: u.deactivatedAt !== null,
+    }));
+  }
+
   /** Names of a draft's chosen suppliers (the assessments list is empty until launch). */
   private async supplierNames(
     organizationId: string,
@@ -310,7 +431,23 @@ function actionErrorText(
   if (message === CLOSE_UNCONFIRMED) return text.closeUnconfirmed;
   if (error instanceof ConflictException && /closed/.test(message)) return text.alreadyClosed;
   if (message.startsWith('supplierIds:')) return text.noSuppliersToLaunch;
+  if (isOwnerRefusal(error)) return text.owner;
   return message;
+}
+
+/** What was typed into the due date form when it was refused, else null. */
+function refusedDueDate(error: unknown): string | null {
+  if (!(error instanceof BadRequestException)) return null;
+  const response = error.getResponse() as { field?: unknown; value?: unknown };
+  return response.field === 'dueDate' && typeof response.value === 'string' ? response.value : null;
+}
+
+/** The owner form's choice was refused (not a user who may own campaigns here). */
+function isOwnerRefusal(error: unknown): boolean {
+  return (
+    error instanceof BadRequestException &&
+    (error.getResponse() as { field?: unknown }).field === 'ownerId'
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tokyoToday } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
 import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
@@ -15,6 +16,23 @@ interface AssessmentRow {
   undeliverableReason: string | null;
   delivery: keyof (typeof CAMPAIGN_PAGES_TEXT)['ja']['deliveries'];
   overdue: boolean;
+}
+
+/** Why the detail page is shown after a redirect (`?done=`). */
+export type CampaignNotice =
+  | 'launched'
+  | 'closed'
+  | 'owner'
+  /** The due date moved: of a draft, or of a launched campaign (its suppliers are told). */
+  | 'dueDateChanged'
+  | 'dueDateAnnounced';
+
+/** A user as the owner line and the owner form show them. */
+export interface CampaignOwner {
+  id: string;
+  displayName: string;
+  email: string;
+  deactivated: boolean;
 }
 
 /** Lenient page number from the query string: anything odd is page 1. */
@@ -64,13 +82,26 @@ export function detailPageData(input: {
   assessments: Page<unknown>;
   draftSuppliers: { id: string; name: string }[];
   canEdit: boolean;
-  notice?: 'launched' | 'closed' | null;
+  /** The campaign's owner, and who may become it (active procurement users and admins). */
+  owner: CampaignOwner | null;
+  owners: CampaignOwner[];
+  notice?: CampaignNotice | null;
   error?: string | null;
   /** Keep the close confirmation open (its refusal is being shown). */
   closeOpen?: boolean;
+  /** The owner form's choice was refused: keep it open and mark it. */
+  ownerInvalid?: boolean;
+  /** The due date typed into the due date form when it was refused (kept, marked). */
+  dueDateRefused?: string | null;
 }): Record<string, unknown> {
   const t = CAMPAIGN_PAGES_TEXT[input.locale];
-  const { detail } = input;
+  const { detail, owner } = input;
+  // The current owner stays a choice even when no longer eligible, so the form never
+  // proposes someone else by default.
+  const owners =
+    owner && !input.owners.some((o) => o.id === owner.id) ? [owner, ...input.owners] : input.owners;
+  const ownerLabel = (o: CampaignOwner) =>
+    o.deactivated ? t.ownerDeactivated(o.displayName) : o.displayName;
   const rows = input.assessments.items as AssessmentRow[];
   return {
     t,
@@ -80,7 +111,20 @@ export function detailPageData(input: {
       status: t.statuses[detail.status],
       statusKey: detail.status,
       dueDate: detail.dueDate,
+      owner: owner ? ownerLabel(owner) : '—',
     },
+    ownerForm:
+      input.canEdit && detail.status !== 'closed'
+        ? {
+            choices: owners.map((o) => ({
+              value: o.id,
+              label: `${ownerLabel(o)} <${o.email}>`,
+              selected: o.id === detail.ownerId,
+            })),
+            open: input.ownerInvalid ?? false,
+            invalid: input.ownerInvalid ?? false,
+          }
+        : null,
     counts: counts(input.locale, detail),
     delivery: (['queued', 'sent', 'failed', 'skipped'] as const).map((key) => ({
       key,
@@ -105,9 +149,22 @@ export function detailPageData(input: {
     shownCount: rows.length,
     canLaunch: input.canEdit && detail.status === 'draft',
     canClose: input.canEdit && detail.status !== 'closed',
-    notice: input.notice ? t[input.notice] : null,
+    notice:
+      input.notice === 'owner'
+        ? owner && t.ownerChanged(owner.displayName)
+        : input.notice
+          ? t[input.notice]
+          : null,
     error: input.error ?? null,
     closeOpen: input.closeOpen ?? false,
+    dueDateForm:
+      input.canEdit && detail.status !== 'closed'
+        ? {
+            value: input.dueDateRefused ?? detail.dueDate,
+            min: tokyoToday(),
+            invalid: typeof input.dueDateRefused === 'string',
+          }
+        : null,
   };
 }
 
