@@ -143,6 +143,20 @@ export class Environment {
   @IsString()
   DATA_DIR = 'var';
 
+  /**
+   * Evidence one questionnaire may hold, so a leaked link cannot fill the disk: far more files
+   * than a questionnaire asks for (each file item names one), and room for twenty full-size ones.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_FILES_PER_ASSESSMENT = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_MB_PER_ASSESSMENT = 200;
+
   get jwtSecret(): string {
     return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
   }

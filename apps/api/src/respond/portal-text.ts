@@ -75,6 +75,9 @@ const ja = {
   uploadEmpty: 'ファイルが空です。内容のあるファイルを選択してください。',
   uploadType: 'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです。',
   uploadSize: 'ファイルが大きすぎます。10 MB までのファイルを選択してください。',
+  uploadQuota:
+    'この調査票に添付できるファイルは合計 {files} 件・{mb} MB までのため、このファイルは追加できません。アップロード済みのファイルは削除できないため、より小さいファイルをお選びいただくか、依頼元にご相談ください。',
+  uploadMany: 'ファイルは 1 つずつアップロードしてください。',
   uploadStale:
     '別の画面でこの調査票が更新されたため、ファイルを設問に登録できませんでした。もう一度アップロードしてください。',
   uploadFailed: 'ファイルをアップロードできませんでした。もう一度お試しください。',
@@ -151,6 +154,9 @@ const en: typeof ja = {
   uploadEmpty: 'The file is empty. Please choose a file with content.',
   uploadType: 'Only PDF, PNG, JPEG, XLSX and DOCX files can be uploaded.',
   uploadSize: 'The file is too large. Please choose a file of at most 10 MB.',
+  uploadQuota:
+    'This questionnaire can hold at most {files} files and {mb} MB in total, so this file cannot be added. Uploaded files cannot be removed: please choose a smaller file, or contact the requester.',
+  uploadMany: 'Please upload one file at a time.',
   uploadStale:
     'This questionnaire was updated elsewhere, so the file could not be attached to the item. Please upload it again.',
   uploadFailed: 'The file could not be uploaded. Please try again.',

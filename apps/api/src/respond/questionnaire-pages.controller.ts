@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@kakehashi/auth';
 import { Answers, CatalogItem, CatalogSection, missingRequired } from '@kakehashi/domain';
+import { readEvidenceForm } from './evidence-form';
 import { EvidenceService, UploadProblem, attachmentHeader } from './evidence.service';
 import { answersFromForm } from './form-answers';
 import { LinkRequestService } from './link-request.service';
@@ -28,6 +29,11 @@ const UPLOAD_ERROR_TEXT: Record<
   empty: 'uploadEmpty',
   type: 'uploadType',
   size: 'uploadSize',
+  quota: 'uploadQuota',
+  many: 'uploadMany',
+  // The page's form always sends multipart; only another client meets these.
+  multipart: 'uploadFailed',
+  form: 'uploadFailed',
   stale: 'uploadStale',
   failed: 'uploadFailed',
 };
@@ -216,12 +222,8 @@ export class QuestionnairePagesController {
   ): Promise<void> {
     const page = await this.renderer.pageSession(request, reply);
     if (!page) return;
-    const part = await request.file();
-    const field = (name: string) => {
-      const f = part?.fields[name] as { value?: unknown } | undefined;
-      return f?.value;
-    };
-    if (!part || !this.renderer.checkCsrf(page, field('_csrf')))
+    const form = await readEvidenceForm(request);
+    if (!this.renderer.checkCsrf(page, form.fields._csrf))
       return void (await this.forbidden(page, request, reply));
     const catalog = this.answers.catalogOf(page.ctx);
     const section = catalog.sections.find((s) =>
@@ -229,9 +231,9 @@ export class QuestionnairePagesController {
     );
     if (!section) return void (await this.notFound(page, request, reply));
     try {
-      const stored = await this.evidence.upload(page.ctx, part);
+      const stored = await this.evidence.upload(page.ctx, form);
       await this.answers.save(page.ctx, {
-        version: Number(field('_version')),
+        version: Number(form.fields._version),
         answers: { [itemId]: stored.id },
       });
     } catch (error) {
@@ -361,7 +363,11 @@ export class QuestionnairePagesController {
     if (typeof problem !== 'string' || !Object.hasOwn(UPLOAD_ERROR_TEXT, problem)) return;
     if (!section.items.some((i) => i.id === itemId && i.kind === 'file')) return;
     const key = UPLOAD_ERROR_TEXT[problem as keyof typeof UPLOAD_ERROR_TEXT];
-    return [itemId as string, PORTAL_TEXT[lang][key]];
+    const { maxFiles, maxMb } = this.evidence.quota;
+    const text = PORTAL_TEXT[lang][key]
+      .replace('{files}', String(maxFiles))
+      .replace('{mb}', String(maxMb));
+    return [itemId as string, text];
   }
 
   private notFound(page: PageSession, request: FastifyRequest, reply: FastifyReply) {

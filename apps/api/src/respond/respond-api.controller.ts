@@ -11,6 +11,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { hashLinkToken, Public } from '@kakehashi/auth';
 import { SaveAnswersDto } from './dto/save-answers.dto';
+import { readEvidenceForm } from './evidence-form';
 import { EvidenceService } from './evidence.service';
 import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
@@ -97,7 +98,13 @@ export class RespondApiController {
   }
 
   @Post(':token/evidence')
-  @ApiOperation({ summary: 'Upload one evidence file (multipart field "file")' })
+  @ApiOperation({
+    summary: 'Upload one evidence file (multipart field "file")',
+    description:
+      'One questionnaire holds at most EVIDENCE_MAX_FILES_PER_ASSESSMENT files (100 by default) ' +
+      'and EVIDENCE_MAX_MB_PER_ASSESSMENT MB in total (200 by default); uploaded files cannot ' +
+      'be removed.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -115,17 +122,21 @@ export class RespondApiController {
   @ApiCreatedResponse({ type: UploadedEvidenceResponse })
   @ApiErrors({
     ...LINK_ERRORS,
-    400: 'No file, or an empty file',
+    400:
+      'No file in the field "file" (`code` missing), more than one file (many), an empty file ' +
+      '(empty), or an unreadable multipart body (form)',
     409: 'Already submitted',
-    413: 'The file is larger than 10 MB',
-    415: 'Not a PDF, PNG, JPEG, XLSX or DOCX file',
+    413:
+      'The file is larger than 10 MB (`code` size), or the questionnaire has no room for it ' +
+      '(quota: `limits` and `used` say how much)',
+    415: 'The body is not multipart/form-data, or the file is not PDF, PNG, JPEG, XLSX or DOCX',
   })
   async upload(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
   ): Promise<{ id: string }> {
     const ctx = await this.context(token, request);
-    const stored = await this.evidence.upload(ctx, await request.file());
+    const stored = await this.evidence.upload(ctx, await readEvidenceForm(request));
     return { id: stored.id };
   }
 

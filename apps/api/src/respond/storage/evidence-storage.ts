@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 export interface EvidenceStorage {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Readable>;
+  /** Removes the bytes of a key; a key with nothing stored is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** Injection token for the configured EvidenceStorage. */

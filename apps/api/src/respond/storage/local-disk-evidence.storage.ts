@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { Environment } from '@kakehashi/config';
@@ -20,12 +20,22 @@ export class LocalDiskEvidenceStorage implements EvidenceStorage {
     await mkdir(dirname(path), { recursive: true });
     // Write then rename, so a reader never sees half a file.
     const partial = `${path}.partial`;
-    await writeFile(partial, data);
-    await rename(partial, path);
+    try {
+      await writeFile(partial, data);
+      await rename(partial, path);
+    } catch (error) {
+      // A full disk leaves half a file: nothing of a failed write may stay.
+      await rm(partial, { force: true });
+      throw error;
+    }
   }
 
   async get(key: string): Promise<Readable> {
     return createReadStream(this.pathOf(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {
