@@ -126,6 +126,25 @@ describe('REST API writes: cookie sessions from our pages only, JSON bodies', ()
       .set('content-type', 'text/csv')
       .send('名称\nCSV商事\n');
     expect(csv.status).toBe(415);
-    expect(csv.body.message).toMatch(/multipart/);
+    expect(csv.body.message).toMatch(/CSV \(UTF-8 or Shift_JIS\) or \.xlsx/);
+
+    // The supplier's evidence upload says how to send a file, whatever the wrong body is.
+    for (const [type, body] of [
+      ['text/plain', 'evidence'],
+      ['application/x-www-form-urlencoded', 'file=evidence.pdf'],
+      ['application/json', '{"file":"evidence.pdf"}'],
+    ]) {
+      const evidence = await api
+        .http()
+        .post('/api/v1/respond/not-a-real-token/evidence')
+        .set('content-type', type)
+        .send(body);
+      expect({ type, status: evidence.status, code: evidence.body.code }).toEqual({
+        type,
+        status: 415,
+        code: 'multipart',
+      });
+      expect(evidence.body.message).toMatch(/multipart\/form-data in the field "file"/);
+    }
   });
 });

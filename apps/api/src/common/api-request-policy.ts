@@ -11,9 +11,12 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Cookies that sign a request in: the console's session and the supplier's exchanged link. */
 const SESSION_COOKIES = [SESSION_COOKIE, RESPOND_COOKIE];
 
-/** Route config of the routes that take a file (multipart) and word their own 415. */
+/**
+ * Route config of the routes that take a file: any other body gets 415 with this body
+ * (`message` and whatever else the route's clients read, such as a `code`).
+ */
 export interface MultipartRouteConfig {
-  multipartOnly?: boolean;
+  multipartOnly?: { message: string } & Record<string, string>;
 }
 
 /**
@@ -23,8 +26,10 @@ export interface MultipartRouteConfig {
  *   SameSite=Lax keeps other sites' requests from carrying the cookie, but not a page on a
  *   sibling subdomain, which counts as the same site. API clients send `Authorization` and are
  *   not affected.
- * - A body is JSON (or multipart, on the routes that take a file): a form or text body is a 415
- *   naming the type to send, not a confusing 400.
+ * - A body is JSON, or multipart on the routes that take a file (their config says how to send
+ *   it): anything else is a 415 naming what to send, not a confusing 400. Checked here, before
+ *   Fastify reads the body, because Fastify refuses types it has no parser for (text/csv) on
+ *   its own with a bare 415.
  */
 @Injectable()
 export class ApiRequestPolicy implements OnModuleInit {
@@ -39,17 +44,23 @@ export class ApiRequestPolicy implements OnModuleInit {
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!WRITES.has(request.method) || !isApiRoute(request)) return;
       if (signedInByCookieOnly(request) && !isSameOrigin(request, this.env.APP_URL)) {
-        return refuse(reply, 403, 'Forbidden', CROSS_SITE);
+        return refuse(reply, 403, 'Forbidden', { message: CROSS_SITE });
       }
       const type = request.headers['content-type'];
-      if (type === undefined || /^application\/json\b/i.test(type)) return;
-      const config = request.routeOptions?.config as MultipartRouteConfig | undefined;
-      if (/^multipart\/form-data\b/i.test(type) || config?.multipartOnly) return;
-      return refuse(reply, 415, 'Unsupported Media Type', `send the body as application/json`);
+      const multipart = /^multipart\/form-data\b/i.test(type ?? '');
+      const fileRoute = (request.routeOptions?.config as MultipartRouteConfig | undefined)
+        ?.multipartOnly;
+      if (fileRoute) {
+        if (!multipart) await refuse(reply, 415, UNSUPPORTED, fileRoute);
+        return;
+      }
+      if (type === undefined || multipart || /^application\/json\b/i.test(type)) return;
+      return refuse(reply, 415, UNSUPPORTED, { message: 'send the body as application/json' });
     });
   }
 }
 
+const UNSUPPORTED = 'Unsupported Media Type';
 const CROSS_SITE =
   'a request signed in by the session cookie must come from our own pages (its Origin names ' +
   'this site); API clients send the Authorization header instead';
@@ -70,7 +81,7 @@ async function refuse(
   reply: FastifyReply,
   statusCode: number,
   error: string,
-  message: string,
+  body: { message: string } & Record<string, string>,
 ): Promise<void> {
-  await reply.code(statusCode).send({ statusCode, error, message });
+  await reply.code(statusCode).send({ statusCode, error, ...body });
 }

@@ -40,17 +40,19 @@ const ACCEPTED: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
+/** What a body that is not multipart is told (also by ApiRequestPolicy, before it is read). */
+export const SEND_MULTIPART = {
+  message:
+    'send the file as multipart/form-data in the field "file": one PDF, PNG, JPEG, XLSX ' +
+    'or DOCX file of at most 10 MB',
+  messageJa:
+    'ファイルは multipart/form-data の "file" フィールドで送ってください（PDF・PNG・JPEG・XLSX・DOCX のファイル 1 つ、10 MB まで）',
+  code: 'multipart' satisfies UploadProblem,
+};
+
 /** The refusals of an upload's shape (the multipart body), before its content is looked at. */
 const FORM_REFUSALS: Record<Exclude<EvidenceFormProblem, 'size'>, () => HttpException> = {
-  multipart: () =>
-    new UnsupportedMediaTypeException({
-      message:
-        'send the file as multipart/form-data in the field "file": one PDF, PNG, JPEG, XLSX ' +
-        'or DOCX file of at most 10 MB',
-      messageJa:
-        'ファイルは multipart/form-data の "file" フィールドで送ってください（PDF・PNG・JPEG・XLSX・DOCX のファイル 1 つ、10 MB まで）',
-      code: 'multipart' satisfies UploadProblem,
-    }),
+  multipart: () => new UnsupportedMediaTypeException(SEND_MULTIPART),
   missing: () =>
     new BadRequestException({
       message: 'the multipart field "file" is missing: send the file in the field "file"',

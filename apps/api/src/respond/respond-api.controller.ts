@@ -8,16 +8,18 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { hashLinkToken, Public } from '@kakehashi/auth';
 import { SaveAnswersDto } from './dto/save-answers.dto';
 import { readEvidenceForm } from './evidence-form';
-import { EvidenceService } from './evidence.service';
+import { EvidenceService, SEND_MULTIPART } from './evidence.service';
 import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { RespondContext } from './respond-context';
 import { RespondDocument, toRespondDocument } from './respond-document';
 import { RespondThrottleService } from './respond-throttle.service';
+import { MultipartRouteConfig } from '../common/api-request-policy';
 import { ApiErrors } from '../common/api-responses.doc';
 import {
   RespondDocumentResponse,
@@ -98,6 +100,7 @@ export class RespondApiController {
   }
 
   @Post(':token/evidence')
+  @RouteConfig({ multipartOnly: SEND_MULTIPART } satisfies MultipartRouteConfig)
   @ApiOperation({
     summary: 'Upload one evidence file (multipart field "file")',
     description:

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  OnModuleInit,
   PayloadTooLargeException,
   Post,
   Query,
@@ -11,7 +10,6 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBody,
@@ -21,7 +19,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { MultipartRouteConfig } from '../common/api-request-policy';
@@ -42,34 +40,14 @@ const SEND_MULTIPART =
 @ApiTags('suppliers')
 @ApiBuyerSession()
 @Controller('suppliers/import')
-export class SupplierImportController implements OnModuleInit {
-  constructor(
-    private readonly importSuppliers: ImportSuppliersUseCase,
-    private readonly adapterHost: HttpAdapterHost,
-  ) {}
-
-  /**
-   * Fastify refuses a body it has no parser for (a bare text/csv upload) with a plain
-   * "Unsupported Media Type" before any Nest code runs; this hook answers first, saying how to
-   * send the file.
-   */
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify) return;
-    fastify.addHook('preParsing', async (request, _reply, payload) => {
-      const config = request.routeOptions?.config as MultipartRouteConfig | undefined;
-      if (config?.multipartOnly && !isMultipartRequest(request)) {
-        throw new UnsupportedMediaTypeException(SEND_MULTIPART);
-      }
-      return payload;
-    });
-  }
+export class SupplierImportController {
+  constructor(private readonly importSuppliers: ImportSuppliersUseCase) {}
 
   /** CSV (UTF-8 or Shift_JIS/CP932) or .xlsx in the multipart field `file`, at most 10 MB. */
   @Post()
   @HttpCode(200)
   @Roles('procurement')
-  @RouteConfig({ multipartOnly: true } satisfies MultipartRouteConfig)
+  @RouteConfig({ multipartOnly: { message: SEND_MULTIPART } } satisfies MultipartRouteConfig)
   @ApiOperation({
     summary: 'Import a supplier list (CSV or Excel)',
     description:
@@ -126,10 +104,6 @@ export class SupplierImportController implements OnModuleInit {
       )
       .send(body);
   }
-}
-
-function isMultipartRequest(request: FastifyRequest): boolean {
-  return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
 }
 
 async function readFileField(request: FastifyRequest): Promise<Buffer> {
