@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Environment } from '@kakehashi/config';
 import { UserRole } from '@kakehashi/database';
+import { ApiAppOptions } from '../../apps/api/src/app.module';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTenant } from '../../apps/api/src/organizations/create-tenant.use-case';
 
@@ -17,11 +18,14 @@ export interface TestApi {
 }
 
 /** Boots the real api (real Postgres and Redis of this run) with optional variable overrides. */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(
+  env: Record<string, string> = {},
+  options: ApiAppOptions = {},
+): Promise<TestApi> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const app = await createApiApp();
+    const app = await createApiApp(options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return {

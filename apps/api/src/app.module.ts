@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfigModule, Environment } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { QueueModule } from '@kakehashi/queue';
@@ -23,13 +24,14 @@ import { RespondModule } from './respond/respond.module';
 import { SuppliersModule } from './suppliers/suppliers.module';
 import { UsersModule } from './users/users.module';
 
+export interface ApiAppOptions {
+  /** Where the request logs go; stdout unless given (tests read what is logged). */
+  logDestination?: DestinationStream;
+}
+
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({ pinoHttp: pinoHttpOptions(env) }),
-    }),
     RateLimitModule,
     DatabaseModule,
     QueueModule.forRoot(),
@@ -50,4 +52,19 @@ import { UsersModule } from './users/users.module';
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, ApiRequestPolicy],
 })
-export class AppModule {}
+export class AppModule {
+  /** The application with its request logger (pino-http, one JSON line per request). */
+  static register(options: ApiAppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [Environment],
+          useFactory: (env: Environment) => ({
+            pinoHttp: pinoHttpOptions(env, options.logDestination),
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -6,12 +6,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { trustProxyOption, validateEnvironment } from '@kakehashi/config';
-import { AppModule } from './app.module';
+import { ApiAppOptions, AppModule } from './app.module';
 import { requestId } from './common/logging';
+import { UnusableInputGuard } from './common/nul-characters';
 import { registerPages } from './pages/view-engine';
 
 /** Builds the configured api application; main() and the e2e tests both use it. */
-export async function createApiApp(): Promise<NestFastifyApplication> {
+export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const env = validateEnvironment(process.env);
   const secure = env.APP_URL.startsWith('https://');
   const adapter = new FastifyAdapter({
@@ -20,7 +21,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     genReqId: requestId,
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const appModule = AppModule.register(options);
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -72,6 +74,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'console/campaigns/:id/close',
       'console/campaigns/:id/due-date',
       'console/campaigns/:id/owner',
+      'console/campaigns/:id/suppliers',
       'console/outbox',
       'console/notifications',
       'console/notifications/read-all',
@@ -82,10 +85,13 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       'set-password/:token',
       'console/assessments/:id',
       'console/assessments/:id/reopen',
+      'console/assessments/:id/links/revoke',
       'admin/queues',
       'metrics',
     ],
   });
+  // After the session guards, before every route's own guards and pipes.
+  app.useGlobalGuards(new UnusableInputGuard());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, transform: true, forbidNonWhitelisted: true }),
   );

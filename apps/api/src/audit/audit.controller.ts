@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { AuditPageResponse } from './audit.doc';
+import { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 @ApiTags('audit')
 @ApiBuyerSession()
@@ -11,24 +12,26 @@ import { AuditPageResponse } from './audit.doc';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** The tenant's latest audit events (newest first), for admins and auditors. */
+  /** The tenant's audit trail (newest first), a page at a time, for admins and auditors. */
   @Get()
   @Roles('admin', 'auditor')
-  @ApiOperation({ summary: "The organization's latest 100 audit events, newest first" })
-  @ApiQuery({
-    name: 'action',
-    required: false,
-    type: String,
-    example: 'supplier.create',
-    description: 'Only events with exactly this action',
-  })
+  @ApiOperation({ summary: "The organization's audit events, newest first" })
   @ApiOkResponse({ type: AuditPageResponse })
-  @ApiErrors({ 403: 'Only an admin or an auditor reads the audit trail' })
+  @ApiErrors({
+    400: 'A query parameter is invalid or unknown',
+    403: 'Only an admin or an auditor reads the audit trail',
+  })
   async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('action') action?: string,
+    @Query() query: ListAuditEventsQuery,
   ): Promise<{ items: unknown[]; total: number; page: number; pageSize: number }> {
-    const events = await this.audit.findForOrganization(user.organizationId, action);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { events, total } = await this.audit.pageForOrganization(user.organizationId, {
+      action: query.action,
+      page,
+      pageSize,
+    });
     const items = events.map((event) => ({
       id: event.id,
       actorType: event.actorType,
@@ -40,6 +43,6 @@ export class AuditController {
       ip: event.ip,
       createdAt: event.createdAt.toISOString(),
     }));
-    return { items, total: items.length, page: 1, pageSize: 100 };
+    return { items, total, page, pageSize };
   }
 }

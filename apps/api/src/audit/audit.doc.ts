@@ -33,8 +33,6 @@ class AuditEventResponse {
 }
 
 export class AuditPageResponse extends PageResponse(AuditEventResponse, {
-  items: { description: 'The latest 100 events, newest first' },
-  total: { description: 'Number of items returned (at most 100)' },
-  page: { enum: [1] },
-  pageSize: { enum: [100] },
+  items: { description: 'This page of events, newest first' },
+  total: { description: 'Number of events that match, on every page' },
 }) {}

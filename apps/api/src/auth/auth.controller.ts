@@ -18,6 +18,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AuthService,
@@ -29,9 +30,10 @@ import {
 } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
 import { UsersRepository } from '@kakehashi/database';
+import { ApiBodyRouteConfig } from '../common/api-request-policy';
 import { ApiErrors } from '../common/api-responses.doc';
 import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
-import { LocalAuthGuard, SignedIn } from './local-auth.guard';
+import { LocalAuthGuard, SEND_CREDENTIALS_AS_JSON, SignedIn } from './local-auth.guard';
 import { LoginThrottledFilter } from './login-throttled.filter';
 import type { SignedInUser } from './login.use-case';
 import { presentedTokens } from './presented-tokens';
@@ -48,6 +50,7 @@ export class AuthController {
   /** Signed in by LocalAuthGuard (passport-local): 400, 401 and 429 never reach the body. */
   @Public()
   @Post('auth/login')
+  @RouteConfig({ jsonOnly: SEND_CREDENTIALS_AS_JSON } satisfies ApiBodyRouteConfig)
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @UseFilters(LoginThrottledFilter)

@@ -10,6 +10,9 @@ import type { FastifyRequest } from 'fastify';
 import { LoginDto } from './dto/login.dto';
 import type { SignedInUser } from './login.use-case';
 
+/** What a login posted as anything but JSON is told (by ApiRequestPolicy too, before the body is read). */
+export const SEND_CREDENTIALS_AS_JSON = { message: 'send the credentials as application/json' };
+
 /** Validates as the global ValidationPipe does, so the 400 reads as on every other route. */
 const loginBody = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true });
 
@@ -33,7 +36,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
    */
   protected async checkBody(request: FastifyRequest): Promise<void> {
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      throw new UnsupportedMediaTypeException('send the credentials as application/json');
+      throw new UnsupportedMediaTypeException(SEND_CREDENTIALS_AS_JSON.message);
     }
     await loginBody.transform(request.body, { type: 'body', metatype: LoginDto });
   }

@@ -12,12 +12,17 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SESSION_COOKIES = [SESSION_COOKIE, RESPOND_COOKIE];
 
 /**
- * Route config of the routes that take a file: any other body gets 415 with this body
- * (`message` and whatever else the route's clients read, such as a `code`).
+ * Route config naming the body a route takes, with the 415 body its clients get for another
+ * (`message` and whatever else they read, such as a `code`).
  */
-export interface MultipartRouteConfig {
-  multipartOnly?: { message: string } & Record<string, string>;
+export interface ApiBodyRouteConfig {
+  /** A route that takes a file: any other body is refused. */
+  multipartOnly?: Refusal;
+  /** A JSON route's own words for any other body (the default names application/json). */
+  jsonOnly?: Refusal;
 }
+
+type Refusal = { message: string } & Record<string, string>;
 
 /**
  * Two rules for every write to the REST API, checked before the body is read:
@@ -48,19 +53,20 @@ export class ApiRequestPolicy implements OnModuleInit {
       }
       const type = request.headers['content-type'];
       const multipart = /^multipart\/form-data\b/i.test(type ?? '');
-      const fileRoute = (request.routeOptions?.config as MultipartRouteConfig | undefined)
-        ?.multipartOnly;
-      if (fileRoute) {
-        if (!multipart) await refuse(reply, 415, UNSUPPORTED, fileRoute);
+      const config = request.routeOptions?.config as ApiBodyRouteConfig | undefined;
+      if (config?.multipartOnly) {
+        if (!multipart) await refuse(reply, 415, UNSUPPORTED, config.multipartOnly);
         return;
       }
-      if (type === undefined || multipart || /^application\/json\b/i.test(type)) return;
-      return refuse(reply, 415, UNSUPPORTED, { message: 'send the body as application/json' });
+      if (type === undefined || /^application\/json\b/i.test(type)) return;
+      if (multipart && !config?.jsonOnly) return;
+      return refuse(reply, 415, UNSUPPORTED, config?.jsonOnly ?? SEND_JSON);
     });
   }
 }
 
 const UNSUPPORTED = 'Unsupported Media Type';
+const SEND_JSON = { message: 'send the body as application/json' };
 const CROSS_SITE =
   'a request signed in by the session cookie must come from our own pages (its Origin names ' +
   'this site); API clients send the Authorization header instead';

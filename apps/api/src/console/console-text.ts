@@ -40,6 +40,11 @@ export const CONSOLE_TEXT = {
         message:
           'アドレスに含まれる検索条件やページ番号に、使えない値があります。画面から条件を選び直してください。',
       },
+      unsavableForm: {
+        title: '送信された内容を保存できません',
+        message:
+          '入力欄に保存できない文字（NUL 文字、U+0000）が含まれています。その文字を取り除いてから、もう一度送信してください。',
+      },
       forbidden: {
         title: 'この操作は許可されていません',
         message: 'このページまたは操作には、別の権限が必要です。管理者にお問い合わせください。',
@@ -83,6 +88,11 @@ export const CONSOLE_TEXT = {
         title: 'This address is not valid',
         message:
           'A filter or page number in the address has a value that cannot be used. Choose the filters again on the page.',
+      },
+      unsavableForm: {
+        title: 'The form could not be saved',
+        message:
+          'A field contains a character that cannot be saved (the NUL character, U+0000). Remove it and send the form again.',
       },
       forbidden: {
         title: 'Not allowed',

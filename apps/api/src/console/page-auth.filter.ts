@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, type AuthenticatedUser } from '@kakehashi/auth';
+import { UnusableInputException } from '../common/nul-characters';
 import { resolveLocale } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
@@ -19,9 +20,10 @@ export const SESSION_EXPIRED_PARAM = { name: 'session', value: 'expired' } as co
 /**
  * For pages: a missing or expired session sends the person to the login page (and back after),
  * and an address with a bad value (a filter typed into the URL), a page that is not there or
- * one not allowed answers a console page in their language with the same 400, 404 or 403,
- * instead of the API's JSON. Use with `@UseFilters(PageAuthFilter)` on page controllers; forms
- * that explain their own refusals catch them before this filter sees them.
+ * one not allowed answers a console page in their language with the same 400, 404 or 403
+ * instead of the API's JSON (a form refused for a character that cannot be saved says so).
+ * Use with `@UseFilters(PageAuthFilter)` on page controllers; forms that explain their own
+ * refusals catch them before this filter sees them.
  */
 @Catch(UnauthorizedException, ForbiddenException, NotFoundException, BadRequestException)
 export class PageAuthFilter implements ExceptionFilter {
@@ -48,9 +50,11 @@ export class PageAuthFilter implements ExceptionFilter {
     const text =
       exception instanceof NotFoundException
         ? errors.notFound
-        : exception instanceof BadRequestException
-          ? errors.badRequest
-          : errors.forbidden;
+        : isUnsavableForm(exception)
+          ? errors.unsavableForm
+          : exception instanceof BadRequestException
+            ? errors.badRequest
+            : errors.forbidden;
     await renderConsolePage(request, reply, {
       view: 'console/error',
       title: text.title,
@@ -62,8 +66,17 @@ export class PageAuthFilter implements ExceptionFilter {
   }
 }
 
+/** A form post with a NUL character (UnusableInputGuard): the form is at fault, not the address. */
+function isUnsavableForm(exception: unknown): boolean {
+  return (
+    exception instanceof UnusableInputException &&
+    exception.input.problem === 'nul' &&
+    exception.input.location === 'body'
+  );
+}
+
 /** Form actions that have no page of their own: after signing in, go back to the page they are on. */
-const ACTION_SUFFIX = /\/(?:reopen|close|launch|open|read-all)$/;
+const ACTION_SUFFIX = /\/(?:reopen|close|launch|open|read-all|links\/revoke)$/;
 
 /**
  * Where to come back after signing in: the page itself for a GET; for a form post, the page the

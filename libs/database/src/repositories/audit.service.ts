@@ -33,11 +33,20 @@ export class AuditService {
     });
   }
 
-  findForOrganization(organizationId: string, action?: string): Promise<AuditEvent[]> {
-    return this.events.find({
-      where: { organizationId, ...(action ? { action } : {}) },
-      order: { id: 'DESC' },
-      take: 100,
+  /**
+   * One page of the organization's events, newest first (the order of its created_at index),
+   * and how many match in all.
+   */
+  async pageForOrganization(
+    organizationId: string,
+    query: { action?: string; page: number; pageSize: number },
+  ): Promise<{ events: AuditEvent[]; total: number }> {
+    const [events, total] = await this.events.findAndCount({
+      where: { organizationId, ...(query.action ? { action: query.action } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
     });
+    return { events, total };
   }
 }

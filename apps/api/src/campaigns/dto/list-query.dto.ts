@@ -2,13 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ASSESSMENT_STATUSES } from '@kakehashi/database';
+import { PAGE_PROPERTY, PageNumber } from '../../common/page-query';
 
+/** The shared page number; campaign lists allow larger pages (up to 500) than PageQuery. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ApiPropertyOptional(PAGE_PROPERTY)
+  @PageNumber()
   page = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })

@@ -2,19 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PAGE_PROPERTY, PageNumber } from '../../common/page-query';
 import { DashboardFilterDto } from './dashboard-filter.dto';
 
 export const SUPPLIER_SORTS = ['risk', 'criticality', 'name'] as const;
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
 
-/** The list's paging, validated the same wherever it is accepted. */
-const PageValidation = () =>
-  applyDecorators(
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-  );
+/** The list's page size, validated the same wherever it is accepted. */
 const PageSizeValidation = () =>
   applyDecorators(
     IsOptional(),
@@ -38,8 +32,8 @@ export class SupplierOrderQueryDto extends DashboardFilterDto {
 }
 
 export class SupplierListQueryDto extends SupplierOrderQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @PageValidation()
+  @ApiPropertyOptional(PAGE_PROPERTY)
+  @PageNumber()
   page?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
@@ -52,7 +46,7 @@ export class SupplierListQueryDto extends SupplierOrderQueryDto {
  * for the list, so a link copied from the list keeps working) but ignored, hence undocumented.
  */
 export class DashboardExportQueryDto extends SupplierOrderQueryDto {
-  @PageValidation()
+  @PageNumber()
   page?: number;
 
   @PageSizeValidation()

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PAGE_PROPERTY, PageNumber } from '../../common/page-query';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({
@@ -13,12 +14,8 @@ export class ListNotificationsQuery {
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be at least 1' })
-  @Max(100_000, { message: 'page must be at most 100000' })
+  @ApiPropertyOptional(PAGE_PROPERTY)
+  @PageNumber()
   page = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
