@@ -80,19 +80,24 @@ describe('console settings and notifications in a real browser (headless Chromiu
     // A fresh tenant: the default window (weekdays 9:00 to 18:00) and the default profile.
     const start = page.getByLabel('開始時刻');
     const end = page.getByLabel('終了時刻');
-    const weekdaysOnly = page.getByLabel('平日（月〜金）だけ送信する');
+    const weekdaysOnly = page.getByLabel(
+      '営業日だけ送信する（土日・祝日・年末年始 12/29〜1/3 は送らない）',
+    );
     expect(await start.inputValue()).toBe('9');
     expect(await end.inputValue()).toBe('18');
     expect(await weekdaysOnly.isChecked()).toBe(true);
-    expect(await target(0).inputValue()).toBe('');
-    expect(await target(0).getAttribute('placeholder')).toBe('3');
+    // The targets show the values in force (the default), so one can be changed alone.
+    for (let i = 0; i < 10; i += 1) expect(await target(i).inputValue()).toBe('3');
 
     await start.selectOption({ label: '8:00' });
     await end.selectOption({ label: '20:00' });
     await weekdaysOnly.uncheck();
     // The ten targets by keyboard, one field after the other with Tab.
     const profile = ['3', '3.5', '4', '2.5', '3', '4.5', '2', '3', '5', '1'];
+    // Tab selects a field's text, so typing replaces the value shown; the first field is
+    // selected the same way.
     await target(0).focus();
+    await page.keyboard.press('Control+A');
     for (const [i, value] of profile.entries()) {
       await page.keyboard.type(value);
       if (i < profile.length - 1) await page.keyboard.press('Tab');
@@ -150,9 +155,13 @@ describe('console settings and notifications in a real browser (headless Chromiu
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     expect(await page.getByLabel('From').inputValue()).toBe('8');
     expect(await page.getByLabel('Until').inputValue()).toBe('20');
-    expect(await page.getByLabel('Send on weekdays (Monday to Friday) only').isChecked()).toBe(
-      false,
-    );
+    expect(
+      await page
+        .getByLabel(
+          'Send on business days only (not on weekends, Japanese public holidays or 29 Dec – 3 Jan)',
+        )
+        .isChecked(),
+    ).toBe(false);
     expect(await target(2, en).inputValue()).toBe('4');
     expect(await page.getByRole('button', { name: 'Save' }).isVisible()).toBe(true);
     expect(await page.getByTestId('lang-switch').textContent()).toBe('日本語');

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium, listenForBrowser } from '../support/browser';
 import {
   fixtureScore,
+  insertAssessment,
   insertCampaign,
   insertScoredAssessment,
   insertSupplier,
@@ -22,6 +23,7 @@ describe('dashboard in a real browser (headless Chromium)', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  let pastCampaign: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -34,6 +36,14 @@ describe('dashboard in a real browser (headless Chromium)', () => {
       dueDate: '2099-12-31',
       ownerId: tenant.users.procurement.id,
     });
+    // An earlier campaign that asked two of them, so the campaign filter has a third option.
+    pastCampaign = await insertCampaign(api.dataSource, org, {
+      name: '2025年度 調査',
+      dueDate: '2025-07-31',
+      ownerId: tenant.users.procurement.id,
+      launchedAt: new Date('2025-06-01T00:00:00Z'),
+    });
+    const askedLastYear = new Set(['青葉システム', '北斗物流']);
     const plan: [string, FixtureName, 1 | 2 | 3, 'sme' | 'large'][] = [
       ['青葉システム', 'matureLarge', 3, 'large'],
       ['桜井製作所', 'smeStarOtasuketai', 2, 'sme'],
@@ -54,6 +64,14 @@ describe('dashboard in a real browser (headless Chromium)', () => {
         supplierId,
         result: fixtureScore(fixture, criticality),
       });
+      if (askedLastYear.has(name)) {
+        await insertAssessment(api.dataSource, {
+          organizationId: org,
+          campaignId: pastCampaign,
+          supplierId,
+          status: 'invited',
+        });
+      }
     }
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -114,10 +132,8 @@ describe('dashboard in a real browser (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
 
     // A filter is a query parameter: the figures change and the URL can be shared.
-    await Promise.all([
-      page.waitForURL(/criticality=3/),
-      page.selectOption('[data-testid=filter-criticality]', '3'),
-    ]);
+    await page.selectOption('[data-testid=filter-criticality]', '3');
+    await Promise.all([page.waitForURL(/criticality=3/), page.click('[data-testid=filter-apply]')]);
     expect(await page.textContent('[data-testid=card-suppliers]')).toBe('2');
     expect(await rows.count()).toBe(2);
     expect((await canvasSize('#radar-chart')).drawn).toBe(true);
@@ -158,6 +174,49 @@ describe('dashboard in a real browser (headless Chromium)', () => {
     expect(await page.textContent('h1')).toBe('Supply-chain risk dashboard');
     await page.goto(`${base}/dashboard`);
     expect(await page.textContent('h1')).toBe('Supply-chain risk dashboard');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('lets a keyboard walk through the filter choices and applies them only on Apply (WCAG 3.2.2)', async () => {
+    await page.goto(`${base}/dashboard?lang=ja`);
+    const before = page.url();
+    const campaign = page.locator('[data-testid=filter-campaign]');
+    const options = await campaign
+      .locator('option')
+      .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+    expect(options).toHaveLength(3);
+    await campaign.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    // Give a navigation, if the page started one, the time to begin.
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(before);
+    expect(await campaign.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await campaign.inputValue()).toBe(options[2]);
+    expect(options[2]).toBe(pastCampaign);
+
+    // A second filter combines with the first, then Apply runs both.
+    await page.keyboard.press('Tab');
+    const criticality = page.locator('[data-testid=filter-criticality]');
+    expect(await criticality.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect(await criticality.inputValue()).toBe('3');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('criticality') === '3'),
+      page.getByRole('button', { name: '適用', exact: true }).press('Enter'),
+    ]);
+    const applied = new URL(page.url()).searchParams;
+    expect(applied.get('campaign')).toBe(pastCampaign);
+    expect(applied.get('criticality')).toBe('3');
+    // Of the two suppliers asked last year, only 青葉システム has criticality 3.
+    expect(await page.textContent('[data-testid=card-suppliers]')).toBe('1');
+    const rows = page.locator('[data-testid=heatmap] tbody tr[data-href]');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('th a').textContent()).toBe('青葉システム');
+    expect(await campaign.inputValue()).toBe(pastCampaign);
+    expect(await criticality.inputValue()).toBe('3');
     expect(problems).toEqual([]);
   }, 60_000);
 });

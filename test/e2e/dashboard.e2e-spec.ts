@@ -478,6 +478,28 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     await api.dataSource.query(`DELETE FROM supplier_contacts WHERE id = $1`, [contact]);
   });
 
+  it('words a supplier page as the registry and the detail pages do (区分, 企業規模, due dates)', async () => {
+    const page = async (lang: string) =>
+      (
+        await api
+          .http()
+          .get(`/dashboard/suppliers/${suppliers[0].id}?lang=${lang}`)
+          .set('cookie', `kk_session=${tokens.ciso}`)
+          .expect(200)
+      ).text;
+    const ja = await page('ja');
+    expect(ja).toContain('区分: IT');
+    expect(ja).toContain('企業規模: 大企業');
+    // The campaigns' due dates in words, as on the other detail pages.
+    expect(ja).toContain('<td>2020年1月15日(水)</td>');
+    expect(ja).toContain('<td>2099年12月31日(木)</td>');
+    expect(ja).not.toContain('2099-12-31');
+    const en = await page('en');
+    expect(en).toContain('Category: IT');
+    expect(en).toContain('Size: Large');
+    expect(en).toContain('<td>Thu, 31 Dec 2099</td>');
+  });
+
   it('changes a finding’s status (ciso yes, auditor no) and the open count follows', async () => {
     const s = suppliers.find((x) => x.findingIds.length > 0)!;
     const findingId = s.findingIds[0];
@@ -532,24 +554,45 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     expect(current.tiers[oldScore.tier] + past.tiers[oldScore.tier]).toBeGreaterThanOrEqual(1);
   });
 
-  it('exports CSV (UTF-8 with BOM, Japanese headers) and Excel', async () => {
-    const csv = await get('/api/v1/dashboard/export.csv')
+  /** An export as raw bytes (CSV or xlsx). */
+  const download = (path: string) =>
+    get(path)
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+      });
+  /** The CSV's lines after its BOM, which must be there (Excel needs it for UTF-8). */
+  const csvLines = async (path: string): Promise<string[]> => {
+    const bytes = (await download(path).expect(200)).body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.subarray(3).toString('utf8').trim().split('\r\n');
+  };
+  const workbook = async (path: string): Promise<ExcelJS.Worksheet> => {
+    const file = await download(path).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as Parameters<typeof book.xlsx.load>[0]);
+    return book.worksheets[0];
+  };
+  /** The ja or en messages of a supplier's findings (the exports list up to three of them). */
+  const findingMessages = (s: Seeded, locale: 'ja' | 'en'): string[] =>
+    s.result.findings.map(
+      (f) => describeFinding(getCatalog(DEFAULT_CATALOG_VERSION)!, f).message[locale],
+    );
+
+  it('exports CSV (UTF-8 with BOM, Japanese headers) and Excel', async () => {
+    const csv = await download('/api/v1/dashboard/export.csv').expect(200);
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    // The supplier registry's words for the category and the size.
     expect(lines[0].split(',').slice(0, 6)).toEqual([
       'サプライヤー名',
       '重要度',
-      'カテゴリ',
-      '規模',
+      '区分',
+      '企業規模',
       'リスク区分',
       'リスクスコア',
     ]);
@@ -568,19 +611,120 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     expect(topCells[header.indexOf('求められるレベル')]).toBe(levelWords[top.result.requiredLevel]);
     expect(topCells[header.indexOf('達成レベル')]).toBe(levelWords[top.result.achievedLevel]);
 
-    const xlsx = await get('/api/v1/dashboard/export.xlsx')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.worksheets[0];
+    const sheet = await workbook('/api/v1/dashboard/export.xlsx');
+    expect(sheet.name).toBe('サプライヤーリスク');
     expect(sheet.getRow(1).getCell(1).value).toBe('サプライヤー名');
+    expect(sheet.getRow(1).getCell(3).value).toBe('区分');
+    expect(sheet.getRow(1).getCell(4).value).toBe('企業規模');
     expect(sheet.rowCount).toBe(6);
+  });
+
+  it('exports in English with lang=en (headers, labels, findings), times still Japan time', async () => {
+    const ja = await csvLines('/api/v1/dashboard/export.csv?lang=ja');
+    expect(await csvLines('/api/v1/dashboard/export.csv')).toEqual(ja);
+    const en = await csvLines('/api/v1/dashboard/export.csv?lang=en');
+    const header = en[0].split(',');
+    expect(header.slice(0, 6)).toEqual([
+      'Supplier',
+      'Criticality',
+      'Category',
+      'Size',
+      'Risk tier',
+      'Risk score',
+    ]);
+    expect(header.slice(6, 16)).toEqual(Array.from({ length: 10 }, (_, i) => `D${i + 1}`));
+    expect(header.slice(16)).toEqual([
+      'SECURITY ACTION',
+      'Otasuketai',
+      'Required level',
+      'Achieved level',
+      'Open findings',
+      'Top findings',
+      'Scored at (Japan time)',
+    ]);
+    expect(en).toHaveLength(ja.length);
+    const top = [...suppliers].sort((a, b) => b.result.riskScore - a.result.riskScore)[0];
+    const topCells = en[1].split(',');
+    expect(topCells.slice(0, 4)).toEqual([
+      top.name,
+      String(top.criticality),
+      top.category,
+      top.sizeClass === 'sme' ? 'SME' : 'Large',
+    ]);
+    const tiers: Record<string, string> = {
+      low: 'Low',
+      medium: 'Medium',
+      high: 'High',
+      critical: 'Critical',
+    };
+    expect(topCells[4]).toBe(tiers[top.result.tier]);
+    const levels: Record<string, string> = {
+      none: 'Below basic',
+      basic: 'Basic',
+      strong: 'Strong',
+    };
+    expect(topCells[header.indexOf('Required level')]).toBe(levels[top.result.requiredLevel]);
+    expect(topCells[header.indexOf('Achieved level')]).toBe(levels[top.result.achievedLevel]);
+    const unscored = en.find((line) => line.startsWith('未回答商事,'))!.split(',');
+    expect(unscored[4]).toBe('Not scored');
+    // The scoring time is the same Japan-time text in both languages.
+    const scoredAt = (lines: string[], i: number) => lines[i].split(',').at(-1);
+    expect(scoredAt(en, 1)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(scoredAt(en, 1)).toBe(scoredAt(ja, 1));
+
+    // Excel: the same English headers, and the findings in English.
+    const sheet = await workbook('/api/v1/dashboard/export.xlsx?lang=en');
+    expect(sheet.name).toBe('Supplier risk');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(header);
+    const withFindings = suppliers.find((x) => x.result.findings.length > 0)!;
+    const row = (sheet.getColumn(1).values as unknown[]).indexOf(withFindings.name);
+    const cell = (name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
+    const shown = String(cell('Top findings')).split(' / ');
+    expect(shown.length).toBe(Math.min(3, withFindings.result.findings.length));
+    expect(findingMessages(withFindings, 'en')).toEqual(expect.arrayContaining(shown));
+    expect(cell('Size')).toBe(withFindings.sizeClass === 'sme' ? 'SME' : 'Large');
+    // …and in Japanese by default.
+    const jaSheet = await workbook('/api/v1/dashboard/export.xlsx');
+    const jaShown = String(jaSheet.getRow(row).getCell(header.indexOf('Top findings') + 1).value);
+    expect(findingMessages(withFindings, 'ja')).toEqual(
+      expect.arrayContaining(jaShown.split(' / ')),
+    );
+
+    for (const kind of ['csv', 'xlsx']) {
+      const bad = await get(`/api/v1/dashboard/export.${kind}?lang=fr`).expect(400);
+      expect(JSON.stringify(bad.body.message)).toContain('lang must be ja or en');
+    }
+  });
+
+  it('links the exports from the page in the page’s language, with its filters', async () => {
+    const html = async (path: string) =>
+      (await api.http().get(path).set('cookie', `kk_session=${tokens.ciso}`).expect(200)).text;
+    /** The export link's address, its HTML entities decoded. */
+    const exportLink = (page: string, kind: 'csv' | 'xlsx'): URL => {
+      const href = new RegExp(`<a href="([^"]*)" data-testid="export-${kind}"`).exec(page)![1];
+      const decoded = href.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+      return new URL(decoded, 'http://dashboard.invalid');
+    };
+    const english = await html('/dashboard?lang=en&criticality=3');
+    for (const kind of ['csv', 'xlsx'] as const) {
+      const link = exportLink(english, kind);
+      expect(link.pathname).toBe(`/api/v1/dashboard/export.${kind}`);
+      expect(Object.fromEntries(link.searchParams)).toEqual({ criticality: '3', lang: 'en' });
+      // The link gives the file the page announced: English, filtered.
+      const file = await download(link.pathname + link.search).expect(200);
+      if (kind === 'csv') {
+        const lines = (file.body as Buffer).subarray(3).toString('utf8').trim().split('\r\n');
+        expect(lines[0].startsWith('Supplier,Criticality,Category,Size,')).toBe(true);
+        expect(lines).toHaveLength(1 + suppliers.filter((x) => x.criticality === 3).length);
+      }
+    }
+    expect(english).toMatch(/<label>Category\s*<select name="category"/);
+    expect(english).toMatch(/<label>Size\s*<select name="sizeClass"/);
+    const japanese = await html('/dashboard?lang=ja');
+    expect(Object.fromEntries(exportLink(japanese, 'csv').searchParams)).toEqual({ lang: 'ja' });
+    // The registry's words for the category and the size filters.
+    expect(japanese).toMatch(/<label>区分\s*<select name="category"/);
+    expect(japanese).toMatch(/<label>企業規模\s*<select name="sizeClass"/);
   });
 
   it('uses the tenant’s target profile when set', async () => {

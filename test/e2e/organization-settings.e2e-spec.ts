@@ -329,6 +329,67 @@ describe('organization settings (real app and database)', () => {
       expect(html).toMatch(/name="startHour"[^]*?<option value="7" selected>7:00<\/option>/);
     });
 
+    /** The target fields as the page fills them in, 1..10. */
+    const shownTargets = (html: string): string[] =>
+      Array.from({ length: 10 }, (_, i) => {
+        const match = new RegExp(`name="target${i + 1}" value="([^"]*)"`).exec(html);
+        expect(match).not.toBeNull();
+        return match![1];
+      });
+
+    it('fills the targets with the values in force, so changing one and saving works', async () => {
+      const fresh = await createTestTenant(api.dataSource, 'org-settings-fresh');
+      tokens.set(`${fresh.organizationId}:admin`, await loginToken(api, fresh.users.admin.email));
+      // A tenant that set nothing: the dashboard's default profile, said to be the default.
+      let html = (await page(fresh, 'admin').expect(200)).text;
+      expect(shownTargets(html)).toEqual(DEFAULT_TARGET.map(String));
+      expect(html).toContain('既定値（すべて 3）を使用しています。');
+      expect(html).not.toContain('placeholder=');
+      expect(html).not.toContain('name="targetDefault"');
+      const english = (await page(fresh, 'admin', '/console/settings?lang=en').expect(200)).text;
+      expect(shownTargets(english)).toEqual(DEFAULT_TARGET.map(String));
+      expect(english).toContain('Using the default (3 for every directive).');
+
+      // Saving the page as shown (only the hours changed) keeps the tenant on the default.
+      const hoursOnly = { startHour: '8', endHour: '18', weekdaysOnly: true };
+      await post(fresh, 'admin', form({ ...hoursOnly, targets: shownTargets(html) })).expect(303);
+      expect((await getSettings(fresh, 'admin')).quietHours.startHour).toBe(8);
+      expect((await stored(fresh)).targetProfile).toBeUndefined();
+
+      // One value changed, the nine others as shown: saved as the default with that one changed.
+      html = (await page(fresh, 'admin').expect(200)).text;
+      const targets = shownTargets(html);
+      targets[6] = '4.5';
+      const saved = await post(fresh, 'admin', form({ ...hoursOnly, targets })).expect(303);
+      expect(saved.headers.location).toBe('/console/settings?saved=1');
+      const changed = [...DEFAULT_TARGET];
+      changed[6] = 4.5;
+      expect((await getSettings(fresh, 'admin')).targetProfile).toEqual(changed);
+      html = (await page(fresh, 'admin').expect(200)).text;
+      expect(shownTargets(html)).toEqual(changed.map(String));
+      expect(html).not.toContain('を使用しています。');
+      // The way back to the default is offered, unticked.
+      expect(html).toContain(
+        '<input type="checkbox" name="targetDefault" value="1"> 既定値（すべて 3）に戻す',
+      );
+
+      // Ticked: the tenant's own profile is dropped, whatever the fields hold.
+      await post(fresh, 'admin', {
+        ...form({ ...hoursOnly, targets: shownTargets(html) }),
+        targetDefault: '1',
+      }).expect(303);
+      expect((await getSettings(fresh, 'admin')).targetProfile).toBeNull();
+      expect((await stored(fresh)).targetProfile).toBeUndefined();
+      expect((await stored(fresh)).quietHours).toEqual({
+        startHour: 8,
+        endHour: 18,
+        weekdaysOnly: true,
+      });
+      html = (await page(fresh, 'admin').expect(200)).text;
+      expect(shownTargets(html)).toEqual(DEFAULT_TARGET.map(String));
+      expect(html).toContain('既定値（すべて 3）を使用しています。');
+    });
+
     it('clears the target profile when every target is left empty', async () => {
       await post(
         pages,

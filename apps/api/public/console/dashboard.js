@@ -139,13 +139,6 @@
     });
   });
 
-  // Filters apply on change; the submit button remains for people without JS.
-  document.querySelectorAll('form[data-autosubmit] select').forEach(function (select) {
-    select.addEventListener('change', function () {
-      select.form.submit();
-    });
-  });
-
   document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () {
       window.print();

@@ -2,41 +2,42 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { storedFindingText, type StoredFinding } from '../common/finding-text';
+import type { Locale } from '../console/console-locale';
 import { DashboardScope } from './dashboard-scope';
-import type { SupplierListQueryDto } from './dto/supplier-list-query.dto';
+import { DASHBOARD_TEXT, type DashboardText } from './dashboard-text';
+import type { LocalizedExportQueryDto } from './dto/localized-export-query.dto';
 import { SupplierListQuery, SupplierRiskRow } from './supplier-list.query';
 
-const TIER_JA: Record<string, string> = { low: '低', medium: '中', high: '高', critical: '重大' };
-const SA_JA: Record<string, string> = { none: 'なし', star1: '一つ星', star2: '二つ星' };
-// The words the findings use for the levels (the catalog's levelLabels, without the SCS note).
-const LEVEL_JA: Record<string, string> = {
-  none: '基準未達',
-  basic: '基本レベル',
-  strong: '強化レベル',
-};
-const SIZE_JA: Record<string, string> = { sme: '中小企業', large: '大企業' };
 const SEVERITY_RANK = `CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
-export const EXPORT_HEADERS = [
-  'サプライヤー名',
-  '重要度',
-  'カテゴリ',
-  '規模',
-  'リスク区分',
-  'リスクスコア',
-  ...Array.from({ length: 10 }, (_, i) => `指示${i + 1}`),
-  'SECURITY ACTION',
-  'お助け隊',
-  '求められるレベル',
-  '達成レベル',
-  '未対応の指摘',
-  '主な指摘',
-  '評価日時',
-];
+/** The header row in the file's language (the registry's words for category and size). */
+export function exportHeaders(locale: Locale): string[] {
+  const t = DASHBOARD_TEXT[locale];
+  const h = t.export.headers;
+  return [
+    h.name,
+    h.criticality,
+    h.category,
+    h.sizeClass,
+    h.tier,
+    h.riskScore,
+    ...t.directiveShort,
+    h.securityAction,
+    h.otasuketai,
+    h.requiredLevel,
+    h.achievedLevel,
+    h.openFindings,
+    h.topFindings,
+    h.scoredAt,
+  ];
+}
 
 type Cell = string | number | null;
 
-/** The supplier list with scores and top open findings, as CSV (UTF-8 with BOM) or Excel. */
+/**
+ * The supplier list with scores and top open findings, as CSV (UTF-8 with BOM) or Excel, in
+ * Japanese unless `lang=en` is asked; times are Japan time in both.
+ */
 @Injectable()
 export class DashboardExportService {
   constructor(
@@ -44,39 +45,44 @@ export class DashboardExportService {
     private readonly list: SupplierListQuery,
   ) {}
 
-  async rows(scope: DashboardScope, query: SupplierListQueryDto): Promise<Cell[][]> {
+  async rows(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<Cell[][]> {
+    const locale = query.lang ?? 'ja';
     const suppliers = await this.list.all(scope, query);
-    const top = await this.topFindings(scope.organizationId, suppliers);
-    return suppliers.map((s) => toCells(s, top.get(s.supplierId) ?? []));
+    const top = await this.topFindings({ organizationId: scope.organizationId, suppliers, locale });
+    const t = DASHBOARD_TEXT[locale];
+    return suppliers.map((s) => toCells(s, top.get(s.supplierId) ?? [], t));
   }
 
-  async csv(scope: DashboardScope, query: SupplierListQueryDto): Promise<string> {
+  async csv(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<string> {
     const rows = await this.rows(scope, query);
+    const headers = exportHeaders(query.lang ?? 'ja');
     // Excel opens UTF-8 CSV correctly only with the BOM; CRLF per RFC 4180.
     return (
-      '\uFEFF' +
-      [EXPORT_HEADERS, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') +
-      '\r\n'
+      '\uFEFF' + [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
     );
   }
 
-  async xlsx(scope: DashboardScope, query: SupplierListQueryDto): Promise<Buffer> {
+  async xlsx(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<Buffer> {
+    const locale = query.lang ?? 'ja';
     const rows = await this.rows(scope, query);
+    const headers = exportHeaders(locale);
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('サプライヤーリスク');
-    sheet.addRow(EXPORT_HEADERS).font = { bold: true };
+    const sheet = workbook.addWorksheet(DASHBOARD_TEXT[locale].export.sheet);
+    sheet.addRow(headers).font = { bold: true };
     sheet.addRows(rows);
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.getColumn(1).width = 32;
-    sheet.getColumn(EXPORT_HEADERS.length - 1).width = 60;
+    sheet.getColumn(headers.length - 1).width = 60;
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
   /** Up to three open findings per supplier, most severe first, from its current score. */
-  private async topFindings(
-    organizationId: string,
-    suppliers: SupplierRiskRow[],
-  ): Promise<Map<string, string[]>> {
+  private async topFindings(input: {
+    organizationId: string;
+    suppliers: SupplierRiskRow[];
+    locale: Locale;
+  }): Promise<Map<string, string[]>> {
+    const { organizationId, suppliers, locale } = input;
     const ids = suppliers.filter((s) => s.tier !== null).map((s) => s.supplierId);
     const top = new Map<string, string[]>();
     if (ids.length === 0) return top;
@@ -93,27 +99,28 @@ export class DashboardExportService {
       [organizationId, ids],
     );
     for (const row of rows) {
-      const message = storedFindingText(row, row.catalog).message.ja;
+      const message = storedFindingText(row, row.catalog).message[locale];
       top.set(row.supplierId, [...(top.get(row.supplierId) ?? []), message]);
     }
     return top;
   }
 }
 
-function toCells(s: SupplierRiskRow, findings: string[]): Cell[] {
+function toCells(s: SupplierRiskRow, findings: string[], t: DashboardText): Cell[] {
   const label = (map: Record<string, string>, v: string | null): string => (v ? (map[v] ?? v) : '');
   return [
     s.name,
     s.criticality,
     s.category ?? '',
-    label(SIZE_JA, s.sizeClass),
-    s.tier ? label(TIER_JA, s.tier) : '未評価',
+    label(t.sizeClass, s.sizeClass),
+    s.tier ? label(t.tiers, s.tier) : t.heatmap.notScored,
     s.riskScore,
     ...Array.from({ length: 10 }, (_, i) => s.directiveMaturity?.[i] ?? null),
-    label(SA_JA, s.securityAction),
-    s.otasuketai === null ? '' : s.otasuketai ? '利用' : '未利用',
-    label(LEVEL_JA, s.requiredLevel),
-    label(LEVEL_JA, s.achievedLevel),
+    label(t.securityAction, s.securityAction),
+    s.otasuketai === null ? '' : s.otasuketai ? t.supplier.uses : t.supplier.notUses,
+    // The levels in the words the findings use (the catalog's levelLabels, without the SCS note).
+    label(t.levels, s.requiredLevel),
+    label(t.levels, s.achievedLevel),
     s.openFindings,
     findings.join(' / '),
     s.scoredAt ? tokyoDateTime(s.scoredAt) : '',

@@ -45,7 +45,9 @@ export function presentDashboard(input: {
   });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const filters = filterOnly(query);
-  const exportQuery = dashboardUrl(filters, {}, '');
+  // The files come in the page's language, with the page's filters.
+  const exportQuery = new URLSearchParams(dashboardUrl(filters, {}, '').replace(/^\?/, ''));
+  exportQuery.set('lang', locale);
   return {
     t,
     cards: [
@@ -155,8 +157,8 @@ export function presentDashboard(input: {
       next: list.page < pages ? dashboardUrl(query, { page: list.page + 1 }) + '#heatmap' : null,
     },
     exports: {
-      csv: `/api/v1/dashboard/export.csv${exportQuery}`,
-      xlsx: `/api/v1/dashboard/export.xlsx${exportQuery}`,
+      csv: `/api/v1/dashboard/export.csv?${exportQuery}`,
+      xlsx: `/api/v1/dashboard/export.xlsx?${exportQuery}`,
     },
     resetHref: '/dashboard',
     chartJson: jsonForScript({

@@ -13,7 +13,8 @@ import { scopeOf, tokyoToday } from './dashboard-scope';
 import { DashboardSummary, DashboardSummaryQuery } from './dashboard-summary.query';
 import { CampaignTrend, DashboardTrendsQuery } from './dashboard-trends.query';
 import { DashboardFilterDto } from './dto/dashboard-filter.dto';
-import { DashboardExportQueryDto, SupplierListQueryDto } from './dto/supplier-list-query.dto';
+import { LocalizedExportQueryDto } from './dto/localized-export-query.dto';
+import { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import { SupplierListQuery, SupplierRiskPage } from './supplier-list.query';
 
 const INVALID_FILTER = 'A filter, sort or paging parameter is invalid (the message names it)';
@@ -72,7 +73,8 @@ export class DashboardController {
   @Get('export.csv')
   @ApiOperation({
     summary: 'Every matching supplier row as CSV (UTF-8 with BOM, for Excel)',
-    description: 'Filters and order as for the list; no paging.',
+    description:
+      'Filters and order as for the list; no paging. `lang=en` for English headers, labels and findings (default ja).',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({
@@ -83,7 +85,7 @@ export class DashboardController {
   @Header('Cache-Control', 'no-store')
   async csv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: DashboardExportQueryDto,
+    @Query() query: LocalizedExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const body = await this.exports.csv(scopeOf(user), query);
@@ -96,7 +98,8 @@ export class DashboardController {
   @Get('export.xlsx')
   @ApiOperation({
     summary: 'Every matching supplier row as an Excel workbook',
-    description: 'Filters and order as for the list; no paging.',
+    description:
+      'Filters and order as for the list; no paging. `lang=en` for English headers, labels and findings (default ja).',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({
@@ -107,7 +110,7 @@ export class DashboardController {
   @Header('Cache-Control', 'no-store')
   async xlsx(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: DashboardExportQueryDto,
+    @Query() query: LocalizedExportQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const body = await this.exports.xlsx(scopeOf(user), query);

@@ -1,4 +1,4 @@
-import { formatTimestamp } from '@kakehashi/mail';
+import { formatDueDate, formatTimestamp } from '@kakehashi/mail';
 import type { Locale } from '../console/console-locale';
 import { jsonForScript, maturityClass } from './dashboard-page.presenter';
 import { DASHBOARD_TEXT } from './dashboard-text';
@@ -77,7 +77,7 @@ export function presentSupplier(input: {
     history: detail.history.map((h) => ({
       assessmentId: h.assessmentId,
       campaignName: h.campaignName,
-      dueDate: h.dueDate,
+      dueDate: formatDueDate(h.dueDate, locale),
       status: label(t.assessmentStatus, h.status),
       submittedAt: tokyo(h.submittedAt, locale),
       riskScore: h.score ? h.score.riskScore.toFixed(1) : '—',

@@ -13,8 +13,10 @@ export interface SettingsFormValues {
   startHour: string;
   endHour: string;
   weekdaysOnly: boolean;
-  /** Directive 1..10; all empty means "use the default profile". */
+  /** Directive 1..10, shown filled with the values in force; all empty also means the default. */
   targets: string[];
+  /** The "back to the default" tick: drop the tenant's own profile, whatever the fields say. */
+  targetDefault: boolean;
 }
 
 /** What the page says about a refused form, in the person's language. */
@@ -31,7 +33,10 @@ export type SettingsFormResult =
 
 const DIRECTIVES = Array.from({ length: TARGET_PROFILE_LENGTH }, (_, i) => i);
 
-/** Fields `startHour`, `endHour`, `weekdaysOnly` (a checkbox) and `target1`..`target10`. */
+/**
+ * Fields `startHour`, `endHour`, `weekdaysOnly` (a checkbox), `target1`..`target10` and
+ * `targetDefault` (a checkbox).
+ */
 export function readSettingsForm(body: unknown): SettingsFormValues {
   const raw = (body ?? {}) as Record<string, unknown>;
   // Full-width digits and points (３．５) are read as the ASCII ones.
@@ -42,39 +47,59 @@ export function readSettingsForm(body: unknown): SettingsFormValues {
     endHour: text(raw.endHour),
     weekdaysOnly: raw.weekdaysOnly !== undefined && raw.weekdaysOnly !== '',
     targets: DIRECTIVES.map((i) => text(raw[`target${i + 1}`])),
+    targetDefault: raw.targetDefault !== undefined && raw.targetDefault !== '',
   };
 }
 
+/** The form filled with the values in force: the tenant's own profile, else the default one. */
 export function formFromSettings(view: OrganizationSettingsView): SettingsFormValues {
+  const targets = view.targetProfile ?? view.defaults.targetProfile;
   return {
     startHour: String(view.quietHours.startHour),
     endHour: String(view.quietHours.endHour),
     weekdaysOnly: view.quietHours.weekdaysOnly,
-    targets: DIRECTIVES.map((i) => (view.targetProfile ? String(view.targetProfile[i]) : '')),
+    targets: DIRECTIVES.map((i) => String(targets[i])),
+    targetDefault: false,
   };
 }
 
+const number = (value: string) => (value === '' ? Number.NaN : Number(value));
+
 /**
  * The same DTO and rules as PUT /api/v1/organization/settings, so the page accepts exactly what
- * the API accepts; the refusals are then told in the page's own words.
+ * the API accepts; the refusals are then told in the page's own words. `inForce` is what the
+ * tenant has now (the page's fields start from it).
  */
-export async function toSettingsDto(
-  form: SettingsFormValues,
-  text: SettingsPageText,
-): Promise<SettingsFormResult> {
-  const number = (value: string) => (value === '' ? Number.NaN : Number(value));
-  const blank = form.targets.every((t) => t === '');
+export async function toSettingsDto(input: {
+  form: SettingsFormValues;
+  text: SettingsPageText;
+  inForce: OrganizationSettingsView;
+}): Promise<SettingsFormResult> {
+  const { form, text, inForce } = input;
   const dto = plainToInstance(UpdateOrganizationSettingsDto, {
     quietHours: {
       startHour: number(form.startHour),
       endHour: number(form.endHour),
       weekdaysOnly: form.weekdaysOnly,
     },
-    targetProfile: blank ? null : form.targets.map(number),
+    targetProfile: targetProfileOf(form, inForce),
   });
   const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (failures.length === 0) return { ok: true, dto };
   return { ok: false, errors: describe(failures, form, text) };
+}
+
+/** null: back to the default; undefined: leave the stored profile as it is. */
+function targetProfileOf(
+  form: SettingsFormValues,
+  inForce: OrganizationSettingsView,
+): number[] | null | undefined {
+  if (form.targetDefault || form.targets.every((t) => t === '')) return null;
+  const targets = form.targets.map(number);
+  // A tenant on the default that posts the default values back (say, it changed only the quiet
+  // hours) stays on the default and keeps following it, rather than storing a copy of it.
+  const asDefault = targets.every((value, i) => value === inForce.defaults.targetProfile[i]);
+  return inForce.targetProfile === null && asDefault ? undefined : targets;
 }
 
 /** The form-wide refusal of a post from another site, in the page's words. */

@@ -61,7 +61,8 @@ export class SettingsPageController {
       await this.render(request, reply, { user, locale, form, errors, status: 403 });
       return;
     }
-    const result = await toSettingsDto(form, text);
+    const inForce = await this.settings.get(user.organizationId);
+    const result = await toSettingsDto({ form, text, inForce });
     if (!result.ok) {
       await this.render(request, reply, { user, locale, form, errors: result.errors, status: 400 });
       return;

@@ -30,6 +30,7 @@ export function settingsPageData(input: {
   const t = SETTINGS_PAGE_TEXT[locale];
   const titles = directiveTitles(locale);
   const defaults = view.defaults;
+  const defaultTarget = [...new Set(defaults.targetProfile)].join(', ');
   const choices = (values: number[], selected: string) =>
     values.map((h) => ({
       value: String(h),
@@ -55,16 +56,17 @@ export function settingsPageData(input: {
       hourLabel(view.quietHours.endHour),
     ),
     days: view.quietHours.weekdaysOnly ? t.quietHours.weekdays : t.quietHours.everyDay,
-    usingDefaultTarget: view.targetProfile
-      ? null
-      : t.targetProfile.usingDefault([...new Set(defaults.targetProfile)].join(', ')),
+    usingDefaultTarget: view.targetProfile ? null : t.targetProfile.usingDefault(defaultTarget),
+    // Offered once the tenant has its own profile: the way back to the default.
+    targetReset: view.targetProfile
+      ? { label: t.targetProfile.resetToDefault(defaultTarget), checked: form.targetDefault }
+      : null,
     targets: titles.map((title, i) => ({
       id: `target-${i + 1}`,
       name: `target${i + 1}`,
       title,
       value: form.targets[i] ?? '',
       current: String((view.targetProfile ?? defaults.targetProfile)[i]),
-      placeholder: String(defaults.targetProfile[i]),
       invalid: errors?.targets.includes(i) ?? false,
     })),
   };
