@@ -236,6 +236,31 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
     expect(unknownItem.body.message).toContain('NOPE.1');
   });
 
+  it('refuses a declaration or an audit dated in the future with 400 naming the item', async () => {
+    const a = await fresh();
+    const declared = await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { 'SA.LEVEL': 'star1', 'SA.DATE': '2099-01-01' } })
+      .expect(400);
+    expect(declared.body).toMatchObject({ statusCode: 400, itemId: 'SA.DATE' });
+    expect(declared.body.message).toContain('SA.DATE');
+    expect(declared.body.messageJa).toBe('「宣言日」：未来の日付は入力できません（2099-01-01）');
+    expect(declared.body.messageEn).toContain('A future date cannot be entered');
+    const audited = await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { 'SS.KINDS': ['audit'], 'SS.LAST': '2099-12-31' } })
+      .expect(400);
+    expect(audited.body.itemId).toBe('SS.LAST');
+    // Nothing of a refused save is kept; a past date saves.
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: { 'SA.LEVEL': 'star1', 'SA.DATE': '2026-04-20' } })
+      .expect(200);
+  });
+
   it('lists missing required items on submit, locks on success, writes one scoring outbox row, refuses a second submit', async () => {
     const a = await fresh();
     await api

@@ -26,7 +26,7 @@ export { ITEM, FIVE_RULE_IDS, SELF_CHECK_IDS } from './catalog/item-ids';
 
 export { AnswerValidationError } from './answers/answer-validation.error';
 export { resolveItems, type ItemState } from './answers/resolve-items';
-export { validateAnswers } from './answers/validate-answers';
+export { validateAnswers, type ValidateAnswersOptions } from './answers/validate-answers';
 export { missingRequired } from './answers/missing-required';
 
 export type {

@@ -37,6 +37,7 @@ export interface CatalogDocumentItem {
   max?: number;
   maxLength?: number;
   format?: 'url';
+  notAfter?: 'today';
   visibleWhen?: ItemCondition[];
 }
 
@@ -116,6 +117,7 @@ function toDocumentItem(item: CatalogItem): CatalogDocumentItem {
     ...(item.max !== undefined ? { max: item.max } : {}),
     ...(item.maxLength !== undefined ? { maxLength: item.maxLength } : {}),
     ...(item.format ? { format: item.format } : {}),
+    ...(item.notAfter ? { notAfter: item.notAfter } : {}),
     ...(item.conditions?.length ? { visibleWhen: item.conditions } : {}),
   };
 }

@@ -126,6 +126,12 @@ class CatalogItemResponse implements CatalogDocumentItem {
   format?: 'url';
 
   @ApiPropertyOptional({
+    enum: ['today'],
+    description: 'date items: the answer may not be later than today (Asia/Tokyo)',
+  })
+  notAfter?: 'today';
+
+  @ApiPropertyOptional({
     type: [CatalogConditionResponse],
     description:
       'Absent: always shown. Otherwise shown only when every condition holds; a hidden item ' +

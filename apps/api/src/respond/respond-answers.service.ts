@@ -16,7 +16,7 @@ import {
   validateAnswers,
 } from '@kakehashi/domain';
 import { Assessment, AuditService, EvidenceFile, Supplier } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { JobIds, OutboxService, QueueName, tokyoDate } from '@kakehashi/queue';
 import { RespondAccessService } from './respond-access.service';
 import { LOCKED_STATUSES, RespondContext, SaveScope } from './respond-context';
 
@@ -88,7 +88,8 @@ export class RespondAnswersService {
   async save(ctx: SaveScope, input: { version: number; answers: Answers }): Promise<number> {
     const catalog = this.catalogOf(ctx);
     try {
-      validateAnswers(catalog, input.answers);
+      // A declaration or an audit cannot lie in the future (dates are Tokyo dates).
+      validateAnswers(catalog, input.answers, { today: tokyoDate(new Date()) });
     } catch (error) {
       if (error instanceof AnswerValidationError) {
         // `message` names the item id for programs; the pages show messageJa / messageEn.

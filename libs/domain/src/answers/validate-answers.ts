@@ -16,7 +16,24 @@ interface Problem {
   ja: string;
 }
 
-export function validateAnswers(catalog: Catalog, answers: Answers): void {
+export interface ValidateAnswersOptions {
+  /**
+   * The Asia/Tokyo calendar date (YYYY-MM-DD) the answers are saved on: date items marked
+   * `notAfter: 'today'` may not be later. Without it those dates are not checked, so scoring
+   * stored answers never depends on the clock.
+   */
+  today?: string;
+}
+
+export function validateAnswers(
+  catalog: Catalog,
+  answers: Answers,
+  options: ValidateAnswersOptions = {},
+): void {
+  const { today } = options;
+  if (today !== undefined && !isIsoDate(today)) {
+    throw new TypeError(`today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  }
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     throw new AnswerValidationError(
       '',
@@ -41,7 +58,8 @@ export function validateAnswers(catalog: Catalog, answers: Answers): void {
   for (const item of index.items) {
     const value = answers[item.id];
     if (value === null || value === undefined) continue;
-    const problem = checkValue(item, value, index.options.get(item.id));
+    const problem =
+      checkValue(item, value, index.options.get(item.id)) ?? checkNotAfter(item, value, today);
     if (problem) {
       throw new AnswerValidationError(
         item.id,
@@ -110,6 +128,20 @@ function checkValue(
     case 'file':
       return checkText(item, value, got);
   }
+}
+
+function checkNotAfter(
+  item: CatalogItem,
+  value: AnswerValue,
+  today: string | undefined,
+): Problem | undefined {
+  // ISO dates sort like the days they name.
+  if (today === undefined || item.notAfter !== 'today' || (value as string) <= today)
+    return undefined;
+  return {
+    en: `is a future date (${value as string}). A future date cannot be entered`,
+    ja: `未来の日付は入力できません（${value as string}）`,
+  };
 }
 
 function knownCode(

@@ -60,6 +60,11 @@ export interface CatalogItem {
   maxLength?: number;
   /** Extra text check; `url` accepts http(s) URLs only. */
   format?: 'url';
+  /**
+   * Date items that record something already done (a declaration, an audit): the answer may not
+   * be later than the day the answers are saved, in Asia/Tokyo.
+   */
+  notAfter?: 'today';
   /** Directive (1..10) a practice or self-rating item belongs to. */
   directive?: number;
   /**

@@ -112,6 +112,9 @@ function checkItem(item: CatalogItem, earlier: Map<string, CatalogItem>): string
   ) {
     p.push(`${at}: a directive practice item must be an ordered single item`);
   }
+  if (item.notAfter !== undefined && (item.kind !== 'date' || item.notAfter !== 'today')) {
+    p.push(`${at}: notAfter "today" applies to date items only`);
+  }
   if (item.kind === 'number') {
     if (item.min !== undefined && !Number.isFinite(item.min)) p.push(`${at}: min is not finite`);
     if (item.max !== undefined && !Number.isFinite(item.max)) p.push(`${at}: max is not finite`);

@@ -27,8 +27,8 @@ export const AUDITED_SERVICES_SECTION: CatalogSection = {
         'Services used in the last 12 months (all that apply)',
       ),
       help: t(
-        '利用がなければ何も選択せずに回答してください。',
-        'If none, answer with nothing selected.',
+        '利用がなければ「いずれも該当しない」を選んでください。',
+        'If you used none, choose "None of these".',
       ),
       options: [
         { code: 'audit', label: t('情報セキュリティ監査サービス', 'Information security audit') },
@@ -61,6 +61,7 @@ export const AUDITED_SERVICES_SECTION: CatalogSection = {
     {
       id: ITEM.ssLast,
       kind: 'date',
+      notAfter: 'today',
       required: true,
       ordered: true,
       conditions: [usedAny],

@@ -69,6 +69,7 @@ export const INCIDENT_READINESS_SECTION: CatalogSection = {
     {
       id: ITEM.irExerciseDate,
       kind: 'date',
+      notAfter: 'today',
       required: true,
       ordered: true,
       conditions: [whenYes(ITEM.irExercised)],

@@ -48,6 +48,7 @@ export const OTASUKETAI_SECTION: CatalogSection = {
     {
       id: 'OT.SINCE',
       kind: 'date',
+      notAfter: 'today',
       required: true,
       conditions: [uses],
       text: t('利用開始日', 'In use since'),

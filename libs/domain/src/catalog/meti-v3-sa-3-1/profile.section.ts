@@ -71,8 +71,8 @@ export const PROFILE_SECTION: CatalogSection = {
         'What you do for us (all that apply)',
       ),
       help: t(
-        '該当がなければ何も選択せずに回答してください。',
-        'If none applies, answer with nothing selected.',
+        '該当がなければ「いずれも該当しない」を選んでください。',
+        'If none applies, choose "None of these".',
       ),
       options: [
         {

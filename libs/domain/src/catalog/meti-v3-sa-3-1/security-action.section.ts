@@ -55,6 +55,7 @@ export const SECURITY_ACTION_SECTION: CatalogSection = {
     {
       id: ITEM.saDate,
       kind: 'date',
+      notAfter: 'today',
       required: true,
       conditions: [declared],
       text: t('宣言日', 'Declaration date'),

@@ -150,6 +150,7 @@ export const SELF_CHECK_SECTION: CatalogSection = {
     {
       id: ITEM.selfCheckDate,
       kind: 'date',
+      notAfter: 'today',
       required: true,
       ordered: true,
       conditions: [claimsStar2],
