@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { domIdOf } from '../../apps/api/src/respond/portal-view';
+import {
+  RESPOND_COOKIE,
+  RespondSession,
+  RespondSessionService,
+} from '../../apps/api/src/respond/respond-session.service';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
 import { ARTIFACTS, launchChromium, listenForBrowser } from '../support/browser';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
@@ -190,6 +195,52 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       .waitFor({ timeout: 5000 });
     await page.getByRole('button', { name: '保存して次へ' }).click();
     await page.getByRole('heading', { name: 'セッションの有効期限が切れました' }).waitFor();
+    // The cookie is gone: nothing names the link any more, so the page points to the mail.
+    const card = page.locator('main .card');
+    await expect(card.textContent()).resolves.toContain(
+      '最後に自動保存された後の変更は、保存されていない可能性があります',
+    );
+    await expect(card.textContent()).resolves.toContain(
+      'メールが見当たらない場合は、依頼元にお問い合わせください。',
+    );
+    await expect(card.textContent()).resolves.not.toContain('保存されています');
+  }, 60000);
+
+  it('after an idle session ended, 保存 shows the session page, which sends a fresh link', async () => {
+    const { page, context, a } = await started();
+    await typeInto(page, 'P.CAPITAL', '3000');
+    await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor({ timeout: 5000 });
+    // Two idle hours later: the same session cookie, its signed end in the past.
+    const sessions = api.app.get(RespondSessionService);
+    const [stored] = (await context.cookies()).filter((c) => c.name === RESPOND_COOKIE);
+    const session = JSON.parse(
+      Buffer.from(stored.value.split('.')[0], 'base64url').toString('utf8'),
+    ) as RespondSession;
+    await context.addCookies([
+      { ...stored, value: sessions.encode({ ...session, exp: Math.floor(Date.now() / 1000) - 1 }) },
+    ]);
+    await typeInto(page, 'P.EMPLOYEES', '45');
+    await page
+      .locator(STATUS)
+      .filter({ hasText: 'セッションの有効期限が切れたため保存できませんでした' })
+      .waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('heading', { name: 'セッションの有効期限が切れました' }).waitFor();
+    await expect(page.locator('main .card').textContent()).resolves.toContain(
+      '最後に自動保存された後の変更は、保存されていない可能性があります',
+    );
+    await page.getByRole('button', { name: '新しいリンクを送る' }).click();
+    await page.getByRole('heading', { name: '新しいリンクを送信しました' }).waitFor();
+    const mails = (await api.dataSource.query(
+      'SELECT kind, to_email FROM mail_messages WHERE assessment_id = $1',
+      [a.assessmentId],
+    )) as { kind: string; to_email: string }[];
+    expect(mails).toEqual([{ kind: 'link', to_email: a.contactEmail }]);
+    const [row] = (await api.dataSource.query('SELECT answers FROM assessments WHERE id = $1', [
+      a.assessmentId,
+    ])) as { answers: Record<string, unknown> }[];
+    expect(row.answers).toMatchObject({ 'P.CAPITAL': 3000 });
+    expect(row.answers['P.EMPLOYEES']).toBeUndefined();
   }, 60000);
 
   it('gives autosave errors in English on English pages', async () => {

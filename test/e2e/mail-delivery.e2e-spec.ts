@@ -258,6 +258,34 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     expect(escalation.status).toBe('skipped');
   });
 
+  it('lets suppliers reply to the campaign owner: Reply-To names them, encoded for any mail reader', async () => {
+    await api.dataSource.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
+      '調達部 山田 花子',
+      tenant.users.procurement.id,
+    ]);
+    const [supplier] = await seedSuppliers(api.dataSource, tenant.organizationId, [
+      'reply@owner.example.jp',
+    ]);
+    const before = sink.accepted;
+    await launch([supplier.id], '返信先テスト');
+    await sink.waitFor(before + 1, 20000);
+    const invitation = sink.messages
+      .slice(before)
+      .find((m) => recipient(m) === 'reply@owner.example.jp')!;
+    expect(invitation.replyTo!.value).toEqual([
+      { name: '調達部 山田 花子', address: tenant.users.procurement.email },
+    ]);
+    // The raw header is an RFC 2047 encoded word: plain ASCII any mail reader decodes.
+    const raw = invitation.headerLines.find((h) => h.key === 'reply-to')!.line;
+    expect(raw).toMatch(/^Reply-To: =\?UTF-8\?[BQ]\?/i);
+    expect(raw).toMatch(/^[\x20-\x7e\r\n\t]*$/);
+    expect(raw).toContain(`<${tenant.users.procurement.email}>`);
+    // The sender stays the no-reply address; only replies go to the owner.
+    expect((invitation.from as AddressObject).value[0].address).not.toBe(
+      tenant.users.procurement.email,
+    );
+  });
+
   it('lists the development file outbox to admins only', async () => {
     const directory = outboxDirectory(isolated.env.DATA_DIR);
     await new FileOutboxTransport(directory).send({

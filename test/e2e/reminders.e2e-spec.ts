@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@kakehashi/database';
+import { JobIds } from '@kakehashi/queue';
 import { ReminderSweepService } from '../../apps/worker/src/reminders/reminder-sweep.service';
 import {
   FakeClock,
@@ -21,6 +22,8 @@ const held = (status: string): string => (status === 'skipped' ? 'skipped' : 'fo
 
 /** 10:00 in Tokyo on a calendar date (01:00 UTC). */
 const tokyoMorning = (date: string): Date => new Date(`${date}T01:00:00Z`);
+/** Saturday 23:00 in Tokyo: outside every tenant's sending window, no sweep writes anything. */
+const quietNight = '2030-06-22T14:00:00Z';
 
 describe('reminders and escalation', () => {
   const queues = ownQueuePrefix('reminders');
@@ -140,6 +143,114 @@ describe('reminders and escalation', () => {
     expect(count(late.contactEmail)).toBe(5);
     expect(count(punctual.contactEmail)).toBe(2);
     expect(count(bounced.contactEmail)).toBe(0);
+  });
+
+  it('neither reminds nor escalates an assessment reopened after the due date; a silent supplier still gets both', async () => {
+    // Due Friday 2030-06-14; one supplier answered on time and is reopened 66 days after the due
+    // date (Monday 2030-08-19), the other never answered. The scheduled sweep runs meanwhile:
+    // a Saturday night keeps it from writing anything while the test sets up.
+    clock.set(quietNight);
+    const tenant = await createWorkerTenant(db, 'reopen');
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2030-06-14',
+      launchedAt: tokyoMorning('2030-06-04'),
+    });
+    const [silent] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    const [answered] = await seedAssessments(db, { tenant, campaignId, count: 1 });
+    // A tenant whose only open assessment is a reopened one: no mail at all, not even a digest.
+    const alone = await createWorkerTenant(db, 'reopen-alone');
+    const aloneCampaignId = await createCampaign(db, alone, {
+      dueDate: '2030-06-14',
+      launchedAt: tokyoMorning('2030-06-04'),
+    });
+    const [aloneAnswered] = await seedAssessments(db, {
+      tenant: alone,
+      campaignId: aloneCampaignId,
+      count: 1,
+    });
+    const reopen = (id: string) =>
+      db.query(
+        `UPDATE assessments SET status = 'in_progress', submission_count = 1,
+                submitted_at = '2030-06-10T01:00:00Z', reopen_message = '指示7の証跡を添付してください。'
+          WHERE id = $1`,
+        [id],
+      );
+    await reopen(answered.id);
+    await reopen(aloneAnswered.id);
+
+    clock.set(tokyoMorning('2030-08-19'));
+    await sweep.run();
+    await sweep.run(); // a second sweep the same day changes nothing
+    const digest = `escalate:${tenant.ownerId}:2030-08-19 escalation for-sending ${tenant.ownerEmail} outbox=1`;
+    expect(new Set(await mailsOf(tenant.organizationId))).toEqual(
+      new Set([
+        `remind:${silent.id}:overdue-22 reminder for-sending ${silent.contactEmail} outbox=1`,
+        digest,
+      ]),
+    );
+    expect(await mailsOf(alone.organizationId)).toEqual([]);
+
+    // The owner's digest lists the silent supplier only.
+    const names = new Map<string, string>(
+      (
+        await db.query<{ id: string; name: string }[]>(
+          `SELECT a.id, s.name FROM assessments a JOIN suppliers s ON s.id = a.supplier_id
+            WHERE a.id = ANY($1::uuid[])`,
+          [[silent.id, answered.id]],
+        )
+      ).map((row) => [row.id, row.name]),
+    );
+    const toOwner = () =>
+      smtp.messages.find((m) =>
+        [m.to ?? []].flat().some((to) => to.value.some((v) => v.address === tenant.ownerEmail)),
+      );
+    await waitUntil(async () => Boolean(toOwner()), {
+      timeoutMs: 20_000,
+      what: 'the escalation digest over SMTP',
+    });
+    const sent = toOwner()!;
+    expect(sent.subject).toContain('【要対応】未回答のサプライヤー 1社');
+    expect(sent.text).toContain(`${names.get(silent.id)}(期限超過 66日)`);
+    expect(sent.text).not.toContain(names.get(answered.id));
+
+    // The reopen mail itself (as the reopen writes it) names no due date 66 days past.
+    const [reopenMail] = await db.query<{ id: string; message_key: string }[]>(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale,
+              contact_id, campaign_id, assessment_id)
+       SELECT a.organization_id, 'reopen:' || a.id || ':1', 'reopened', ct.email, ct.name, 'ja',
+              ct.id, a.campaign_id, a.id
+         FROM assessments a
+         JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
+        WHERE a.id = $1
+       RETURNING id, message_key`,
+      [answered.id],
+    );
+    await db.query(
+      `INSERT INTO outbox (organization_id, queue, job_name, job_id, payload)
+       VALUES ($1::uuid, 'mail', 'send-mail', $2,
+               jsonb_build_object('organizationId', $1::text, 'mailMessageId', $3::text))`,
+      [tenant.organizationId, JobIds.sendMail(reopenMail.message_key), reopenMail.id],
+    );
+    const toAnswered = () =>
+      smtp.messages.find((m) =>
+        [m.to ?? []].flat().some((to) => to.value.some((v) => v.address === answered.contactEmail)),
+      );
+    await waitUntil(async () => Boolean(toAnswered()), {
+      timeoutMs: 20_000,
+      what: 'the reopen mail over SMTP',
+    });
+    const reopenText = toAnswered()!.text ?? '';
+    expect(toAnswered()!.subject).toContain('【確認のお願い】ご回答内容について');
+    expect(reopenText).toContain('指示7の証跡を添付してください。');
+    expect(reopenText).toContain('以下のリンクから回答を修正し、再度提出してください。');
+    expect(reopenText).not.toMatch(/期限|2030年6月14日/);
+    // Only the reopen mail reached the reopened supplier, no reminder.
+    expect(
+      smtp.messages.filter((m) =>
+        [m.to ?? []].flat().some((to) => to.value.some((v) => v.address === answered.contactEmail)),
+      ),
+    ).toHaveLength(1);
+    clock.set(quietNight);
   });
 
   it('sends a deactivated owner’s escalation digest to the organization’s admin', async () => {

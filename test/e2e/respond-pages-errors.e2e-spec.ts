@@ -1,5 +1,6 @@
 import {
   RESPOND_COOKIE,
+  RESPOND_COOKIE_SECONDS,
   RespondSession,
   RespondSessionService,
 } from '../../apps/api/src/respond/respond-session.service';
@@ -148,12 +149,105 @@ describe('supplier portal: errors in the page language, redirects after posts, s
       .expect(200);
     const renewed = cookieValue(saved.headers['set-cookie'], RESPOND_COOKIE);
     expect(renewed).toBeDefined();
-    expect(String(saved.headers['set-cookie'])).toMatch(/Max-Age=7200/);
+    // The browser keeps the cookie past the session's end, for the "session ended" page.
+    expect(String(saved.headers['set-cookie'])).toContain(`Max-Age=${RESPOND_COOKIE_SECONDS}`);
     const session = sessionOf(renewed!);
     expect(session.sid).toBe(nearEnd.sid);
     expect(session.exp).toBeGreaterThan(Math.floor(Date.now() / 1000) + 7000);
     const read = await api.http().get(`/q/s/a/${a.assessmentId}`).set('cookie', old).expect(200);
     expect(cookieValue(read.headers['set-cookie'], RESPOND_COOKIE)).toBeDefined();
+  });
+
+  it('after the session ended, says the last changes may be unsaved and offers a fresh link', async () => {
+    const a = await fresh();
+    const { cookie, csrf } = await startSession(a);
+    const sessions = api.app.get(RespondSessionService);
+    const session = sessionOf(cookie.split('=')[1]);
+    const endedAgo = (seconds: number) =>
+      `${RESPOND_COOKIE}=${sessions.encode({ ...session, exp: Math.floor(Date.now() / 1000) - seconds })}`;
+    const saveSection = (sessionCookie: string | null, lang = 'ja') => {
+      const request = api.http().post('/q/s/sections/profile');
+      const cookies = [sessionCookie, `kk_lang=${lang}`].filter(Boolean).join('; ');
+      return request
+        .set('cookie', cookies)
+        .type('form')
+        .send(`_csrf=${encodeURIComponent(csrf)}&_version=0&P.EMPLOYEES=40`);
+    };
+    const mails = () =>
+      api.dataSource.query(`SELECT kind, to_email FROM mail_messages WHERE assessment_id = $1`, [
+        a.assessmentId,
+      ]) as Promise<{ kind: string; to_email: string }[]>;
+
+    // Idle past the session's end: the form's changes are not saved, and the page says so.
+    const idle = await saveSection(endedAgo(60)).expect(401);
+    expect(idle.text).toContain('セッションの有効期限が切れました');
+    expect(idle.text).toContain('最後に自動保存された後の変更は、保存されていない可能性があります');
+    expect(idle.text).not.toContain('入力済みの回答は保存されています');
+    expect(idle.text).toContain('ご登録のメールアドレスに新しいリンクをお送りできます。');
+    expect(idle.text).toContain('action="/q/s/resend"');
+    const [row] = await api.dataSource.query('SELECT answers FROM assessments WHERE id = $1', [
+      a.assessmentId,
+    ]);
+    expect(row.answers['P.EMPLOYEES']).toBeUndefined();
+    const idleEn = await saveSection(endedAgo(60), 'en').expect(401);
+    expect(idleEn.text).toContain(
+      'Changes made since the last automatic save may not have been saved',
+    );
+    expect(idleEn.text).not.toContain('Your answers so far are saved');
+    expect(idleEn.text).toContain('Send me a fresh link');
+
+    // The page's button sends a fresh link to the registered contact, the ended session being
+    // good for that and nothing else.
+    const forged = await api
+      .http()
+      .post('/q/s/resend')
+      .set('cookie', endedAgo(60))
+      .type('form')
+      .send({ _csrf: 'forged' })
+      .expect(403);
+    expect(forged.text).toContain('セッションの有効期限が切れました');
+    expect(await mails()).toEqual([]);
+    const sent = await api
+      .http()
+      .post('/q/s/resend')
+      .set('cookie', endedAgo(60))
+      .type('form')
+      .send({ _csrf: csrfOf(idle.text) })
+      .expect(200);
+    expect(sent.text).toContain('新しいリンクを送信しました');
+    expect(await mails()).toEqual([{ kind: 'link', to_email: a.contactEmail }]);
+    await api.http().get('/q/s/sections/profile').set('cookie', endedAgo(60)).expect(401);
+
+    // No cookie at all (or one ended too long ago): no way to know the link, so the page points
+    // to the latest mail and the requester.
+    for (const gone of [null, endedAgo(8 * 24 * 3600)]) {
+      const page = await saveSection(gone).expect(401);
+      expect(page.text).toContain(
+        '最後に自動保存された後の変更は、保存されていない可能性があります',
+      );
+      expect(page.text).toContain('依頼元からの最新のメールに記載されたリンク');
+      expect(page.text).toContain('メールが見当たらない場合は、依頼元にお問い合わせください。');
+      expect(page.text).not.toContain('/q/s/resend');
+    }
+    const noCookieEn = await saveSection(null, 'en').expect(401);
+    expect(noCookieEn.text).toContain('Cannot find the email? Please contact the requester.');
+    await api
+      .http()
+      .post('/q/s/resend')
+      .type('form')
+      .send({ _csrf: csrfOf(idle.text) })
+      .expect(401);
+
+    // A live session whose link still works carries on answering instead.
+    await api
+      .http()
+      .post('/q/s/resend')
+      .set('cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(303)
+      .expect('location', '/q/s/overview');
+    expect(await mails()).toHaveLength(1);
   });
 
   it('shows upload errors in the page language after a redirect, so a reload posts nothing', async () => {

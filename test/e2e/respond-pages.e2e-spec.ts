@@ -85,6 +85,34 @@ describe('questionnaire pages behind the session cookie', () => {
     expect(JSON.stringify(doc.body)).toContain('"answer":"tested"');
   });
 
+  it('shows a future declaration date as an error beside the item, in Japanese and English', async () => {
+    const a = await fresh();
+    const cookie = await startSession(a);
+    const post = async (lang: 'ja' | 'en') => {
+      const page = await api
+        .http()
+        .get(`/q/s/sections/security-action?lang=${lang}`)
+        .set('cookie', cookie)
+        .expect(200);
+      return api
+        .http()
+        .post('/q/s/sections/security-action')
+        .set('cookie', `${cookie}; kk_lang=${lang}`)
+        .type('form')
+        .send({
+          _csrf: csrfOf(page.text),
+          _version: '0',
+          'SA.LEVEL': 'star1',
+          'SA.DATE': '2099-01-01',
+        })
+        .expect(400);
+    };
+    expect((await post('ja')).text).toContain('未来の日付は入力できません');
+    expect((await post('en')).text).toContain('A future date cannot be entered');
+    const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
+    expect(doc.body.version).toBe(0);
+  });
+
   it('autosaves JSON with the session and CSRF header; another assessment id answers 404', async () => {
     const a = await fresh();
     const b = await fresh();
@@ -145,6 +173,45 @@ describe('questionnaire pages behind the session cookie', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const api1 = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
     expect(JSON.stringify(api1.body)).toContain(JSON.stringify(XSS).slice(1, -1));
+  });
+
+  it('names whom to ask on the start and submitted pages: the campaign owner, else an admin', async () => {
+    const own = await createTestTenant(api.dataSource, 'contact');
+    await api.dataSource.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
+      '調達部 山田 花子',
+      own.users.procurement.id,
+    ]);
+    const a = await createTestAssessment(api.dataSource, {
+      organizationId: own.organizationId,
+      ownerId: own.users.procurement.id,
+    });
+    const owner = `調達部 山田 花子 &lt;<a href="mailto:${own.users.procurement.email}">${own.users.procurement.email}</a>&gt;`;
+    const start = await api.http().get(`/q/${a.token}`).expect(200);
+    expect(start.text).toContain('<dt>お問い合わせ先</dt>');
+    expect(start.text).toContain(owner);
+    const english = await api.http().get(`/q/${a.token}?lang=en`).expect(200);
+    expect(english.text).toContain('<dt>Questions</dt>');
+    expect(english.text).toContain(owner);
+
+    const cookie = await startSession(a);
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: ANSWER_FIXTURES.smeStarOtasuketai.answers })
+      .expect(200);
+    await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(200);
+    const receipt = await api.http().get('/q/s/receipt').set('cookie', cookie).expect(200);
+    expect(receipt.text).toContain('<dt>お問い合わせ先</dt>');
+    expect(receipt.text).toContain(owner);
+
+    // The owner left: the organization's longest-serving active admin answers instead.
+    await api.dataSource.query(`UPDATE users SET deactivated_at = now() WHERE id = $1`, [
+      own.users.procurement.id,
+    ]);
+    const submitted = await api.http().get(`/q/${a.token}`).expect(200);
+    expect(submitted.text).toContain('この調査票は提出済みです');
+    expect(submitted.text).toContain(`&lt;<a href="mailto:${own.users.admin.email}">`);
+    expect(submitted.text).not.toContain(own.users.procurement.email);
   });
 
   it('lists missing items on submit with links to them, then shows a receipt after a complete submit', async () => {

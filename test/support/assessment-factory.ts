@@ -75,7 +75,7 @@ export async function createTestAssessment(
       organizationId: input.organizationId,
       assessmentId: assessment.id,
       contactId: contact.id,
-      expiresAt: input.expiresAt ?? linkExpiry(due),
+      expiresAt: input.expiresAt ?? linkExpiry(due, new Date()),
     });
     return {
       organizationId: input.organizationId,

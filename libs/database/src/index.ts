@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './prepare-database';
 export * from './repositories/audit.service';
 export * from './repositories/users.repository';
+export * from './repositories/staff-recipient';

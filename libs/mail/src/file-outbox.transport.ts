@@ -31,6 +31,7 @@ export class FileOutboxTransport implements MailTransport {
     const info = await this.builder.sendMail({
       from: mail.from,
       to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       subject: mail.subject,
       text: mail.text,
       html: mail.html,

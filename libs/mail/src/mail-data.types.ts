@@ -52,6 +52,11 @@ export interface ReopenedData extends MailCommonData {
   dueDate: string;
   link: string;
   message: string;
+  /**
+   * Tokyo days to the due date (daysUntil): the mail names the due date only while it is today
+   * or later; a date already past would read as a deadline the supplier has missed.
+   */
+  daysLeft: number;
 }
 
 /** A fresh link the supplier asked for. */

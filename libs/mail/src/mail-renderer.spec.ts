@@ -19,7 +19,7 @@ const samples: { [K in keyof MailDataByKind]: MailDataByKind[K] } = {
     overdue: [{ supplierName: '<遅延>商事', status: 'invited', contactEmail: null }],
     consoleLink: 'https://kakehashi.test/console/campaigns/1',
   },
-  reopened: { ...common, message: '質問3の根拠を\n添付してください' },
+  reopened: { ...common, message: '質問3の根拠を\n添付してください', daysLeft: 5 },
   link: common,
   alert: {
     ...common,
@@ -84,6 +84,32 @@ describe('MailRenderer', () => {
     expect(subject(0, 'ja')).toBe('【リマインド】本日が回答期限です(2026年度 調査)');
     expect(subject(-4, 'ja')).toBe('【期限超過】回答期限を4日過ぎています(2026年度 調査)');
     expect(subject(-4, 'en')).toBe('Overdue by 4 day(s) - 2026年度 調査');
+  });
+
+  it('names the due date in a reopen mail only while it is today or later', () => {
+    const reopened = (daysLeft: number, locale: 'ja' | 'en') =>
+      renderer.render({
+        kind: 'reopened',
+        locale,
+        data: { ...common, message: '指示7の証跡を添付してください', daysLeft },
+      });
+    for (const daysLeft of [5, 0]) {
+      const ja = reopened(daysLeft, 'ja');
+      expect(ja.text).toContain('再度提出してください(期限: 2026年12月1日(火))。');
+      expect(ja.html).toContain('再度提出してください(期限: 2026年12月1日(火))。');
+      const en = reopened(daysLeft, 'en');
+      expect(en.text).toContain('submit again (due 2026年12月1日(火)):');
+      expect(en.html).toContain('submit again (due 2026年12月1日(火)).');
+    }
+    const past = reopened(-66, 'ja');
+    expect(past.text).toContain('以下のリンクから回答を修正し、再度提出してください。');
+    expect(past.html).toContain('以下のリンクから回答を修正し、再度提出してください。');
+    expect(past.text).toContain('指示7の証跡を添付してください');
+    expect(past.text + past.html).not.toMatch(/期限|2026年12月1日/);
+    const pastEn = reopened(-1, 'en');
+    expect(pastEn.text).toContain('Please update your answers and submit again:');
+    expect(pastEn.html).toContain('Please update your answers and submit again.');
+    expect(pastEn.text + pastEn.html).not.toMatch(/due|2026年12月1日/);
   });
 
   it('announces a changed due date with the new date and the link, in ja and en', () => {

@@ -82,6 +82,7 @@ export class MailRenderer {
   private registerHelpers(): void {
     this.handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     this.handlebars.registerHelper('gt', (a: number, b: number) => a > b);
+    this.handlebars.registerHelper('gte', (a: number, b: number) => a >= b);
     this.handlebars.registerHelper('abs', (a: number) => Math.abs(a));
     this.handlebars.registerHelper('tierJa', (tier: string) => TIER_LABELS.ja[tier] ?? tier);
     this.handlebars.registerHelper('tierEn', (tier: string) => TIER_LABELS.en[tier] ?? tier);

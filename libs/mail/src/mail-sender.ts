@@ -9,6 +9,8 @@ export interface SendRequest {
   to: { name?: string | null; address: string };
   /** Display name of the sender (campaign senderName or tenant name); the address is MAIL_FROM's. */
   fromName: string;
+  /** The person replies reach (MAIL_FROM is a no-reply address). */
+  replyTo?: { name: string; address: string };
   /** Traced in the X-Kakehashi-Message-Key header. */
   messageKey?: string;
 }
@@ -45,6 +47,7 @@ export class MailSender implements OnApplicationShutdown {
     const result = await this.transport.send({
       from: { name: request.fromName, address: this.fromAddress },
       to: request.to,
+      replyTo: request.replyTo,
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,

@@ -2,6 +2,8 @@
 export interface OutgoingMail {
   from: { name: string; address: string };
   to: { name?: string | null; address: string };
+  /** Where replies go when not to `from` (supplier mails: the campaign owner). */
+  replyTo?: { name: string; address: string };
   subject: string;
   text: string;
   html: string;

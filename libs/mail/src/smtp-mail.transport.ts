@@ -51,6 +51,7 @@ export class SmtpMailTransport implements MailTransport {
     const info = await this.transporter.sendMail({
       from: mail.from,
       to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       subject: mail.subject,
       text: mail.text,
       html: mail.html,

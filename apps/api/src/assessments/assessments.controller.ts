@@ -4,9 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { EvidenceService, attachmentHeader } from '../respond/evidence.service';
-import { AssessmentResponse } from './assessments.doc';
+import { AssessmentResponse, RevokedLinksResponse } from './assessments.doc';
 import { AssessmentView, AssessmentsService } from './assessments.service';
 import { ReopenAssessmentDto } from './dto/reopen-assessment.dto';
+import { RevokeAssessmentLinksUseCase } from './revoke-assessment-links.use-case';
 
 const ASSESSMENT_ID = { name: 'id', format: 'uuid', description: 'Assessment id' } as const;
 const NOT_FOUND = "No assessment with this id in the caller's organization";
@@ -18,6 +19,7 @@ export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
     private readonly evidence: EvidenceService,
+    private readonly revokeLinks: RevokeAssessmentLinksUseCase,
   ) {}
 
   @Get(':id')
@@ -50,6 +52,32 @@ export class AssessmentsController {
     @Body() body: ReopenAssessmentDto,
   ): Promise<AssessmentView> {
     return this.assessments.reopen(user, id, body.message);
+  }
+
+  @Post(':id/links/revoke')
+  @HttpCode(200)
+  @Roles('procurement')
+  @ApiOperation({
+    summary: 'Withdraw the questionnaire links mailed to the supplier',
+    description:
+      'Every link of the assessment that still works stops working (410, reason "revoked"), and ' +
+      'so do the questionnaire sessions opened with them; answers saved so far stay. Someone ' +
+      'holding a withdrawn link may still ask for a fresh one from its page: it is mailed only to ' +
+      "the supplier's registered contact. To cut a contact off, remove them from the supplier's " +
+      'contacts (PATCH /api/v1/suppliers/{id}), which withdraws their links too.',
+  })
+  @ApiParam(ASSESSMENT_ID)
+  @ApiOkResponse({ type: RevokedLinksResponse })
+  @ApiErrors({
+    403: 'Only procurement (or an admin) withdraws links',
+    404: NOT_FOUND,
+    409: 'The campaign is closed: its links no longer open anyway',
+  })
+  revokeLinksOf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<{ revoked: number }> {
+    return this.revokeLinks.execute(user, id);
   }
 
   /** Evidence for buyers of this tenant only (suppliers use their own session route). */

@@ -93,3 +93,12 @@ export class AssessmentResponse {
   })
   score?: AssessmentScoreResponse;
 }
+
+export class RevokedLinksResponse {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'How many links stopped working (0 when none was working any more)',
+  })
+  revoked!: number;
+}

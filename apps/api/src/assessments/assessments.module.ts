@@ -5,14 +5,15 @@ import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentPageController } from './pages/assessment-page.controller';
 import { AssessmentPageQuery } from './pages/assessment-page.query';
+import { RevokeAssessmentLinksUseCase } from './revoke-assessment-links.use-case';
 
 /**
- * Buyer side of one assessment: answers and score, reopen, evidence downloads; the JSON API and
- * the console page.
+ * Buyer side of one assessment: answers and score, reopen, withdrawing its links, evidence
+ * downloads; the JSON API and the console page.
  */
 @Module({
   imports: [DatabaseModule, RespondModule],
   controllers: [AssessmentsController, AssessmentPageController],
-  providers: [AssessmentsService, AssessmentPageQuery],
+  providers: [AssessmentsService, AssessmentPageQuery, RevokeAssessmentLinksUseCase],
 })
 export class AssessmentsModule {}

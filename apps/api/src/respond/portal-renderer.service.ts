@@ -6,7 +6,7 @@ import { RespondAccessService, goneReason } from './respond-access.service';
 import { RespondContext } from './respond-context';
 import {
   RESPOND_COOKIE,
-  RESPOND_SESSION_SECONDS,
+  RESPOND_COOKIE_SECONDS,
   RespondSession,
   RespondSessionService,
 } from './respond-session.service';
@@ -74,13 +74,14 @@ export class PortalRendererService {
     });
   }
 
+  /** The session ends with its signed `exp`; the cookie outlives it (RESPOND_COOKIE_SECONDS). */
   startSession(reply: FastifyReply, session: RespondSession): void {
     reply.setCookie(RESPOND_COOKIE, this.sessions.encode(session), {
       path: '/q',
       sameSite: 'strict',
       httpOnly: true,
       secure: this.secure,
-      maxAge: RESPOND_SESSION_SECONDS,
+      maxAge: RESPOND_COOKIE_SECONDS,
     });
   }
 
@@ -89,13 +90,7 @@ export class PortalRendererService {
     const lang = this.lang(request, reply);
     const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
     if (!session) {
-      await this.render(reply, {
-        view: 'session-ended',
-        lang,
-        status: 401,
-        title: PORTAL_TEXT[lang].sessionEndedTitle,
-        data: { langHref: this.langHref(request, lang) },
-      });
+      await this.renderSessionEnded(request, reply, { lang, status: 401 });
       return null;
     }
     const csrf = this.sessions.csrfFor(`session:${session.sid}`);
@@ -123,15 +118,35 @@ export class PortalRendererService {
         });
         return null;
       }
-      await this.render(reply, {
-        view: 'session-ended',
-        lang,
-        status: error.getStatus(),
-        title: PORTAL_TEXT[lang].sessionEndedTitle,
-        data: { langHref: this.langHref(request, lang) },
-      });
+      await this.renderSessionEnded(request, reply, { lang, status: error.getStatus() });
       return null;
     }
+  }
+
+  /**
+   * The page for a session that is over (idle too long, or no cookie): what may not have been
+   * saved, and a way back. An ended session still names its link, so the page offers a fresh
+   * link to the link's contact; without one (cookie gone) it points to the latest mail and the
+   * requester.
+   */
+  async renderSessionEnded(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { lang, status }: { lang: Lang; status: number },
+  ): Promise<FastifyReply> {
+    const ended = this.sessions.ended(request.cookies?.[RESPOND_COOKIE]);
+    return this.render(reply, {
+      view: 'session-ended',
+      lang,
+      status,
+      title: PORTAL_TEXT[lang].sessionEndedTitle,
+      data: {
+        langHref: this.langHref(request, lang),
+        resend: ended
+          ? { action: '/q/s/resend', csrf: this.sessions.csrfFor(`session:${ended.sid}`) }
+          : null,
+      },
+    });
   }
 
   checkCsrf(page: PageSession, token: unknown): boolean {

@@ -13,6 +13,7 @@ const ja = {
   startButton: '回答を始める',
   dueDate: '回答期限',
   requestedBy: '依頼元',
+  buyerContact: 'お問い合わせ先',
   supplier: '回答企業',
   submittedTitle: 'この調査票は提出済みです',
   submittedLead:
@@ -29,7 +30,10 @@ const ja = {
     'ご登録のメールアドレス宛てに新しいリンクをお送りしました。数分以内に届かない場合は依頼元にお問い合わせください。',
   sessionEndedTitle: 'セッションの有効期限が切れました',
   sessionEndedLead:
-    'メールに記載されたリンクからもう一度開いてください。入力済みの回答は保存されています。',
+    '最後に自動保存された後の変更は、保存されていない可能性があります（それまでに保存された回答は残っています）。依頼元からの最新のメールに記載されたリンクからもう一度開き、回答内容をご確認ください。',
+  sessionEndedResendLead:
+    'メールが見当たらない場合は、ご登録のメールアドレスに新しいリンクをお送りできます。',
+  sessionEndedContactLead: 'メールが見当たらない場合は、依頼元にお問い合わせください。',
   sections: 'セクション一覧',
   progress: '必須回答',
   overview: '回答状況と提出',
@@ -94,6 +98,7 @@ const en: typeof ja = {
   startButton: 'Start',
   dueDate: 'Due date',
   requestedBy: 'Requested by',
+  buyerContact: 'Questions',
   supplier: 'Answering company',
   submittedTitle: 'This questionnaire has been submitted',
   submittedLead: 'Thank you. If anything needs correcting, the requester will contact you.',
@@ -108,7 +113,11 @@ const en: typeof ja = {
   linkSentLead:
     'We sent a fresh link to your registered email address. If it does not arrive within a few minutes, please contact the requester.',
   sessionEndedTitle: 'Your session has ended',
-  sessionEndedLead: 'Please open the link from the email again. Your answers so far are saved.',
+  sessionEndedLead:
+    'Changes made since the last automatic save may not have been saved (answers saved before then are kept). Please open the link in the latest email from the requester again and check your answers.',
+  sessionEndedResendLead:
+    'Cannot find the email? We can send a fresh link to your registered email address.',
+  sessionEndedContactLead: 'Cannot find the email? Please contact the requester.',
   sections: 'Sections',
   progress: 'Required answered',
   overview: 'Progress and submission',

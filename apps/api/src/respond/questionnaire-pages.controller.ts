@@ -256,7 +256,8 @@ export class QuestionnairePagesController {
 
   /**
    * "Send me a fresh link" from a page met after the session's link was revoked or expired
-   * mid-session: the mail goes to the link's registered contact, as from the emailed link.
+   * mid-session, or after the session itself ended: the mail goes to the link's registered
+   * contact, as from the emailed link.
    */
   @Post('resend')
   async resend(
@@ -267,23 +268,20 @@ export class QuestionnairePagesController {
     const lang = this.renderer.lang(request, reply);
     const t = PORTAL_TEXT[lang];
     const langHref = this.renderer.langHref(request, lang);
-    const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
+    const cookie = request.cookies?.[RESPOND_COOKIE];
+    const live = this.sessions.decode(cookie);
+    // An ended session (the "session ended" page's form) still names the link to send anew.
+    const session = live ?? this.sessions.ended(cookie);
     const found =
       session && this.sessions.checkCsrf(`session:${session.sid}`, body?._csrf)
         ? await this.access.sessionLink(session)
         : null;
     if (!found) {
-      await this.renderer.render(reply, {
-        view: 'session-ended',
-        lang,
-        status: session ? 403 : 401,
-        title: t.sessionEndedTitle,
-        data: { langHref },
-      });
+      await this.renderer.renderSessionEnded(request, reply, { lang, status: session ? 403 : 401 });
       return;
     }
     // The link works again (e.g. extended meanwhile): carry on answering.
-    if (!found.reason) return void (await reply.redirect('/q/s/overview', 303));
+    if (!found.reason && live) return void (await reply.redirect('/q/s/overview', 303));
     if (found.reason === 'closed') {
       await this.renderer.render(reply, {
         view: 'gone',

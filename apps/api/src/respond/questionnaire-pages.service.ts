@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Answers, CatalogSection, resolveItems } from '@kakehashi/domain';
+import { BuyerContactService } from './buyer-contact.service';
 import { EvidenceService } from './evidence.service';
 import { PageSession } from './portal-renderer.service';
 import { PORTAL_TEXT, formatDateTime } from './portal-text';
@@ -19,6 +20,7 @@ export class QuestionnairePagesService {
   constructor(
     private readonly answers: RespondAnswersService,
     private readonly evidence: EvidenceService,
+    private readonly buyerContacts: BuyerContactService,
   ) {}
 
   load(page: PageSession): Promise<LoadedAssessment> {
@@ -140,6 +142,10 @@ export class QuestionnairePagesService {
         ? formatDateTime(loaded.assessment.submittedAt, page.lang)
         : '',
       submission: loaded.assessment.submissionCount,
+      buyerContact: await this.buyerContacts.forAssessment({
+        organizationId: loaded.assessment.organizationId,
+        assessmentId: loaded.assessment.id,
+      }),
       sections: receiptView({
         catalog: loaded.catalog,
         answers: loaded.assessment.answers as Answers,

@@ -19,7 +19,7 @@ import { RespondAnswersService } from './respond-answers.service';
 import { RespondContext } from './respond-context';
 import { RespondDocument, toRespondDocument } from './respond-document';
 import { RespondThrottleService } from './respond-throttle.service';
-import { MultipartRouteConfig } from '../common/api-request-policy';
+import { ApiBodyRouteConfig } from '../common/api-request-policy';
 import { ApiErrors } from '../common/api-responses.doc';
 import {
   RespondDocumentResponse,
@@ -100,7 +100,7 @@ export class RespondApiController {
   }
 
   @Post(':token/evidence')
-  @RouteConfig({ multipartOnly: SEND_MULTIPART } satisfies MultipartRouteConfig)
+  @RouteConfig({ multipartOnly: SEND_MULTIPART } satisfies ApiBodyRouteConfig)
   @ApiOperation({
     summary: 'Upload one evidence file (multipart field "file")',
     description:

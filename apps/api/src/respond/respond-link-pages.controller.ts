@@ -181,6 +181,7 @@ export class RespondLinkPagesController {
         action: `${action}/start`,
         langHref: langHrefFor(lang),
         supplierName: info.supplierName,
+        buyerContact: await this.startInfo.buyerContact(resolution),
         organizationName: info.organizationName,
         campaignName: resolution.campaign.name,
         campaignMessage: resolution.campaign.message,

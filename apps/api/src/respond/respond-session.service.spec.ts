@@ -25,6 +25,21 @@ describe('RespondSessionService', () => {
     expect(service.decode(undefined)).toBeNull();
   });
 
+  it('knows an ended session for a week, for asking a fresh link, and never as a live one', () => {
+    const session = service.create(input);
+    const cookie = service.encode(session);
+    const endedAt = session.exp * 1000;
+    expect(service.ended(cookie, endedAt - 1000)).toBeNull();
+    expect(service.ended(cookie, endedAt + 1000)).toEqual(session);
+    expect(service.decode(cookie, endedAt + 1000)).toBeNull();
+    expect(service.ended(cookie, endedAt + 6 * 24 * 3600_000)).toEqual(session);
+    expect(service.ended(cookie, endedAt + 8 * 24 * 3600_000)).toBeNull();
+    const [, signature] = cookie.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...session, exp: 1 })).toString('base64url');
+    expect(service.ended(`${forged}.${signature}`, endedAt + 1000)).toBeNull();
+    expect(service.ended(undefined)).toBeNull();
+  });
+
   it('binds CSRF tokens to their scope', () => {
     const a = service.create(input);
     const b = service.create(input);

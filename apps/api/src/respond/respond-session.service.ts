@@ -6,6 +6,14 @@ import { Environment } from '@kakehashi/config';
 export const RESPOND_COOKIE = 'kk_respond';
 /** Sliding lifetime: each page view extends it. */
 export const RESPOND_SESSION_SECONDS = 2 * 60 * 60;
+/**
+ * How long the browser keeps the cookie after the session has ended: an ended session opens
+ * nothing, but it still names its link, so the "session ended" page can send a fresh link to the
+ * link's registered contact (the person no longer has the emailed token at hand).
+ */
+export const RESPOND_ENDED_SESSION_SECONDS = 7 * 24 * 60 * 60;
+/** The cookie's Max-Age: the session's lifetime plus the time an ended one is remembered. */
+export const RESPOND_COOKIE_SECONDS = RESPOND_SESSION_SECONDS + RESPOND_ENDED_SESSION_SECONDS;
 
 export interface RespondSession {
   /** Random per session; CSRF tokens are bound to it. */
@@ -45,12 +53,28 @@ export class RespondSessionService {
   }
 
   decode(value: string | undefined, now = Date.now()): RespondSession | null {
+    const session = this.verify(value);
+    return session && session.exp * 1000 > now ? session : null;
+  }
+
+  /**
+   * A signed session that has ended, within RESPOND_ENDED_SESSION_SECONDS: good for nothing but
+   * asking for a fresh link to its link's contact. Null for a live session.
+   */
+  ended(value: string | undefined, now = Date.now()): RespondSession | null {
+    const session = this.verify(value);
+    if (!session) return null;
+    const endedFor = now - session.exp * 1000;
+    return endedFor >= 0 && endedFor < RESPOND_ENDED_SESSION_SECONDS * 1000 ? session : null;
+  }
+
+  private verify(value: string | undefined): RespondSession | null {
     if (!value) return null;
     const [body, signature] = value.split('.');
     if (!body || !signature || !this.same(signature, this.sign(`session:${body}`))) return null;
     try {
       const session = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as RespondSession;
-      return session.exp * 1000 > now ? session : null;
+      return typeof session.exp === 'number' ? session : null;
     } catch {
       return null;
     }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@kakehashi/database';
+import { BuyerContactService } from './buyer-contact.service';
 import { EvidenceService } from './evidence.service';
 import { LinkRequestService } from './link-request.service';
 import { PortalRendererService } from './portal-renderer.service';
@@ -36,6 +37,7 @@ import { LocalDiskEvidenceStorage } from './storage/local-disk-evidence.storage'
     EvidenceService,
     LinkRequestService,
     StartInfoService,
+    BuyerContactService,
     { provide: EVIDENCE_STORAGE, useClass: LocalDiskEvidenceStorage },
   ],
   exports: [EvidenceService],

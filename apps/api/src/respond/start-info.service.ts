@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LinkResolution } from '@kakehashi/auth';
 import { AssessmentLink } from '@kakehashi/database';
+import { BuyerContact, BuyerContactService } from './buyer-contact.service';
 import { Lang, toLang } from './portal-text';
 
 export interface StartInfo {
@@ -13,7 +14,10 @@ export interface StartInfo {
 /** Names shown on the start page, and the contact's language (the portal's default). */
 @Injectable()
 export class StartInfoService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly buyerContacts: BuyerContactService,
+  ) {}
 
   async load(resolution: Extract<LinkResolution, { ok: true }>): Promise<StartInfo> {
     const rows = (await this.dataSource.query(
@@ -30,6 +34,14 @@ export class StartInfoService {
       organizationName: rows[0]?.organization_name ?? '',
       contactLang: toLang(rows[0]?.language) ?? 'ja',
     };
+  }
+
+  /** Whom the supplier may ask about the questionnaire (the campaign owner), for the page. */
+  buyerContact(resolution: Extract<LinkResolution, { ok: true }>): Promise<BuyerContact | null> {
+    return this.buyerContacts.forAssessment({
+      organizationId: resolution.link.organizationId,
+      assessmentId: resolution.assessment.id,
+    });
   }
 
   /**

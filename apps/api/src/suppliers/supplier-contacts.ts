@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { revokeContactLinks } from '@kakehashi/auth';
 import { SupplierContact } from '@kakehashi/database';
 import { SupplierContactDto } from './dto/supplier-contact.dto';
 
@@ -27,22 +28,47 @@ export function checkContacts(contacts: SupplierContactDto[]): SupplierContactDt
   return normalized;
 }
 
+/** What replacing a supplier's contacts did to the contacts that left. */
+export interface ContactsReplaced {
+  /** Contacts no longer registered (their address is not in the new list). */
+  removed: number;
+  /** Links of those contacts that stopped working. */
+  revokedLinks: number;
+}
+
 /**
- * Replaces a supplier's contacts. An address that stays keeps its id and its undeliverable
- * state (a bounce is about the address, not about the form that was saved).
+ * Replaces a supplier's contacts. An address that stays keeps its id, its undeliverable state (a
+ * bounce is about the address, not about the form that was saved) and its links. A contact that
+ * leaves loses its links, in the same transaction: whoever holds that mail can no longer answer,
+ * and mail still queued for it goes to the new primary contact instead (with a link of its own).
  */
 export async function replaceContacts(
   manager: EntityManager,
   target: { organizationId: string; supplierId: string },
   contacts: SupplierContactDto[],
-): Promise<void> {
+): Promise<ContactsReplaced> {
   const repository = manager.getRepository(SupplierContact);
   const current = await repository.find({ where: target });
   const byEmail = new Map(current.map((c) => [c.email.toLowerCase(), c]));
-  const kept = contacts
-    .map((c) => byEmail.get(c.email.toLowerCase()))
-    .filter((c): c is SupplierContact => c !== undefined);
-  await repository.delete(kept.length ? { ...target, id: Not(In(kept.map((c) => c.id))) } : target);
+  const keptIds = new Set(
+    contacts
+      .map((c) => byEmail.get(c.email.toLowerCase())?.id)
+      .filter((id): id is string => id !== undefined),
+  );
+  const removedIds = current.filter((c) => !keptIds.has(c.id)).map((c) => c.id);
+  let revokedLinks = 0;
+  if (removedIds.length) {
+    // Locked first: a link being minted for one of them right now waits for this transaction,
+    // then fails its foreign key, so no working link slips in between the revocation and the delete.
+    await manager.query(
+      `SELECT 1 FROM supplier_contacts WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE`,
+      [target.organizationId, removedIds],
+    );
+    revokedLinks = await revokeContactLinks(manager, {
+      organizationId: target.organizationId,
+      contactIds: removedIds,
+    });
+  }
   // Demote first: at most one primary per supplier is enforced by a unique index.
   await repository.update(target, { isPrimary: false });
   for (const contact of contacts) {
@@ -56,4 +82,30 @@ export async function replaceContacts(
     if (existing) await repository.update({ ...target, id: existing.id }, values);
     else await repository.insert({ ...target, ...values });
   }
+  if (removedIds.length) {
+    await readdressQueuedMail(manager, target, removedIds);
+    await repository.delete({ ...target, id: In(removedIds) });
+  }
+  return { removed: removedIds.length, revokedLinks };
+}
+
+/**
+ * Supplier mail not sent yet to contacts that leave (a reminder, a reopen request, a change
+ * notice) goes to the supplier's primary contact, as it would have had it been written now; the
+ * mail worker sends nothing to a contact that no longer exists.
+ */
+async function readdressQueuedMail(
+  manager: EntityManager,
+  target: { organizationId: string; supplierId: string },
+  removedIds: string[],
+): Promise<void> {
+  await manager.query(
+    `UPDATE mail_messages m
+        SET contact_id = p.id, to_email = p.email, to_name = p.name,
+            locale = CASE WHEN p.language = 'en' THEN 'en' ELSE 'ja' END
+       FROM supplier_contacts p
+      WHERE m.organization_id = $1 AND m.contact_id = ANY($3::uuid[]) AND m.status = 'queued'
+        AND p.organization_id = $1 AND p.supplier_id = $2 AND p.is_primary`,
+    [target.organizationId, target.supplierId, removedIds],
+  );
 }

@@ -22,7 +22,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
-import { MultipartRouteConfig } from '../common/api-request-policy';
+import { ApiBodyRouteConfig } from '../common/api-request-policy';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { ImportSuppliersQuery, ImportTemplateQuery } from './dto/import-suppliers.query';
 import { ImportResult, ImportSuppliersUseCase } from './import/import-suppliers.use-case';
@@ -47,7 +47,7 @@ export class SupplierImportController {
   @Post()
   @HttpCode(200)
   @Roles('procurement')
-  @RouteConfig({ multipartOnly: { message: SEND_MULTIPART } } satisfies MultipartRouteConfig)
+  @RouteConfig({ multipartOnly: { message: SEND_MULTIPART } } satisfies ApiBodyRouteConfig)
   @ApiOperation({
     summary: 'Import a supplier list (CSV or Excel)',
     description:

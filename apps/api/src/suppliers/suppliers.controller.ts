@@ -76,7 +76,11 @@ export class SuppliersController {
   @Roles('procurement')
   @ApiOperation({
     summary: 'Change some fields of a supplier',
-    description: 'Fields left out keep their value; null clears one; contacts replaces the list.',
+    description:
+      'Fields left out keep their value; null clears one; contacts replaces the list (matched by ' +
+      'email: an address that stays keeps its links). The questionnaire links of a contact left ' +
+      'out stop working at once (410), and so do the questionnaire sessions opened with them; ' +
+      'mail not yet sent to that contact goes to the new primary contact.',
   })
   @ApiParam(SUPPLIER_ID)
   @ApiOkResponse({ type: SupplierResponse, description: 'The supplier after the change' })

@@ -5,11 +5,11 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, Supplier, SupplierContact, User } from '@kakehashi/database';
 import { CreateSupplierDto, SupplierFieldsDto, UpdateSupplierDto } from './dto/create-supplier.dto';
-import { ListSuppliersQuery } from './dto/list-suppliers.query';
+import { ListSuppliersQuery, SupplierFilters } from './dto/list-suppliers.query';
 import { looksLikeCorporateNumber, normalizeCorporateNumber } from './corporate-number';
 import { checkContacts, replaceContacts } from './supplier-contacts';
 import { conflictOnDuplicate } from './supplier-conflict';
@@ -38,26 +38,7 @@ export class SuppliersService {
   ): Promise<{ items: SupplierView[]; total: number; page: number; pageSize: number }> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const qb = this.suppliers
-      .createQueryBuilder('s')
-      .where('s.organization_id = :organizationId', { organizationId });
-    if (query.q?.trim()) {
-      const q = query.q.normalize('NFKC').trim();
-      const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      // Digits only (hyphens and dashes allowed, as printed or typed): also a 法人番号 search.
-      const digits = looksLikeCorporateNumber(q) ? normalizeCorporateNumber(q) : '';
-      // Both sides folded the same way (NFKC), so ｼﾌﾄ finds シフト and シフト finds ｼﾌﾄ as stored.
-      const names = `(normalize(s.name, NFKC) ILIKE :like OR normalize(s.name_romaji, NFKC) ILIKE :like)`;
-      qb.andWhere(digits ? `(${names} OR s.corporate_number LIKE :digits)` : names, {
-        like,
-        digits: `%${digits}%`,
-      });
-    }
-    if (query.criticality) qb.andWhere('s.criticality = :criticality', query);
-    if (query.category) qb.andWhere('s.category = :category', query);
-    if (query.sizeClass) qb.andWhere('s.size_class = :sizeClass', query);
-    if (query.ownerId) qb.andWhere('s.owner_id = :ownerId', query);
-    if (query.tag) qb.andWhere(':tag = ANY(s.tags)', query);
+    const qb = this.filtered(organizationId, query);
     const sort = query.sort ?? 'name';
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
@@ -83,6 +64,35 @@ export class SuppliersService {
       };
     });
     return { items, total, page, pageSize };
+  }
+
+  /**
+   * The tenant's suppliers matching the registry's filters (name, romanised name or 法人番号,
+   * criticality, category, size, owner, tag), unordered and unpaged: the list pages it, and a
+   * campaign adds every supplier it matches.
+   */
+  filtered(organizationId: string, filters: SupplierFilters): SelectQueryBuilder<Supplier> {
+    const qb = this.suppliers
+      .createQueryBuilder('s')
+      .where('s.organization_id = :organizationId', { organizationId });
+    if (filters.q?.trim()) {
+      const q = filters.q.normalize('NFKC').trim();
+      const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      // Digits only (hyphens and dashes allowed, as printed or typed): also a 法人番号 search.
+      const digits = looksLikeCorporateNumber(q) ? normalizeCorporateNumber(q) : '';
+      // Both sides folded the same way (NFKC), so ｼﾌﾄ finds シフト and シフト finds ｼﾌﾄ as stored.
+      const names = `(normalize(s.name, NFKC) ILIKE :like OR normalize(s.name_romaji, NFKC) ILIKE :like)`;
+      qb.andWhere(digits ? `(${names} OR s.corporate_number LIKE :digits)` : names, {
+        like,
+        digits: `%${digits}%`,
+      });
+    }
+    if (filters.criticality) qb.andWhere('s.criticality = :criticality', filters);
+    if (filters.category) qb.andWhere('s.category = :category', filters);
+    if (filters.sizeClass) qb.andWhere('s.size_class = :sizeClass', filters);
+    if (filters.ownerId) qb.andWhere('s.owner_id = :ownerId', filters);
+    if (filters.tag) qb.andWhere(':tag = ANY(s.tags)', filters);
+    return qb;
   }
 
   async get(organizationId: string, id: string): Promise<SupplierView> {
@@ -145,7 +155,10 @@ export class SuppliersService {
         if (Object.keys(fields).length) {
           await repository.update({ organizationId, id }, { ...fields, updatedAt: new Date() });
         }
-        if (contacts) await replaceContacts(manager, { organizationId, supplierId: id }, contacts);
+        // A contact that leaves loses its links here, in this transaction.
+        const replaced = contacts
+          ? await replaceContacts(manager, { organizationId, supplierId: id }, contacts)
+          : null;
         await this.audit.record(
           {
             organizationId,
@@ -154,7 +167,12 @@ export class SuppliersService {
             action: 'supplier.update',
             targetType: 'supplier',
             targetId: id,
-            details: { fields: Object.keys(dto) },
+            details: {
+              fields: Object.keys(dto),
+              ...(replaced?.removed
+                ? { removedContacts: replaced.removed, revokedLinks: replaced.revokedLinks }
+                : {}),
+            },
           },
           manager,
         );

@@ -12,6 +12,7 @@ import {
   MailLocale,
   USER_ROLE_LABELS,
 } from '@kakehashi/mail';
+import { Clock } from '@kakehashi/queue';
 import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
 import { byRiskThenName, digestLink } from '../scoring/alert-digest';
 import { LinkIssuer } from './link-issuer';
@@ -21,7 +22,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Everything needed to send one row, or why it must not be sent. */
 export type MailContext =
-  { send: true; mail: MailData; fromName: string } | { send: false; reason: string };
+  | {
+      send: true;
+      mail: MailData;
+      fromName: string;
+      /** Supplier mails: replies reach the campaign owner, not the no-reply sender. */
+      replyTo?: { name: string; address: string };
+    }
+  | { send: false; reason: string };
 
 /**
  * Builds, from the mail_messages row alone, the template data of its kind (see
@@ -33,6 +41,7 @@ export class MailContextLoader {
     private readonly dataSource: DataSource,
     private readonly links: LinkIssuer,
     private readonly env: Environment,
+    private readonly clock: Clock,
   ) {}
 
   async load(row: LoadedMail): Promise<MailContext> {
@@ -66,6 +75,9 @@ export class MailContextLoader {
     ) {
       return { send: false, reason: 'assessment not found' };
     }
+    // Every supplier mail is written for a contact; none left means the contact was removed from
+    // the supplier (their links were revoked then): no fresh link goes to that address.
+    if (!row.contactId) return { send: false, reason: 'contact removed' };
     if (row.contactUndeliverable) return { send: false, reason: 'contact undeliverable' };
     if (row.campaignStatus === 'closed') return { send: false, reason: 'campaign closed' };
     // Reminders (and change notices) stop the moment the supplier submits, even if the row was
@@ -88,7 +100,8 @@ export class MailContextLoader {
       organizationId: row.organizationId,
       assessmentId: row.assessmentId,
       contactId: row.contactId,
-      expiresAt: linkExpiry(row.dueDate),
+      // From the moment it is minted: a link mailed long after the due date must not arrive dead.
+      expiresAt: linkExpiry(row.dueDate, this.clock.now()),
     });
     const common = {
       recipientName: row.toName,
@@ -100,29 +113,48 @@ export class MailContextLoader {
       link: `${this.appUrl}/q/${token}`,
     };
     const fromName = common.senderName;
+    const replyTo = row.buyerContactEmail
+      ? { name: row.buyerContactName ?? '', address: row.buyerContactEmail }
+      : undefined;
     switch (row.kind) {
       case 'invitation':
         return {
           send: true,
           fromName,
+          replyTo,
           mail: { kind: 'invitation', locale, data: { ...common, message: row.campaignMessage } },
         };
       case 'reminder':
         return {
           send: true,
           fromName,
+          replyTo,
           mail: { kind: 'reminder', locale, data: { ...common, daysLeft: daysUntil(row.dueDate) } },
         };
       case 'reopened':
         return {
           send: true,
           fromName,
-          mail: { kind: 'reopened', locale, data: { ...common, message: row.reopenMessage ?? '' } },
+          replyTo,
+          mail: {
+            kind: 'reopened',
+            locale,
+            data: {
+              ...common,
+              message: row.reopenMessage ?? '',
+              daysLeft: daysUntil(row.dueDate, this.clock.now()),
+            },
+          },
         };
       case 'due_date_changed':
-        return { send: true, fromName, mail: { kind: 'due_date_changed', locale, data: common } };
+        return {
+          send: true,
+          fromName,
+          replyTo,
+          mail: { kind: 'due_date_changed', locale, data: common },
+        };
       default:
-        return { send: true, fromName, mail: { kind: 'link', locale, data: common } };
+        return { send: true, fromName, replyTo, mail: { kind: 'link', locale, data: common } };
     }
   }
 

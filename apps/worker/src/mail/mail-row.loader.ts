@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MailKind, MailStatus } from '@kakehashi/database';
+import { STAFF_RECIPIENT } from '../staff-recipient';
 import { MicroBatcher } from './micro-batcher';
 
 /** A mail_messages row with what supplier mails need, loaded in one joined query per batch. */
@@ -30,6 +31,12 @@ export interface LoadedMail {
   reopenMessage: string | null;
   organizationName: string;
   contactUndeliverable: boolean;
+  /**
+   * Whom the supplier may ask: the campaign owner, or the organization's longest-serving active
+   * admin once the owner was deactivated (null without a campaign or such a person).
+   */
+  buyerContactName?: string | null;
+  buyerContactEmail?: string | null;
 }
 
 @Injectable()
@@ -56,13 +63,16 @@ export class MailRowLoader {
               c.due_date_revision AS "dueDateRevision",
               c.message AS "campaignMessage", a.reopen_message AS "reopenMessage",
               o.name AS "organizationName",
-              COALESCE(ct.undeliverable_at IS NOT NULL, false) AS "contactUndeliverable"
+              COALESCE(ct.undeliverable_at IS NOT NULL, false) AS "contactUndeliverable",
+              r.display_name AS "buyerContactName", r.email AS "buyerContactEmail"
          FROM mail_messages m
          JOIN organizations o ON o.id = m.organization_id
          LEFT JOIN assessments a ON a.id = m.assessment_id AND a.organization_id = m.organization_id
          LEFT JOIN campaigns c ON c.id = a.campaign_id
          LEFT JOIN suppliers s ON s.id = a.supplier_id
          LEFT JOIN supplier_contacts ct ON ct.id = m.contact_id
+         LEFT JOIN users u ON u.id = c.owner_id AND u.organization_id = c.organization_id
+         LEFT JOIN LATERAL (${STAFF_RECIPIENT}) r ON true
         WHERE m.id = ANY($1::uuid[])`,
       [ids],
     );

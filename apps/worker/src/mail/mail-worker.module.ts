@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@kakehashi/mail';
+import { ClockModule } from '@kakehashi/queue';
 import { LinkIssuer } from './link-issuer';
 import { MailContextLoader } from './mail-context.loader';
 import { MailDeliveryRecorder } from './mail-delivery.recorder';
@@ -7,7 +8,7 @@ import { MailRowLoader } from './mail-row.loader';
 import { SendMailProcessor } from './send-mail.processor';
 
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, ClockModule],
   providers: [
     MailRowLoader,
     LinkIssuer,

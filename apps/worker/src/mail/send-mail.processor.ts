@@ -60,6 +60,7 @@ export class SendMailProcessor extends WorkerHost {
         mail: context.mail,
         to: { name: row.toName, address: row.toEmail },
         fromName: context.fromName,
+        replyTo: context.replyTo,
         messageKey: row.messageKey,
       });
       await this.recorder.markSent({ id: row.id, jobId, ...result });

@@ -30,6 +30,9 @@ export interface DueReminder {
  * Steps are counted from the current due date. Once it has changed (due_date_revision > 0) the
  * keys carry the revision, so the steps of the new date are sent even where the old date's were,
  * and only steps after the day of the change count (that day's change notice told the supplier).
+ *
+ * A reopened assessment (in progress again after a submission, submission_count > 0) gets no
+ * reminder: the supplier did answer, and the reopen mail carried the buyer's own request.
  */
 export async function findDueReminders(
   manager: EntityManager,
@@ -53,6 +56,8 @@ export async function findDueReminders(
         WHERE a.organization_id = ANY($2::uuid[])
           AND c.status = 'launched'
           AND a.status IN ('invited', 'opened', 'in_progress')
+          -- Reopened (answered before): the buyer who asked for the correction follows it up.
+          AND a.submission_count = 0
      ), stepped AS (
        SELECT o.*,
               CASE WHEN o.days_past >= o.every THEN o.days_past / o.every ELSE 0 END AS overdue_count,

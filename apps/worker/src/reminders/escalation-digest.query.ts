@@ -14,7 +14,8 @@ export interface EscalatedSupplier {
  * What an escalation digest (`escalate:<ownerId>:<YYYY-MM-DD>`) lists: the owner's suppliers
  * still not submitted whose overdue reminders reached the campaign's escalateAfterOverdue on
  * that Tokyo date. The mail processor renders the digest from this at send time, so a supplier
- * who submitted in the meantime is left out.
+ * who submitted in the meantime is left out, and so is a reopened assessment (answered once; the
+ * buyer who reopened it follows it up).
  */
 export async function findEscalatedSuppliers(
   manager: EntityManager,
@@ -29,6 +30,7 @@ export async function findEscalatedSuppliers(
        JOIN suppliers s ON s.id = a.supplier_id
       WHERE a.organization_id = $1 AND c.owner_id = $2 AND c.status = 'launched'
         AND a.status IN ('invited', 'opened', 'in_progress')
+        AND a.submission_count = 0
         AND (c.reminder_policy->>'escalateAfterOverdue')::int > 0
         AND $3::date - c.due_date >= (c.reminder_policy->>'escalateAfterOverdue')::int
                                    * (c.reminder_policy->>'overdueEveryDays')::int

@@ -64,6 +64,17 @@ export const ASSESSMENT_PAGE_TEXT = {
       pending: '再回答を依頼中です。依頼内容:',
       closed: 'このキャンペーンは終了しているため、再回答を依頼できません。',
     },
+    links: {
+      heading: 'リンクを無効にする',
+      help: 'このサプライヤーにメールで送った回答リンクをすべて無効にします。リンクから開いている回答画面も使えなくなります（保存済みの回答は残ります）。リンクが転送された、または別の人に届いた場合に使います。無効にしたリンクを開いた人は新しいリンクを依頼できますが、新しいリンクは登録済みの担当者のメールアドレスにだけ送られます。担当者本人を外すには、サプライヤーの担当者を変更してください（外した担当者のリンクは同時に無効になります）。',
+      live: (n: number) => `現在有効なリンク: ${n} 件`,
+      check: 'リンクを無効にすることを確認しました',
+      submit: 'リンクを無効にする',
+      done: (n: number) =>
+        n === 0
+          ? '有効なリンクはありませんでした。無効にしたリンクはありません。'
+          : `${n} 件のリンクを無効にしました。サプライヤーは新しいリンクを依頼できますが、登録済みの担当者のメールアドレスにだけ送られます。`,
+    },
     errors: {
       required: '依頼内容を入力してください。',
       tooLong: (max: number) => `依頼内容は ${max} 文字以内で入力してください。`,
@@ -72,6 +83,9 @@ export const ASSESSMENT_PAGE_TEXT = {
       closed: 'このキャンペーンは終了しているため、再回答を依頼できません。',
       notSubmitted: (status: string) =>
         `提出済みの回答だけ再回答を依頼できます（現在の状態: ${status}）。`,
+      revokeUnconfirmed:
+        'リンクを無効にするには、確認のチェックを入れてから「リンクを無効にする」を押してください。',
+      revokeClosed: 'このキャンペーンは終了しているため、リンクはすでに開けません。',
     },
   },
   en: {
@@ -136,6 +150,17 @@ export const ASSESSMENT_PAGE_TEXT = {
       pending: 'Reopened for revision. Your message:',
       closed: 'This campaign is closed, so its assessments cannot be reopened.',
     },
+    links: {
+      heading: 'Withdraw the links',
+      help: 'Stops every answer link mailed to this supplier for this questionnaire, and ends any questionnaire page opened with one (answers saved so far stay). Use it when a link was forwarded or reached the wrong person. Whoever opens a withdrawn link may ask for a new one, but it is mailed only to the supplier contact’s registered address. To cut a contact off, change the supplier’s contacts instead (a removed contact’s links stop working at the same time).',
+      live: (n: number) => `Links working now: ${n}`,
+      check: 'I confirm that the links are to be withdrawn',
+      submit: 'Withdraw the links',
+      done: (n: number) =>
+        n === 0
+          ? 'No link was working, so none was withdrawn.'
+          : `${n} ${n === 1 ? 'link' : 'links'} stopped working. The supplier can ask for a new one, which is mailed only to the contact’s registered address.`,
+    },
     errors: {
       required: 'Enter what the supplier should revise.',
       tooLong: (max: number) => `The message must be at most ${max} characters.`,
@@ -143,6 +168,9 @@ export const ASSESSMENT_PAGE_TEXT = {
       closed: 'This campaign is closed, so its assessments cannot be reopened.',
       notSubmitted: (status: string) =>
         `Only submitted answers can be reopened (current status: ${status}).`,
+      revokeUnconfirmed:
+        'To withdraw the links, tick the confirmation, then press Withdraw the links.',
+      revokeClosed: 'This campaign is closed, so its links no longer open anyway.',
     },
   },
 } satisfies Record<Locale, unknown>;

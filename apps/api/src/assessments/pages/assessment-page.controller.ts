@@ -18,6 +18,7 @@ import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin } from '../../console/same-origin';
 import { AssessmentsService } from '../assessments.service';
+import { RevokeAssessmentLinksUseCase } from '../revoke-assessment-links.use-case';
 import { AssessmentPageData, AssessmentPageQuery } from './assessment-page.query';
 import { assessmentPageData } from './assessment-page.presenter';
 import { ASSESSMENT_PAGE_TEXT, AssessmentPageText } from './assessment-page-text';
@@ -29,7 +30,7 @@ const assessmentPagePath = (id: string) => `/console/assessments/${id}`;
 
 /**
  * One supplier's answers, evidence and latest score for every buyer role of the tenant; the
- * reopen form (procurement and admins) runs the API's use case. Form posts are refused from
+ * reopen and withdraw-links forms (procurement and admins) run the API's use cases. Form posts are refused from
  * other sites (Origin/Referer check; the session cookie is SameSite=Lax).
  */
 @ApiExcludeController()
@@ -39,6 +40,7 @@ export class AssessmentPageController {
   constructor(
     private readonly query: AssessmentPageQuery,
     private readonly assessments: AssessmentsService,
+    private readonly revokeLinks: RevokeAssessmentLinksUseCase,
     private readonly env: Environment,
   ) {}
 
@@ -51,9 +53,15 @@ export class AssessmentPageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
-    const reopened = (request.query as Record<string, unknown>).done === 'reopened';
+    const query = request.query as Record<string, unknown>;
     const data = await this.query.run(user.organizationId, id);
-    await this.render(request, reply, { user, locale, data, notice: reopened ? 'reopened' : null });
+    await this.render(request, reply, {
+      user,
+      locale,
+      data,
+      notice: query.done === 'reopened' ? 'reopened' : null,
+      revokedLinks: query.done === 'links-revoked' ? revokedCount(query.revoked) : null,
+    });
   }
 
   @Post(':id/reopen')
@@ -86,6 +94,37 @@ export class AssessmentPageController {
     await reply.redirect(`${assessmentPagePath(id)}?done=reopened`, 303);
   }
 
+  /**
+   * Withdraws the assessment's links (the API's use case); the form must carry its confirmation
+   * tick. The page then says how many stopped working.
+   */
+  @Post(':id/links/revoke')
+  @Roles('procurement')
+  async revoke(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const text = ASSESSMENT_PAGE_TEXT[locale];
+    const refuse = async (status: number, error: string) => {
+      const data = await this.query.run(user.organizationId, id);
+      await this.render(request, reply, { user, locale, data, revokeError: error, status });
+    };
+    if (!isSameOrigin(request, this.env.APP_URL)) return refuse(403, text.errors.otherSite);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (body.confirm !== 'yes') return refuse(400, text.errors.revokeUnconfirmed);
+    let revoked: number;
+    try {
+      ({ revoked } = await this.revokeLinks.execute(user, id));
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+      return refuse(409, text.errors.revokeClosed);
+    }
+    await reply.redirect(`${assessmentPagePath(id)}?done=links-revoked&revoked=${revoked}`, 303);
+  }
+
   private async render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -95,6 +134,8 @@ export class AssessmentPageController {
       data: AssessmentPageData;
       notice?: 'reopened' | null;
       form?: ReopenFormState;
+      revokedLinks?: number | null;
+      revokeError?: string;
       status?: number;
     },
   ): Promise<void> {
@@ -113,9 +154,16 @@ export class AssessmentPageController {
         role: user.role,
         notice: input.notice,
         form: input.form,
+        revokedLinks: input.revokedLinks,
+        revokeError: input.revokeError,
       }),
     });
   }
+}
+
+/** The count carried by the redirect after a withdrawal; anything else shows no notice. */
+function revokedCount(value: unknown): number | null {
+  return typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : null;
 }
 
 function conflictText(data: AssessmentPageData, text: AssessmentPageText): string {

@@ -150,11 +150,16 @@ export function assessmentPageData(input: {
   role: UserRole;
   notice?: 'reopened' | null;
   form?: ReopenFormState;
+  /** Links just withdrawn from this page (their number), for the notice. */
+  revokedLinks?: number | null;
+  /** Why the withdrawal form was refused. */
+  revokeError?: string | null;
 }): Record<string, unknown> {
   const { locale, data } = input;
   const t = ASSESSMENT_PAGE_TEXT[locale];
   const a = data.assessment;
-  const mayReopen = input.role === 'admin' || input.role === 'procurement';
+  // Reopening and withdrawing links are procurement's (and admins') actions.
+  const mayAct = input.role === 'admin' || input.role === 'procurement';
   const reopenable = REOPENABLE.has(a.status);
   const closed = data.campaign.status === 'closed';
   return {
@@ -175,11 +180,21 @@ export function assessmentPageData(input: {
     score: scoreView(data, locale),
     // The supplier is revising on the buyer's request: the message it was given.
     pendingMessage: !reopenable && a.reopenMessage ? lines(a.reopenMessage) : null,
-    canReopen: mayReopen && reopenable && !closed,
-    reopenClosed: mayReopen && reopenable && closed,
+    canReopen: mayAct && reopenable && !closed,
+    reopenClosed: mayAct && reopenable && closed,
     reopenMessage: input.form?.message ?? '',
     reopenError: input.form?.error ?? null,
     reopenMax: REOPEN_MESSAGE_MAX,
-    notice: input.notice === 'reopened' ? t.reopen.done : null,
+    // Withdrawing the links makes sense while the campaign takes answers (a closed one's links
+    // no longer open anyway).
+    canRevoke: mayAct && !closed,
+    liveLinks: t.links.live(data.liveLinks),
+    revokeError: input.revokeError ?? null,
+    notice:
+      input.notice === 'reopened'
+        ? t.reopen.done
+        : typeof input.revokedLinks === 'number'
+          ? t.links.done(input.revokedLinks)
+          : null,
   };
 }

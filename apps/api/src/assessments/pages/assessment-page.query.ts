@@ -19,6 +19,8 @@ export interface AssessmentPageData {
   catalog: Catalog;
   supplier: { id: string; name: string };
   campaign: { id: string; name: string; status: string; dueDate: string };
+  /** Links mailed for the assessment that still work (not withdrawn, not expired). */
+  liveLinks: number;
   /** Evidence files the answers point at, by id. */
   evidence: Map<string, { filename: string; size: number }>;
   score: {
@@ -39,7 +41,7 @@ export interface AssessmentPageData {
 /**
  * Read-only: the assessment (through AssessmentsService, so an unknown, malformed or other
  * tenant's id is the same 404 as the API's), its supplier and campaign, the latest score with
- * its findings, and the evidence files its answers name.
+ * its findings, the evidence files its answers name and how many of its links still work.
  */
 @Injectable()
 export class AssessmentPageQuery {
@@ -70,12 +72,13 @@ export class AssessmentPageQuery {
     // The foreign keys keep both; a missing row would be a broken tenant, shown as not found.
     if (!header) throw new NotFoundException('Assessment not found');
     const answers = assessment.answers as Answers;
-    const [score, files] = await Promise.all([
+    const [score, files, liveLinks] = await Promise.all([
       this.latestScore(organizationId, assessment.id),
       this.evidenceFiles.find(
         { organizationId, assessmentId: assessment.id },
         evidenceIdsIn(catalog, answers),
       ),
+      this.liveLinks(organizationId, assessment.id),
     ]);
     return {
       assessment,
@@ -87,9 +90,20 @@ export class AssessmentPageQuery {
         status: header.campaign_status,
         dueDate: header.due_date,
       },
+      liveLinks,
       evidence: new Map(files.map((f) => [f.id, { filename: f.filename, size: Number(f.size) }])),
       score,
     };
+  }
+
+  private async liveLinks(organizationId: string, assessmentId: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM assessment_links
+        WHERE organization_id = $1 AND assessment_id = $2
+          AND revoked_at IS NULL AND expires_at > now()`,
+      [organizationId, assessmentId],
+    );
+    return row?.n ?? 0;
   }
 
   /** The same score the API shows (AssessmentsService.latestScore). */

@@ -64,3 +64,9 @@ export class ListSuppliersQuery extends PageQuery {
   @IsIn(SUPPLIER_SORTS)
   sort?: SupplierSort;
 }
+
+/** The registry's filters, without paging or order. */
+export type SupplierFilters = Pick<
+  ListSuppliersQuery,
+  'q' | 'criticality' | 'category' | 'sizeClass' | 'ownerId' | 'tag'
+>;
