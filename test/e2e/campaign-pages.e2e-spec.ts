@@ -83,6 +83,29 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(page.text).toContain('東海精機株式会社');
     expect(page.text).toContain('北陸データ株式会社');
     expect(page.text).toContain(`action="/console/campaigns/${campaignId}/launch"`);
+    // The launch states how many suppliers it mails, behind a required tick.
+    expect(page.text).toContain('2 社に招待メールを送信します。送信後は取り消せません。');
+    expect(page.text).toMatch(
+      /name="confirm" value="yes" required aria-describedby="launch-help" data-testid="campaign-launch-confirm"/,
+    );
+    expect(page.text).toContain('<input type="hidden" name="suppliers" value="2">');
+    expect(page.text).toContain('選択済み: 2 社');
+    expect(page.text).toContain(`href="/console/campaigns/${campaignId}/suppliers"`);
+    // The default reminder policy, in words.
+    expect(page.text).toContain('回答期限の 7 日前・3 日前・1 日前にリマインダーを送ります。');
+    expect(page.text).toContain('期限を過ぎると 3 日ごとにリマインダーを送ります。');
+    expect(page.text).toContain(
+      '期限後のリマインダーを 2 回送っても未提出のサプライヤーは、期限の 6 日後に担当者へ知らせます。',
+    );
+    const english = await api
+      .http()
+      .get(`/console/campaigns/${campaignId}?lang=en`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(english.text).toContain(
+      'Invitations will be mailed to 2 suppliers. Once sent, this cannot be undone.',
+    );
+    expect(english.text).toContain('Reminders go out 7, 3 and 1 days before the due date.');
   });
 
   it('refuses a launch sent from another site and leaves the campaign a draft', async () => {
@@ -97,6 +120,37 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(await status(campaignId)).toBe('draft');
   });
 
+  it('refuses a launch without its tick, or when the suppliers changed since, in words', async () => {
+    const launch = (body: string, lang = 'ja') =>
+      api
+        .http()
+        .post(`/console/campaigns/${campaignId}/launch?lang=${lang}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin)
+        .type('form')
+        .send(body);
+    const unticked = await launch('suppliers=2').expect(400);
+    expect(unticked.text).toContain(
+      '開始するには、確認のチェックを入れてから「開始」を押してください。',
+    );
+    expect(unticked.text).toMatch(/data-testid="campaign-launch-confirm" aria-invalid="true"/);
+    const inEnglish = await launch('', 'en').expect(400);
+    expect(inEnglish.text).toContain(
+      'To launch the campaign, tick the confirmation, then press Launch.',
+    );
+    // The tick said 3 suppliers; the draft has 2: nobody is mailed what they did not confirm.
+    const stale = await launch('confirm=yes&suppliers=3').expect(409);
+    expect(stale.text).toContain(
+      '確認の後に対象のサプライヤーが変わりました（現在 2 社）。対象を確かめて、もう一度確認してください。',
+    );
+    expect(await status(campaignId)).toBe('draft');
+    const assessments = await api.dataSource.query(
+      'SELECT 1 FROM assessments WHERE campaign_id = $1',
+      [campaignId],
+    );
+    expect(assessments).toHaveLength(0);
+  });
+
   it('launches from the page, then lists the campaign with its counts', async () => {
     const launched = await api
       .http()
@@ -104,7 +158,7 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
-      .send('')
+      .send('confirm=yes&suppliers=2')
       .expect(303);
     expect(launched.headers.location).toBe(`/console/campaigns/${campaignId}?done=launched`);
     expect(await status(campaignId)).toBe('launched');
@@ -165,14 +219,14 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .send('confirm=yes')
       .expect(303);
     expect(await status(campaignId)).toBe('closed');
-    // Launching it now is refused in words, not with the API's English.
+    // Launching it now (a stale page, ticked) is refused in words, not with the API's English.
     const refused = await api
       .http()
       .post(`/console/campaigns/${campaignId}/launch?lang=en`)
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
-      .send('')
+      .send('confirm=yes&suppliers=2')
       .expect(409);
     expect(refused.text).toContain('This campaign is already closed.');
   });
@@ -333,18 +387,31 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(list.text).not.toContain(campaignId);
   });
 
-  it('creates a draft from the new-campaign form', async () => {
+  it('creates a draft from the new-campaign form with its questionnaire and reminder policy', async () => {
     const form = await api
       .http()
       .get('/console/campaigns/new')
       .set('cookie', procurement)
       .expect(200);
-    expect(form.text).toContain(`<option value="${supplierIds[0]}">東海精機株式会社</option>`);
+    // No supplier list any more: they are chosen on the draft's own page.
+    expect(form.text).not.toContain('name="supplierIds"');
+    expect(form.text).not.toContain('Ctrl');
+    expect(form.text).toMatch(
+      /<option value="meti-v3\.0\+sa-3\.1" selected>[^<]*\(meti-v3\.0\+sa-3\.1\)<\/option>/,
+    );
+    expect(form.text).toContain('name="beforeDays" value="7,3,1"');
+    expect(form.text).toContain('name="overdueEveryDays" value="3"');
+    expect(form.text).toContain('name="escalateAfterOverdue" value="2"');
+    expect(form.text).toMatch(/<label for="campaign-before">期限前のリマインダー/);
+
     const body = new URLSearchParams([
       ['name', '画面から作成'],
       ['dueDate', tokyoToday()],
-      ['supplierIds', supplierIds[0]],
-      ['supplierIds', supplierIds[1]],
+      ['catalogVersion', 'meti-v3.0+sa-3.1'],
+      // Full-width digits and 、 as typed on a Japanese keyboard; repeats are one reminder.
+      ['beforeDays', '１４、7,7 3'],
+      ['overdueEveryDays', '5'],
+      ['escalateAfterOverdue', '0'],
     ]).toString();
     const created = await api
       .http()
@@ -354,7 +421,9 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .type('form')
       .send(body)
       .expect(303);
-    const id = /^\/console\/campaigns\/([0-9a-f-]{36})$/.exec(created.headers.location)?.[1];
+    const id = /^\/console\/campaigns\/([0-9a-f-]{36})\/suppliers\?done=created$/.exec(
+      created.headers.location,
+    )?.[1];
     expect(id).toBeDefined();
     const read = await api
       .http()
@@ -364,8 +433,29 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(read.body).toMatchObject({
       name: '画面から作成',
       status: 'draft',
-      draftSupplierCount: 2,
+      catalogVersion: 'meti-v3.0+sa-3.1',
+      reminderPolicy: { beforeDays: [14, 7, 3], overdueEveryDays: 5, escalateAfterOverdue: 0 },
+      draftSupplierCount: 0,
     });
+    const next = await api
+      .http()
+      .get(created.headers.location)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(next.text).toContain(
+      'キャンペーンを下書きとして作成しました。対象のサプライヤーを追加してください。',
+    );
+    const detail = await api
+      .http()
+      .get(`/console/campaigns/${id}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(detail.text).toContain('回答期限の 14 日前・7 日前・3 日前にリマインダーを送ります。');
+    expect(detail.text).toContain('期限を過ぎると 5 日ごとにリマインダーを送ります。');
+    expect(detail.text).toContain('担当者へのエスカレーションはしません。');
+    // No supplier yet: nothing to launch, and the page says where to add them.
+    expect(detail.text).not.toContain(`action="/console/campaigns/${id}/launch"`);
+    expect(detail.text).toContain('対象のサプライヤーを追加すると開始できます。');
 
     const past = await api
       .http()
@@ -373,7 +463,16 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
-      .send(new URLSearchParams({ name: '過去の期限', dueDate: '2020-01-01' }).toString())
+      .send(
+        new URLSearchParams({
+          name: '過去の期限',
+          dueDate: '2020-01-01',
+          catalogVersion: 'meti-v3.0+sa-3.1',
+          beforeDays: '7',
+          overdueEveryDays: '3',
+          escalateAfterOverdue: '2',
+        }).toString(),
+      )
       .expect(400);
     expect(past.text).toContain('「回答期限」には今日以降の日付を指定してください（日本時間）。');
     expect(past.text).not.toContain('dueDate must not be in the past');
@@ -381,14 +480,26 @@ describe('campaign and outbox console pages (real app and database)', () => {
   });
 
   describe('refusals told in the page’s language, each once', () => {
-    const post = (fields: [string, string][], lang?: 'ja' | 'en') =>
-      api
+    /** The form as a browser sends it: the defaults, with `fields` typed over them. */
+    const post = (fields: [string, string][], lang?: 'ja' | 'en') => {
+      const body = new URLSearchParams({
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        beforeDays: '7,3,1',
+        overdueEveryDays: '3',
+        escalateAfterOverdue: '2',
+      });
+      for (const [name, value] of fields) body.set(name, value);
+      return api
         .http()
         .post(`/console/campaigns/new${lang ? `?lang=${lang}` : ''}`)
         .set('cookie', procurement)
         .set('origin', appOrigin)
         .type('form')
-        .send(new URLSearchParams(fields).toString());
+        .send(body.toString());
+    };
+    /** The message shown beside a field (its id names the field). */
+    const beside = (html: string, id: string) =>
+      new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1];
     const messages = (html: string) => {
       const box = /data-testid="campaign-error">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
       return [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1].trim());
@@ -412,7 +523,7 @@ describe('campaign and outbox console pages (real app and database)', () => {
       ]);
     });
 
-    it('a due date that is not a date, and suppliers that are not ours', async () => {
+    it('a due date that is not a date', async () => {
       const badDate = await post([
         ['name', '日付不正'],
         ['dueDate', '2026-02-30'],
@@ -420,22 +531,61 @@ describe('campaign and outbox console pages (real app and database)', () => {
       expect(messages(badDate.text)).toEqual([
         '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
       ]);
-      const theirs = await api
-        .http()
-        .post('/api/v1/suppliers')
-        .set('authorization', bearer(await loginToken(api, other.users.procurement.email)))
-        .send({ name: '他社の取引先', contacts: [{ name: 'A', email: 'a@theirs.example.jp' }] })
-        .expect(201);
-      const foreign = await post([
-        ['name', '他社の取引先を選ぶ'],
+      expect(beside(badDate.text, 'campaign-due')).toBe(
+        '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
+      );
+    });
+
+    it('a questionnaire that does not exist and a reminder policy out of range, each beside its field', async () => {
+      const fields: [string, string][] = [
+        ['name', 'リマインダー不正'],
         ['dueDate', tokyoToday()],
-        ['supplierIds', supplierIds[0]],
-        ['supplierIds', theirs.body.id],
-      ]).expect(400);
-      expect(messages(foreign.text)).toEqual([
-        '選択したサプライヤーのうち 1 社が見つかりません。ページを読み込み直して選び直してください。',
+        ['catalogVersion', 'meti-v9'],
+        ['beforeDays', '7,0,abc'],
+        ['overdueEveryDays', '31'],
+        ['escalateAfterOverdue', ''],
+      ];
+      const ja = await post(fields).expect(400);
+      expect(messages(ja.text)).toEqual([
+        '「質問票」は一覧から選んでください。',
+        '「期限前のリマインダー」は 1〜90 の日数をカンマ区切りで 10 個まで入力してください（例: 7,3,1）。',
+        '「期限後のリマインダーの間隔」は 1〜30 の整数で入力してください。',
+        '「担当者へのエスカレーション（回）」を入力してください。',
       ]);
-      expect(foreign.text).not.toContain('unknown supplier');
+      expect(beside(ja.text, 'campaign-catalog')).toBe('「質問票」は一覧から選んでください。');
+      expect(beside(ja.text, 'campaign-before')).toBe(
+        '「期限前のリマインダー」は 1〜90 の日数をカンマ区切りで 10 個まで入力してください（例: 7,3,1）。',
+      );
+      expect(beside(ja.text, 'campaign-overdue')).toBe(
+        '「期限後のリマインダーの間隔」は 1〜30 の整数で入力してください。',
+      );
+      expect(ja.text).toMatch(
+        /id="campaign-before"[^>]*aria-describedby="campaign-before-help campaign-before-error" aria-invalid="true"/,
+      );
+      expect(ja.text).toMatch(/id="campaign-escalate"[^>]*aria-invalid="true"/);
+      expect(ja.text).not.toMatch(/id="campaign-name"[^>]*aria-invalid/);
+      // What was typed stays in the form.
+      expect(ja.text).toContain('name="beforeDays" value="7,0,abc"');
+      expect(ja.text).toContain('name="overdueEveryDays" value="31"');
+      expect(ja.text).not.toContain('must be');
+
+      const en = await post(
+        [
+          ['name', 'Bad policy'],
+          ['dueDate', tokyoToday()],
+          ['beforeDays', '1,2,3,4,5,6,7,8,9,10,11'],
+          ['escalateAfterOverdue', '11'],
+        ],
+        'en',
+      ).expect(400);
+      expect(messages(en.text)).toEqual([
+        'Enter the reminders before the due date as days from 1 to 90, separated by commas, at most 10 (for example 7,3,1).',
+        'Enter the escalation to the owner as a whole number from 0 to 10.',
+      ]);
+      const names = await api.dataSource.query(
+        "SELECT 1 FROM campaigns WHERE name IN ('リマインダー不正', 'Bad policy')",
+      );
+      expect(names).toHaveLength(0);
     });
   });
 

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
-import { AuditService, Campaign } from '@kakehashi/database';
+import { AuditService, Campaign, CampaignStatus } from '@kakehashi/database';
 import { OutboxService } from '@kakehashi/queue';
 import {
   insertAssessments,
@@ -22,13 +22,23 @@ export class AddCampaignSuppliersUseCase {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * `expectedStatus`: what the person saw when choosing. A draft launched in the meantime is
+   * refused (409) rather than mailing suppliers who were meant to wait for the launch.
+   */
   execute(
     user: AuthenticatedUser,
-    input: { campaignId: string; supplierIds: string[] },
+    input: { campaignId: string; supplierIds: string[]; expectedStatus?: CampaignStatus },
   ): Promise<{ added: number }> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await lockCampaign(manager, user.organizationId, input.campaignId);
       if (campaign.status === 'closed') throw new ConflictException('campaign is closed');
+      if (input.expectedStatus && input.expectedStatus !== campaign.status) {
+        throw new ConflictException({
+          message: `campaign is ${campaign.status}, not ${input.expectedStatus}`,
+          status: campaign.status,
+        });
+      }
       const ids = await requireTenantSuppliers(manager, user.organizationId, input.supplierIds);
       let added: number;
       if (campaign.status === 'draft') {

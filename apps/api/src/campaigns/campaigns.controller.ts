@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { resourceId } from '../common/id-param';
 import {
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -27,12 +39,15 @@ import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { LaunchCampaignUseCase, LaunchResult } from './launch-campaign.use-case';
+import { RemoveCampaignSupplierUseCase } from './remove-campaign-supplier.use-case';
 import { UpdateCampaignUseCase } from './update-campaign.use-case';
 
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
 
 const CAMPAIGN_ID = { name: 'id', format: 'uuid', description: 'Campaign id' } as const;
 const CAMPAIGN_ID_PIPE = resourceId('Campaign');
+const SUPPLIER_NOT_CHOSEN = 'Supplier not found in this campaign';
+const SUPPLIER_ID_PIPE = resourceId('Supplier');
 const NOT_FOUND = "No campaign with this id in the caller's organization (or id is not a UUID)";
 const PROCUREMENT_ONLY = 'Only procurement (or an admin) manages campaigns';
 const BODY_TOO_LARGE = 'The JSON body is larger than 1 MB';
@@ -47,6 +62,7 @@ export class CampaignsController {
     private readonly addSuppliers: AddCampaignSuppliersUseCase,
     private readonly closeCampaign: CloseCampaignUseCase,
     private readonly updateCampaign: UpdateCampaignUseCase,
+    private readonly removeSupplier: RemoveCampaignSupplierUseCase,
     private readonly queries: CampaignQueriesService,
   ) {}
 
@@ -174,6 +190,32 @@ export class CampaignsController {
     @Body() dto: AddSuppliersDto,
   ): Promise<{ added: number }> {
     return this.addSuppliers.execute(user, { campaignId: id, supplierIds: dto.supplierIds });
+  }
+
+  @Delete(':id/suppliers/:supplierId')
+  @HttpCode(204)
+  @Roles('procurement')
+  @ApiOperation({
+    summary: "Take a supplier off a draft's choice",
+    description:
+      'Drafts only: once launched, the chosen suppliers have been invited (close the campaign ' +
+      'to stop answers).',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiParam({ name: 'supplierId', format: 'uuid', description: 'Supplier id' })
+  @ApiNoContentResponse({ description: 'The supplier is no longer chosen' })
+  @ApiErrors({
+    403: PROCUREMENT_ONLY,
+    404: `${NOT_FOUND}, or the supplier is not chosen in this draft`,
+    409: 'The campaign is launched or closed',
+  })
+  async removeChosen(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
+    @Param('supplierId', SUPPLIER_ID_PIPE) supplierId: string,
+  ): Promise<void> {
+    const result = await this.removeSupplier.execute(user, { campaignId: id, supplierId });
+    if (!result.removed) throw new NotFoundException(SUPPLIER_NOT_CHOSEN);
   }
 
   @Post(':id/close')

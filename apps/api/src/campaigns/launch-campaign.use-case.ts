@@ -26,7 +26,16 @@ export class LaunchCampaignUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  execute(user: AuthenticatedUser, campaignId: string): Promise<LaunchResult> {
+  /**
+   * `expectedSuppliers`: the number of suppliers the person confirmed inviting (the console's
+   * launch tick states it). A draft whose choice changed since is refused with 409, so nobody
+   * mails more (or other) suppliers than they confirmed.
+   */
+  execute(
+    user: AuthenticatedUser,
+    campaignId: string,
+    options: { expectedSuppliers?: number } = {},
+  ): Promise<LaunchResult> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await lockCampaign(manager, user.organizationId, campaignId);
       if (campaign.status === 'closed') throw new ConflictException('campaign is closed');
@@ -47,6 +56,13 @@ export class LaunchCampaignUseCase {
         throw new BadRequestException(
           'supplierIds: a campaign needs at least one supplier to launch',
         );
+      }
+      const expected = options.expectedSuppliers;
+      if (expected !== undefined && expected !== supplierIds.length) {
+        throw new ConflictException({
+          message: `the draft now has ${supplierIds.length} suppliers, not the ${expected} confirmed`,
+          suppliers: supplierIds.length,
+        });
       }
       const invited = await insertAssessments(manager, campaign, supplierIds);
       await manager.getRepository(Campaign).update(

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedUser, linkExpiry } from '@kakehashi/auth';
+import { AuthenticatedUser, dueDateGraceEnd } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
 import { lockCampaign } from './campaign-suppliers';
@@ -102,7 +102,8 @@ export class UpdateCampaignUseCase {
     user: AuthenticatedUser,
     campaign: Campaign,
   ): Promise<number> {
-    // Links already mailed keep working until the new date's grace period ends (never shortened).
+    // Links already mailed keep working until the new date's grace period ends (never shortened:
+    // one minted late keeps its own minimum lifetime, and a revoked or dead link stays so).
     await manager.query(
       `UPDATE assessment_links l SET expires_at = $3
          FROM assessments a
@@ -110,7 +111,7 @@ export class UpdateCampaignUseCase {
           AND a.status IN ('invited', 'opened', 'in_progress')
           AND l.assessment_id = a.id AND l.organization_id = a.organization_id
           AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < $3`,
-      [user.organizationId, campaign.id, linkExpiry(campaign.dueDate)],
+      [user.organizationId, campaign.id, dueDateGraceEnd(campaign.dueDate)],
     );
     const written = await manager.query<{ id: string; message_key: string; status: string }[]>(
       `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,

@@ -12,6 +12,14 @@ export const CAMPAIGN_PAGES_TEXT = {
     next: '次へ',
     back: 'キャンペーン一覧へ',
     launch: '開始 (招待メールを送信)',
+    launchConfirm: (n: string) => `${n} 社に招待メールを送信します。送信後は取り消せません。`,
+    launchCheck: '招待メールを送信することを確認しました',
+    launchNeedsSuppliers: '対象のサプライヤーを追加すると開始できます。',
+    addSuppliers: 'サプライヤーを追加・外す',
+    addSuppliersLaunched: 'サプライヤーを追加（すぐに招待）',
+    chosenCount: (n: string) => `選択済み: ${n} 社`,
+    chosenMore: (n: string) => `ほか ${n} 社`,
+    nextStep: '作成すると、対象のサプライヤーを選ぶページに進みます。',
     close: '終了',
     closeConfirm:
       '終了すると回答の受付とリマインダーが止まり、回答リンクは開けなくなります。終了したキャンペーンは再開できません。',
@@ -32,8 +40,16 @@ export const CAMPAIGN_PAGES_TEXT = {
       status: '状態',
       owner: '担当者',
       dueDate: '回答期限',
-      suppliers: '対象サプライヤー',
-      suppliersHelp: 'Ctrl (Mac は ⌘) を押しながら複数選択できます。',
+      catalogVersion: '質問票',
+      reminders: 'リマインダー',
+      beforeDays: '期限前のリマインダー（期限の何日前か）',
+      beforeDaysHelp:
+        '例: 7,3,1（カンマ区切り。1〜90 日で 10 個まで。空欄なら期限前のリマインダーは送りません）',
+      overdueEveryDays: '期限後のリマインダーの間隔（日）',
+      overdueEveryDaysHelp: '回答期限を過ぎたら、この日数ごとにリマインダーを送ります（1〜30）。',
+      escalateAfterOverdue: '担当者へのエスカレーション（回）',
+      escalateAfterOverdueHelp:
+        '期限後のリマインダーをこの回数送っても未提出なら、キャンペーンの担当者に知らせます（0〜10。0 なら知らせません）。',
       supplier: 'サプライヤー',
       contact: '連絡先',
       delivery: '招待メール',
@@ -41,6 +57,7 @@ export const CAMPAIGN_PAGES_TEXT = {
       draftSuppliers: '選択済みサプライヤー',
     },
     headings: {
+      settings: '設定',
       progress: '進捗',
       delivery: '招待メールの配信',
       undeliverable: '不達の連絡先',
@@ -75,19 +92,32 @@ export const CAMPAIGN_PAGES_TEXT = {
     dueDateChanged: '回答期限を変更しました。',
     dueDateAnnounced:
       '回答期限を変更しました。回答がまだのサプライヤーに変更のお知らせを順次送信します。',
+    reminderWords: {
+      before: (days: number[]) =>
+        `回答期限の ${days.map((d) => `${d} 日前`).join('・')}にリマインダーを送ります。`,
+      noBefore: '回答期限前のリマインダーは送りません。',
+      overdue: (every: number) => `期限を過ぎると ${every} 日ごとにリマインダーを送ります。`,
+      escalate: (count: number, day: number) =>
+        `期限後のリマインダーを ${count} 回送っても未提出のサプライヤーは、期限の ${day} 日後に担当者へ知らせます。`,
+      noEscalate: '担当者へのエスカレーションはしません。',
+    },
     errors: {
       required: (label: string) => `「${label}」を入力してください。`,
       tooLong: (label: string, max: number) => `「${label}」は${max}文字以内で入力してください。`,
       dueDateFormat: '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
       dueDatePast: '「回答期限」には今日以降の日付を指定してください（日本時間）。',
-      suppliers: '「対象サプライヤー」の選択が正しくありません。',
-      tooManySuppliers: (max: string) => `「対象サプライヤー」は ${max} 社まで選べます。`,
-      unknownSuppliers: (count: number) =>
-        `選択したサプライヤーのうち ${count} 社が見つかりません。ページを読み込み直して選び直してください。`,
+      catalogVersion: '「質問票」は一覧から選んでください。',
+      beforeDays:
+        '「期限前のリマインダー」は 1〜90 の日数をカンマ区切りで 10 個まで入力してください（例: 7,3,1）。',
+      overdueEveryDays: '「期限後のリマインダーの間隔」は 1〜30 の整数で入力してください。',
+      escalateAfterOverdue: '「担当者へのエスカレーション」は 0〜10 の整数で入力してください。',
       otherSite:
         '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
       form: '入力内容を確認してください。',
       closeUnconfirmed: '終了するには、確認のチェックを入れてから「終了」を押してください。',
+      launchUnconfirmed: '開始するには、確認のチェックを入れてから「開始」を押してください。',
+      launchCountChanged: (n: string) =>
+        `確認の後に対象のサプライヤーが変わりました（現在 ${n} 社）。対象を確かめて、もう一度確認してください。`,
       alreadyClosed: 'このキャンペーンはすでに終了しています。',
       noSuppliersToLaunch: '対象サプライヤーが選ばれていないため開始できません。',
       owner: '担当者には、この組織の有効な調達担当者または管理者を選んでください。',
@@ -103,6 +133,15 @@ export const CAMPAIGN_PAGES_TEXT = {
     next: 'Next',
     back: 'Back to campaigns',
     launch: 'Launch (send invitations)',
+    launchConfirm: (n: string) =>
+      `Invitations will be mailed to ${n} suppliers. Once sent, this cannot be undone.`,
+    launchCheck: 'I confirm that the invitations are to be sent',
+    launchNeedsSuppliers: 'Add the suppliers to invite, then the campaign can be launched.',
+    addSuppliers: 'Add or remove suppliers',
+    addSuppliersLaunched: 'Add suppliers (invited at once)',
+    chosenCount: (n: string) => `Chosen: ${n}`,
+    chosenMore: (n: string) => `and ${n} more`,
+    nextStep: 'Once created, you choose the suppliers to invite.',
     close: 'Close',
     closeConfirm:
       'Closing stops answers and reminders, and answer links stop opening. A closed campaign cannot be reopened.',
@@ -123,8 +162,17 @@ export const CAMPAIGN_PAGES_TEXT = {
       status: 'Status',
       owner: 'Owner',
       dueDate: 'Due date',
-      suppliers: 'Suppliers',
-      suppliersHelp: 'Hold Ctrl (⌘ on a Mac) to choose several.',
+      catalogVersion: 'Questionnaire',
+      reminders: 'Reminders',
+      beforeDays: 'Reminders before the due date (days before)',
+      beforeDaysHelp:
+        'For example 7,3,1 (separated by commas; 1–90 days, at most 10; empty: no reminder before the due date)',
+      overdueEveryDays: 'Overdue reminder interval (days)',
+      overdueEveryDaysHelp:
+        'Once the due date has passed, a reminder goes out every this many days (1–30).',
+      escalateAfterOverdue: 'Escalation to the owner (reminders)',
+      escalateAfterOverdueHelp:
+        'Suppliers still not submitted after this many overdue reminders are reported to the campaign owner (0–10; 0: never).',
       supplier: 'Supplier',
       contact: 'Contact',
       delivery: 'Invitation',
@@ -132,6 +180,7 @@ export const CAMPAIGN_PAGES_TEXT = {
       draftSuppliers: 'Chosen suppliers',
     },
     headings: {
+      settings: 'Settings',
       progress: 'Progress',
       delivery: 'Invitation delivery',
       undeliverable: 'Undeliverable contacts',
@@ -166,19 +215,41 @@ export const CAMPAIGN_PAGES_TEXT = {
     dueDateChanged: 'The due date was changed.',
     dueDateAnnounced:
       'The due date was changed. The suppliers who have not answered yet are being told.',
+    reminderWords: {
+      before: (days: number[]) => {
+        const list =
+          days.length === 1
+            ? String(days[0])
+            : `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`;
+        const unit = days.length === 1 && days[0] === 1 ? 'day' : 'days';
+        return `Reminders go out ${list} ${unit} before the due date.`;
+      },
+      noBefore: 'No reminder goes out before the due date.',
+      overdue: (every: number) =>
+        every === 1
+          ? 'Once overdue, a reminder goes out every day.'
+          : `Once overdue, a reminder goes out every ${every} days.`,
+      escalate: (count: number, day: number) =>
+        `Suppliers still not submitted after ${count} overdue ${count === 1 ? 'reminder' : 'reminders'} are reported to the owner ${day} ${day === 1 ? 'day' : 'days'} after the due date.`,
+      noEscalate: 'Nothing is escalated to the owner.',
+    },
     errors: {
       required: (label: string) => `Enter the ${label.toLowerCase()}.`,
       tooLong: (label: string, max: number) =>
         `The ${label.toLowerCase()} must be at most ${max} characters.`,
       dueDateFormat: 'Enter the due date as a date (YYYY-MM-DD).',
       dueDatePast: 'The due date must be today or later (Japan time).',
-      suppliers: 'The choice of suppliers is not valid.',
-      tooManySuppliers: (max: string) => `Choose at most ${max} suppliers.`,
-      unknownSuppliers: (count: number) =>
-        `${count} of the chosen suppliers no longer exist. Reload the page and choose again.`,
+      catalogVersion: 'Choose the questionnaire from the list.',
+      beforeDays:
+        'Enter the reminders before the due date as days from 1 to 90, separated by commas, at most 10 (for example 7,3,1).',
+      overdueEveryDays: 'Enter the overdue reminder interval as a whole number from 1 to 30.',
+      escalateAfterOverdue: 'Enter the escalation to the owner as a whole number from 0 to 10.',
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
       form: 'Please check what you entered.',
       closeUnconfirmed: 'To close the campaign, tick the confirmation, then press Close.',
+      launchUnconfirmed: 'To launch the campaign, tick the confirmation, then press Launch.',
+      launchCountChanged: (n: string) =>
+        `The chosen suppliers changed after you confirmed (now ${n}). Check them and confirm again.`,
       alreadyClosed: 'This campaign is already closed.',
       noSuppliersToLaunch: 'The campaign has no supplier chosen, so it cannot be launched.',
       owner: 'Choose an active procurement user or admin of this organization as the owner.',

@@ -20,13 +20,14 @@ import { validate } from 'class-validator';
 import { DataSource, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import { Supplier, User } from '@kakehashi/database';
+import { User } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
 import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin, requireSameOrigin } from '../../console/same-origin';
 import { CampaignQueriesService } from '../campaign-queries.service';
+import { CampaignSupplierChoicesService } from '../campaign-supplier-choices.service';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
 import { UpdateCampaignDto } from '../dto/update-campaign.dto';
@@ -35,6 +36,7 @@ import { UpdateCampaignUseCase } from '../update-campaign.use-case';
 import {
   CampaignFormErrors,
   CampaignFormValues,
+  emptyCampaignForm,
   otherSiteErrors,
   readCampaignForm,
   serviceErrors,
@@ -56,7 +58,8 @@ const READERS = ['procurement', 'ciso', 'auditor'] as const;
 const LIST_PAGE_SIZE = 20;
 /** The detail page shows this many assessments (the API's maximum page). */
 const ASSESSMENTS_SHOWN = 500;
-const SUPPLIER_CHOICES = 2000;
+/** A draft's page names this many of its chosen suppliers; the supplier page lists them all. */
+const CHOSEN_SHOWN = 20;
 const NOTICES: CampaignNotice[] = [
   'launched',
   'closed',
@@ -81,6 +84,7 @@ export class CampaignPagesController {
     private readonly closeCampaign: CloseCampaignUseCase,
     private readonly createCampaign: CreateCampaignUseCase,
     private readonly updateCampaign: UpdateCampaignUseCase,
+    private readonly choices: CampaignSupplierChoicesService,
     private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
@@ -119,8 +123,7 @@ export class CampaignPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
-    const form = { name: '', dueDate: tokyoToday(), supplierIds: [] };
-    await this.renderForm(request, reply, { user, locale, form });
+    await this.renderForm(request, reply, { user, locale, form: emptyCampaignForm(tokyoToday()) });
   }
 
   @Post('new')
@@ -146,7 +149,8 @@ export class CampaignPagesController {
     }
     try {
       const created = await this.createCampaign.execute(user, result.dto);
-      await reply.redirect(`/console/campaigns/${created.id}`, 303);
+      // The draft's supplier page: where its suppliers are chosen.
+      await reply.redirect(`/console/campaigns/${created.id}/suppliers?done=created`, 303);
     } catch (error) {
       const errors = serviceErrors(error, text);
       const status = (error as HttpException).getStatus();
@@ -167,6 +171,10 @@ export class CampaignPagesController {
     await this.renderDetail(request, reply, { user, id, notice });
   }
 
+  /**
+   * Launching mails every chosen supplier and cannot be undone, so the form must carry its
+   * confirmation tick, and the number of suppliers the tick stated must still be the draft's.
+   */
   @Post(':id/launch')
   @Roles('procurement')
   async launch(
@@ -175,9 +183,13 @@ export class CampaignPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.runAction({ request, reply, user, id, done: 'launched' }, () =>
-      this.launchCampaign.execute(user, id),
-    );
+    await this.runAction({ request, reply, user, id, done: 'launched' }, () => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (body.confirm !== 'yes') throw new BadRequestException(LAUNCH_UNCONFIRMED);
+      const stated = Number(body.suppliers);
+      const expectedSuppliers = Number.isInteger(stated) && stated >= 0 ? stated : undefined;
+      return this.launchCampaign.execute(user, id, { expectedSuppliers });
+    });
   }
 
   /** Closing cannot be undone, so the form must carry its confirmation tick. */
@@ -286,6 +298,7 @@ export class CampaignPagesController {
         status: refusal.status,
         message: actionErrorText(error, refusal.message, text),
         closeOpen: done === 'closed',
+        launchRefused: done === 'launched',
         ownerInvalid: isOwnerRefusal(error),
         dueDateRefused: refusedDueDate(error),
       });
@@ -302,6 +315,7 @@ export class CampaignPagesController {
       status?: number;
       message?: string;
       closeOpen?: boolean;
+      launchRefused?: boolean;
       ownerInvalid?: boolean;
       dueDateRefused?: string | null;
     },
@@ -322,10 +336,13 @@ export class CampaignPagesController {
           })
         : Promise.resolve([]),
     ]);
-    const draftIds =
+    const chosen =
       detail.status === 'draft'
-        ? (await this.queries.requireCampaign(user.organizationId, id)).draftSupplierIds
-        : [];
+        ? await this.choices.chosen(await this.queries.requireCampaign(user.organizationId, id), {
+            page: 1,
+            pageSize: CHOSEN_SHOWN,
+          })
+        : null;
     await renderConsolePage(request, reply, {
       view: 'campaigns/detail',
       title: detail.name,
@@ -333,17 +350,19 @@ export class CampaignPagesController {
       user,
       locale,
       status: input.status,
+      styles: ['/static/console/campaigns.css'],
       data: detailPageData({
         locale,
         detail,
         assessments,
-        draftSuppliers: await this.supplierNames(user.organizationId, draftIds),
+        draftSuppliers: chosen?.items ?? [],
         canEdit: canEdit(user),
         owner: owner[0] ?? null,
         owners,
         notice: input.notice,
         error: input.message,
         closeOpen: input.closeOpen,
+        launchRefused: input.launchRefused,
         ownerInvalid: input.ownerInvalid,
         dueDateRefused: input.dueDateRefused,
       }),
@@ -361,12 +380,6 @@ export class CampaignPagesController {
       errors?: CampaignFormErrors;
     },
   ): Promise<void> {
-    const suppliers = await this.dataSource.getRepository(Supplier).find({
-      select: { id: true, name: true },
-      where: { organizationId: input.user.organizationId },
-      order: { name: 'ASC' },
-      take: SUPPLIER_CHOICES,
-    });
     await renderConsolePage(request, reply, {
       view: 'campaigns/form',
       title: CAMPAIGN_PAGES_TEXT[input.locale].newTitle,
@@ -374,12 +387,8 @@ export class CampaignPagesController {
       user: input.user,
       locale: input.locale,
       status: input.status,
-      data: formPageData({
-        locale: input.locale,
-        form: input.form,
-        suppliers,
-        errors: input.errors,
-      }),
+      styles: ['/static/console/campaigns.css'],
+      data: formPageData({ locale: input.locale, form: input.form, errors: input.errors }),
     });
   }
 
@@ -400,19 +409,6 @@ export class CampaignPagesController {
       deactivated: u.deactivatedAt !== null,
     }));
   }
-
-  /** Names of a draft's chosen suppliers (the assessments list is empty until launch). */
-  private async supplierNames(
-    organizationId: string,
-    ids: string[],
-  ): Promise<{ id: string; name: string }[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.getRepository(Supplier).find({
-      select: { id: true, name: true },
-      where: { organizationId, id: In(ids) },
-      order: { name: 'ASC' },
-    });
-  }
 }
 
 function canEdit(user: AuthenticatedUser): boolean {
@@ -420,6 +416,7 @@ function canEdit(user: AuthenticatedUser): boolean {
 }
 
 const CLOSE_UNCONFIRMED = 'confirm: tick the confirmation to close the campaign';
+const LAUNCH_UNCONFIRMED = 'confirm: tick the confirmation to launch the campaign';
 
 /** A launch/close refusal in the page's language (the use cases speak English to API clients). */
 function actionErrorText(
@@ -429,10 +426,20 @@ function actionErrorText(
 ): string {
   if (error instanceof ForbiddenException) return text.otherSite;
   if (message === CLOSE_UNCONFIRMED) return text.closeUnconfirmed;
+  if (message === LAUNCH_UNCONFIRMED) return text.launchUnconfirmed;
+  const changed = launchCountChanged(error);
+  if (changed !== null) return text.launchCountChanged(changed.toLocaleString('en-US'));
   if (error instanceof ConflictException && /closed/.test(message)) return text.alreadyClosed;
   if (message.startsWith('supplierIds:')) return text.noSuppliersToLaunch;
   if (isOwnerRefusal(error)) return text.owner;
   return message;
+}
+
+/** The draft's number of suppliers when it no longer is the one the launch tick stated. */
+function launchCountChanged(error: unknown): number | null {
+  if (!(error instanceof ConflictException)) return null;
+  const suppliers = (error.getResponse() as { suppliers?: unknown }).suppliers;
+  return typeof suppliers === 'number' ? suppliers : null;
 }
 
 /** What was typed into the due date form when it was refused, else null. */

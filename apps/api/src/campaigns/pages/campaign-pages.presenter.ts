@@ -1,4 +1,6 @@
-import { tokyoToday } from '@kakehashi/mail';
+import { listCatalogs } from '@kakehashi/domain';
+import type { ReminderPolicy } from '@kakehashi/database';
+import { formatDueDate, tokyoToday } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
 import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
@@ -65,7 +67,7 @@ export function listPageData(input: {
       name: d.name,
       status: t.statuses[d.status],
       statusKey: d.status,
-      dueDate: d.dueDate,
+      dueDate: formatDueDate(d.dueDate, input.locale),
       counts: counts(input.locale, d),
       sent: d.delivery.sent,
       failed: d.delivery.failed,
@@ -76,10 +78,33 @@ export function listPageData(input: {
   };
 }
 
+/** The reminder policy in words, one sentence a step (before, overdue, escalation). */
+export function reminderSchedule(locale: Locale, policy: ReminderPolicy): string[] {
+  const words = CAMPAIGN_PAGES_TEXT[locale].reminderWords;
+  const before = [...policy.beforeDays].sort((a, b) => b - a);
+  return [
+    before.length > 0 ? words.before(before) : words.noBefore,
+    words.overdue(policy.overdueEveryDays),
+    policy.escalateAfterOverdue > 0
+      ? words.escalate(
+          policy.escalateAfterOverdue,
+          policy.escalateAfterOverdue * policy.overdueEveryDays,
+        )
+      : words.noEscalate,
+  ];
+}
+
+/** The questionnaire's title in the page's language (the version itself when unknown). */
+function catalogTitle(locale: Locale, version: string): string {
+  const catalog = listCatalogs().find((c) => c.version === version);
+  return catalog ? `${catalog.title[locale]} (${version})` : version;
+}
+
 export function detailPageData(input: {
   locale: Locale;
   detail: CampaignDetail;
   assessments: Page<unknown>;
+  /** The first of a draft's chosen suppliers (the supplier page lists them all). */
   draftSuppliers: { id: string; name: string }[];
   canEdit: boolean;
   /** The campaign's owner, and who may become it (active procurement users and admins). */
@@ -93,8 +118,11 @@ export function detailPageData(input: {
   ownerInvalid?: boolean;
   /** The due date typed into the due date form when it was refused (kept, marked). */
   dueDateRefused?: string | null;
+  /** The launch was refused for want of its tick (mark it). */
+  launchRefused?: boolean;
 }): Record<string, unknown> {
   const t = CAMPAIGN_PAGES_TEXT[input.locale];
+  const count = (n: number) => n.toLocaleString('en-US');
   const { detail, owner } = input;
   // The current owner stays a choice even when no longer eligible, so the form never
   // proposes someone else by default.
@@ -132,7 +160,26 @@ export function detailPageData(input: {
       value: detail.delivery[key],
     })),
     undeliverable: detail.undeliverable,
-    draftSuppliers: input.draftSuppliers,
+    settings: {
+      catalog: catalogTitle(input.locale, detail.catalogVersion),
+      reminders: reminderSchedule(input.locale, detail.reminderPolicy),
+    },
+    chosen:
+      detail.status === 'draft'
+        ? {
+            count: t.chosenCount(count(detail.draftSupplierCount)),
+            suppliers: input.draftSuppliers,
+            more:
+              detail.draftSupplierCount > input.draftSuppliers.length
+                ? t.chosenMore(count(detail.draftSupplierCount - input.draftSuppliers.length))
+                : null,
+          }
+        : null,
+    suppliersHref:
+      input.canEdit && detail.status !== 'closed'
+        ? `/console/campaigns/${detail.id}/suppliers`
+        : null,
+    suppliersLabel: detail.status === 'draft' ? t.addSuppliers : t.addSuppliersLaunched,
     assessments: rows.map((row) => ({
       answersHref: `/console/assessments/${row.id}`,
       supplierId: row.supplierId,
@@ -147,7 +194,16 @@ export function detailPageData(input: {
     assessmentTotal: input.assessments.total,
     assessmentsTruncated: input.assessments.total > rows.length,
     shownCount: rows.length,
-    canLaunch: input.canEdit && detail.status === 'draft',
+    launchForm:
+      input.canEdit && detail.status === 'draft' && detail.draftSupplierCount > 0
+        ? {
+            count: detail.draftSupplierCount,
+            text: t.launchConfirm(count(detail.draftSupplierCount)),
+            invalid: input.launchRefused ?? false,
+          }
+        : null,
+    launchNeedsSuppliers:
+      input.canEdit && detail.status === 'draft' && detail.draftSupplierCount === 0,
     canClose: input.canEdit && detail.status !== 'closed',
     notice:
       input.notice === 'owner'
@@ -171,15 +227,20 @@ export function detailPageData(input: {
 export function formPageData(input: {
   locale: Locale;
   form: CampaignFormValues;
-  suppliers: { id: string; name: string }[];
   errors?: CampaignFormErrors;
 }): Record<string, unknown> {
-  const chosen = new Set(input.form.supplierIds);
+  const { form } = input;
+  const byField = input.errors?.byField ?? {};
   return {
     t: CAMPAIGN_PAGES_TEXT[input.locale],
-    form: input.form,
-    supplierChoices: input.suppliers.map((s) => ({ ...s, selected: chosen.has(s.id) })),
+    form,
+    catalogChoices: listCatalogs().map((c) => ({
+      value: c.version,
+      label: `${c.title[input.locale]} (${c.version})`,
+      selected: c.version === form.catalogVersion,
+    })),
     errors: input.errors?.messages ?? [],
     invalid: Object.fromEntries((input.errors?.fields ?? []).map((field) => [field, true])),
+    fieldErrors: byField,
   };
 }
