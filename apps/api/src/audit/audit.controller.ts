@@ -1,26 +1,40 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
+import { tokyoToday } from '@kakehashi/mail';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
+import { AuditExportService } from './audit-export.service';
 import { AuditPageResponse } from './audit.doc';
+import { auditEventFilter } from './dto/audit-event-filter.query';
+import { ExportAuditEventsQuery } from './dto/export-audit-events.query';
 import { ListAuditEventsQuery } from './dto/list-audit-events.query';
+
+const INVALID_QUERY =
+  'A query parameter is invalid or unknown (the message names it), or `to` is before `from`';
+const READERS_ONLY = 'Only an admin or an auditor reads the audit trail';
 
 @ApiTags('audit')
 @ApiBuyerSession()
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly exports: AuditExportService,
+  ) {}
 
   /** The tenant's audit trail (newest first), a page at a time, for admins and auditors. */
   @Get()
   @Roles('admin', 'auditor')
-  @ApiOperation({ summary: "The organization's audit events, newest first" })
-  @ApiOkResponse({ type: AuditPageResponse })
-  @ApiErrors({
-    400: 'A query parameter is invalid or unknown',
-    403: 'Only an admin or an auditor reads the audit trail',
+  @ApiOperation({
+    summary: "The organization's audit events, newest first",
+    description:
+      'Filters combine: action, actor (type and/or id), target type and a range of days in Asia/Tokyo (`from` and `to` both included).',
   })
+  @ApiOkResponse({ type: AuditPageResponse })
+  @ApiErrors({ 400: INVALID_QUERY, 403: READERS_ONLY })
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ListAuditEventsQuery,
@@ -28,7 +42,7 @@ export class AuditController {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const { events, total } = await this.audit.pageForOrganization(user.organizationId, {
-      action: query.action,
+      ...auditEventFilter(query),
       page,
       pageSize,
     });
@@ -44,5 +58,39 @@ export class AuditController {
       createdAt: event.createdAt.toISOString(),
     }));
     return { items, total, page, pageSize };
+  }
+
+  @Get('export.csv')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    summary: 'Every matching audit event as CSV (UTF-8 with BOM, for Excel), newest first',
+    description:
+      'The filters of the list; no paging. Times in Japan time to the second, actors and targets named, actions in words beside their code. `lang=en` for English headers and labels (default ja).',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'audit-log-YYYY-MM-DD.csv as an attachment',
+    schema: { type: 'string' },
+  })
+  @ApiErrors({ 400: INVALID_QUERY, 403: READERS_ONLY })
+  @Header('Cache-Control', 'no-store')
+  async csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ExportAuditEventsQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = this.exports.csv({
+      user,
+      filter: auditEventFilter(query),
+      locale: query.lang ?? 'ja',
+    });
+    const filename = `audit-log-${tokyoToday()}.csv`;
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
+      .send(Readable.from(body));
   }
 }

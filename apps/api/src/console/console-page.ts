@@ -4,7 +4,8 @@ import type { UserRole } from '@kakehashi/database';
 import { Locale, resolveLocale, urlWithLang } from './console-locale';
 import { CONSOLE_TEXT, ConsoleText } from './console-text';
 
-export type ConsoleSection = 'dashboard' | 'suppliers' | 'campaigns' | 'users' | 'settings';
+export type ConsoleSection =
+  'dashboard' | 'suppliers' | 'campaigns' | 'users' | 'settings' | 'audit';
 
 /**
  * The console's main navigation; other features add their pages at these paths. An entry with
@@ -16,6 +17,7 @@ export const CONSOLE_NAV: { section: ConsoleSection; href: string; roles?: UserR
   { section: 'campaigns', href: '/console/campaigns' },
   { section: 'users', href: '/console/users', roles: ['admin'] },
   { section: 'settings', href: '/console/settings', roles: ['admin'] },
+  { section: 'audit', href: '/console/audit', roles: ['admin', 'auditor'] },
 ];
 
 export const CONSOLE_LAYOUT = 'layouts/console';

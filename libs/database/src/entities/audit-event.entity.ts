@@ -9,7 +9,9 @@ import {
 } from 'typeorm';
 import { Organization } from './organization.entity';
 
-export type AuditActorType = 'user' | 'supplier' | 'system' | 'anonymous';
+/** Who acts: a buyer user, a supplier contact (through a link), the system, or nobody signed in. */
+export const AUDIT_ACTOR_TYPES = ['user', 'supplier', 'system', 'anonymous'] as const;
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
 /** Append-only record of who did what to which target, and when. */
 @Entity({ name: 'audit_events' })

@@ -1,16 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/page-query';
+import { AuditEventFilterQuery } from './audit-event-filter.query';
 
-/** GET /api/v1/audit-events: paging and the action filter. */
-export class ListAuditEventsQuery extends PageQuery {
-  @ApiPropertyOptional({
-    example: 'supplier.create',
-    maxLength: 100,
-    description: 'Only events with exactly this action',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  action?: string;
-}
+/** GET /api/v1/audit-events: the filters and paging. */
+export class ListAuditEventsQuery extends IntersectionType(AuditEventFilterQuery, PageQuery) {}
