@@ -84,6 +84,18 @@ export class Environment {
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT = 5;
 
+  /** Password-reset requests (the login page's 「パスワードをお忘れの方」) per client address per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_REQUESTS_PER_HOUR_PER_IP = 10;
+
+  /** Password-reset requests per email address per hour; beyond, nothing is mailed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_REQUESTS_PER_HOUR_PER_ADDRESS = 3;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

@@ -9,6 +9,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '@kakehashi/config';
 import { setRetryAfterHeaders } from '../auth/login-throttle';
 import { LoginThrottledException } from '../auth/login-throttled.exception';
+import { FORGOT_PASSWORD_PATH } from '../users/pages/forgot-password-page.controller';
+import { FORGOT_PASSWORD_TEXT } from '../users/pages/forgot-password-text';
 import { resolveLocale, safeNext } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
@@ -17,7 +19,10 @@ import { LOGIN_FORM_TOKEN } from './login-form-token';
 
 type LoginError = 'invalid' | 'expired' | 'throttled';
 
-/** The login page, with a fresh form token; an error or notice when there is one. */
+/**
+ * The login page, with a fresh form token and the link for a forgotten password; an error or
+ * notice when there is one (`notice`: another page's words, such as "your password is set").
+ */
 export async function renderLoginPage(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -26,6 +31,7 @@ export async function renderLoginPage(
     email?: string;
     error?: LoginError;
     sessionExpired?: boolean;
+    notice?: string;
     status?: number;
     secure: boolean;
   },
@@ -42,7 +48,8 @@ export async function renderLoginPage(
       next: state.next,
       email: state.email ?? '',
       error: state.error ? text[state.error] : null,
-      notice: state.sessionExpired ? text.sessionExpired : null,
+      notice: state.sessionExpired ? text.sessionExpired : (state.notice ?? null),
+      forgot: { href: FORGOT_PASSWORD_PATH, label: FORGOT_PASSWORD_TEXT[locale].link },
       formToken: LOGIN_FORM_TOKEN.issue(request, reply, state.secure),
     },
   });

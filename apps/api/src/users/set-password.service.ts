@@ -2,15 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashPassword, verifyPassword } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
-import { InvitationResolution, resolveInvitation } from './user-invitations';
+import {
+  InvitationResolution,
+  OpenInvitation,
+  resolveInvitation,
+  revokeOpenInvitations,
+} from './user-invitations';
+
+type Refused = Exclude<InvitationResolution, { ok: true }>;
 
 export type SetPasswordResult =
-  | { outcome: 'set'; email: string }
-  | { outcome: 'refused'; reason: Exclude<InvitationResolution, { ok: true }>['reason'] }
+  | { outcome: 'set'; email: string; purpose: OpenInvitation['purpose'] }
+  | { outcome: 'refused'; reason: Refused['reason']; purpose?: Refused['purpose'] }
   /** The same password opens the person's account (same email) in another organization. */
   | { outcome: 'reused' };
 
-/** The invited person's side: an emailed one-time link sets their first password. */
+/**
+ * The person's side of an emailed one-time link: an invitation sets their first password, a
+ * reset link (asked for on the login page) a new one.
+ */
 @Injectable()
 export class SetPasswordService {
   constructor(
@@ -30,7 +40,7 @@ export class SetPasswordService {
     ip: string | null;
   }): Promise<SetPasswordResult> {
     const found = await this.resolve(input.token);
-    if (!found.ok) return { outcome: 'refused', reason: found.reason };
+    if (!found.ok) return { outcome: 'refused', reason: found.reason, purpose: found.purpose };
     if (await this.opensAnotherAccount(found.invitation, input.password)) {
       return { outcome: 'reused' };
     }
@@ -38,30 +48,43 @@ export class SetPasswordService {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const locked = await resolveInvitation(manager, input.token, { lock: true });
-      if (!locked.ok) return { outcome: 'refused', reason: locked.reason };
+      if (!locked.ok) return { outcome: 'refused', reason: locked.reason, purpose: locked.purpose };
       const { invitation } = locked;
+      const { organizationId, userId } = invitation;
       await manager.query(
-        `UPDATE users SET password_hash = $3
-          WHERE organization_id = $1 AND id = $2 AND password_hash IS NULL`,
-        [invitation.organizationId, invitation.userId, passwordHash],
+        `UPDATE users SET password_hash = $3 WHERE organization_id = $1 AND id = $2`,
+        [organizationId, userId, passwordHash],
       );
       await manager.query('UPDATE user_invitations SET used_at = now() WHERE id = $1', [
         invitation.id,
       ]);
+      const reset = invitation.purpose === 'password_reset';
+      const details: Record<string, unknown> = { invitationId: invitation.id };
+      if (reset) {
+        // Whoever knew the old password is signed out everywhere, and the other reset links
+        // mailed meanwhile stop working.
+        const [, sessionsEnded] = await manager.query<[unknown[], number]>(
+          `UPDATE user_sessions SET revoked_at = now()
+            WHERE organization_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+          [organizationId, userId],
+        );
+        await revokeOpenInvitations(manager, { organizationId, userId });
+        details.sessionsEnded = sessionsEnded;
+      }
       await this.audit.record(
         {
-          organizationId: invitation.organizationId,
+          organizationId,
           actorType: 'user',
-          actorId: invitation.userId,
-          action: 'user.password_set',
+          actorId: userId,
+          action: reset ? 'user.password_reset' : 'user.password_set',
           targetType: 'user',
-          targetId: invitation.userId,
-          details: { invitationId: invitation.id },
+          targetId: userId,
+          details,
           ip: input.ip,
         },
         manager,
       );
-      return { outcome: 'set', email: invitation.email };
+      return { outcome: 'set', email: invitation.email, purpose: invitation.purpose };
     });
   }
 

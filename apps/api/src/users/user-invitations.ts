@@ -1,6 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { hashLinkToken } from '@kakehashi/auth';
-import { USER_INVITATION_TTL_HOURS } from '@kakehashi/database';
+import {
+  PASSWORD_RESET_TTL_MINUTES,
+  USER_INVITATION_TTL_HOURS,
+  UserLinkPurpose,
+} from '@kakehashi/database';
 import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
 
 /**
@@ -19,8 +23,8 @@ export async function recordInvitation(
   const { organizationId, user } = input;
   await revokeOpenInvitations(manager, { organizationId, userId: user.id });
   const [invitation] = await manager.query<{ id: string }[]>(
-    `INSERT INTO user_invitations (organization_id, user_id, expires_at)
-     VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING id`,
+    `INSERT INTO user_invitations (organization_id, user_id, purpose, expires_at)
+     VALUES ($1, $2, 'invitation', now() + make_interval(hours => $3)) RETURNING id`,
     [organizationId, user.id, USER_INVITATION_TTL_HOURS],
   );
   const messageKey = `user-invite:${invitation.id}`;
@@ -41,7 +45,48 @@ export async function recordInvitation(
   return invitation.id;
 }
 
-/** Links already mailed stop working (a newer invitation, a deactivation). */
+/**
+ * Records a password-reset link and its mail in the caller's transaction, for a user who has a
+ * password. Earlier reset links stay open until they expire (an hour), are used or the password
+ * is set through one of them: whichever mail the person opens works. The token is made by the
+ * worker when it sends the mail, as for an invitation.
+ */
+export async function recordPasswordReset(
+  manager: EntityManager,
+  outbox: OutboxService,
+  input: {
+    organizationId: string;
+    user: { id: string; email: string; displayName: string; locale: string };
+  },
+): Promise<string> {
+  const { organizationId, user } = input;
+  const [reset] = await manager.query<{ id: string }[]>(
+    `INSERT INTO user_invitations (organization_id, user_id, purpose, expires_at)
+     VALUES ($1, $2, 'password_reset', now() + make_interval(mins => $3)) RETURNING id`,
+    [organizationId, user.id, PASSWORD_RESET_TTL_MINUTES],
+  );
+  const messageKey = `password-reset:${reset.id}`;
+  const [mail] = await manager.query<{ id: string }[]>(
+    `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale, user_id)
+     VALUES ($1, $2, 'password_reset', $3, $4, $5, $6) RETURNING id`,
+    [organizationId, messageKey, user.email, user.displayName, user.locale, user.id],
+  );
+  await outbox.add(manager, [
+    {
+      organizationId,
+      queue: QueueName.Mail,
+      jobName: 'send-mail',
+      jobId: JobIds.sendMail(messageKey),
+      payload: { organizationId, mailMessageId: mail.id },
+    },
+  ]);
+  return reset.id;
+}
+
+/**
+ * Links already mailed stop working (a newer invitation, a deactivation, a password set through
+ * a reset link): every open link of the user, whatever it was for.
+ */
 export async function revokeOpenInvitations(
   manager: EntityManager,
   input: { organizationId: string; userId: string },
@@ -55,6 +100,8 @@ export async function revokeOpenInvitations(
 
 export interface OpenInvitation {
   id: string;
+  /** An invitation sets the first password; a reset replaces a forgotten one. */
+  purpose: UserLinkPurpose;
   organizationId: string;
   userId: string;
   email: string;
@@ -65,7 +112,12 @@ export interface OpenInvitation {
 
 export type InvitationResolution =
   | { ok: true; invitation: OpenInvitation }
-  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
+  | {
+      ok: false;
+      reason: 'unknown' | 'expired' | 'used' | 'revoked';
+      /** What the link was for, when it is known. */
+      purpose?: UserLinkPurpose;
+    };
 
 /**
  * What a raw token from a set-password link opens, read only (a GET must change nothing). With
@@ -86,7 +138,7 @@ export async function resolveInvitation(
       deactivated: boolean;
     })[]
   >(
-    `SELECT i.id, i.organization_id AS "organizationId", i.user_id AS "userId",
+    `SELECT i.id, i.purpose, i.organization_id AS "organizationId", i.user_id AS "userId",
             u.email, u.display_name AS "displayName", u.locale, o.name AS "organizationName",
             i.expires_at <= now() AS expired, i.used_at AS "usedAt", i.revoked_at AS "revokedAt",
             u.password_hash IS NOT NULL AS "hasPassword", u.deactivated_at IS NOT NULL AS deactivated
@@ -98,12 +150,28 @@ export async function resolveInvitation(
     [hashLinkToken(token)],
   );
   if (!row) return { ok: false, reason: 'unknown' };
-  if (row.usedAt || row.hasPassword) return { ok: false, reason: 'used' };
-  if (row.revokedAt || row.deactivated) return { ok: false, reason: 'revoked' };
-  if (row.expired) return { ok: false, reason: 'expired' };
+  const { purpose } = row;
+  // An invitation is spent once the user has a password, however it was set; a reset link
+  // replaces a password and is spent only by its own use.
+  if (row.usedAt || (purpose === 'invitation' && row.hasPassword)) {
+    return { ok: false, reason: 'used', purpose };
+  }
+  if (row.revokedAt || row.deactivated || (purpose === 'password_reset' && !row.hasPassword)) {
+    return { ok: false, reason: 'revoked', purpose };
+  }
+  if (row.expired) return { ok: false, reason: 'expired', purpose };
   const { id, organizationId, userId, email, displayName, locale, organizationName } = row;
   return {
     ok: true,
-    invitation: { id, organizationId, userId, email, displayName, locale, organizationName },
+    invitation: {
+      id,
+      purpose,
+      organizationId,
+      userId,
+      email,
+      displayName,
+      locale,
+      organizationName,
+    },
   };
 }

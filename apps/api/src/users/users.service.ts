@@ -4,7 +4,7 @@ import { toUserView, UserRow, UserView } from './user.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Users with their latest open invitation; `$1` is the organization. */
+/** Users with their latest open invitation (not a reset link); `$1` is the organization. */
 const USER_ROWS = `
   SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.locale,
          u.password_hash IS NOT NULL AS "hasPassword", u.last_login_at AS "lastLoginAt",
@@ -20,7 +20,7 @@ const USER_ROWS = `
     LEFT JOIN LATERAL (
       SELECT created_at, expires_at FROM user_invitations
        WHERE organization_id = u.organization_id AND user_id = u.id
-         AND used_at IS NULL AND revoked_at IS NULL
+         AND purpose = 'invitation' AND used_at IS NULL AND revoked_at IS NULL
        ORDER BY created_at DESC LIMIT 1) i ON true
    WHERE u.organization_id = $1`;
 

@@ -1,6 +1,9 @@
 import type { Locale } from '../../console/console-locale';
 
-/** Text of the public set-password page an invitation links to (ja first, en beside it). */
+/**
+ * Text of the public set-password page an invitation or a password-reset mail links to (ja
+ * first, en beside it); `reset` holds what differs for a reset link.
+ */
 export const SET_PASSWORD_TEXT = {
   ja: {
     title: 'パスワードの設定',
@@ -28,7 +31,7 @@ export const SET_PASSWORD_TEXT = {
       unknown: {
         title: 'リンクが見つかりません',
         message:
-          'このリンクは無効です。メールのリンクを最後まで正しく開いたか確認してください。解決しない場合は、組織の管理者に新しい招待メールの送信を依頼してください。',
+          'このリンクは無効です。メールのリンクを最後まで正しく開いたか確認してください。解決しない場合は、招待メールなら組織の管理者に新しい招待メールの送信を依頼し、パスワードの再設定なら再設定用のメールをもう一度お申し込みください。',
       },
       expired: {
         title: 'リンクの有効期限が切れています',
@@ -43,9 +46,34 @@ export const SET_PASSWORD_TEXT = {
       used: {
         title: 'このリンクはすでに使われています',
         message:
-          'パスワードは設定済みです。ログインしてください。パスワードがわからない場合は、組織の管理者にお問い合わせください。',
+          'パスワードは設定済みです。ログインしてください。パスワードがわからない場合は、ログインページの「パスワードをお忘れの方」から再設定できます。',
       },
       login: 'ログインページへ',
+      forgot: '再設定用のメールを申し込む',
+    },
+    reset: {
+      title: 'パスワードの再設定',
+      intro: (organization: string) =>
+        `${organization} の架け橋にログインするための新しいパスワードを設定してください。設定すると、ログイン中のすべての端末でログアウトされます。`,
+      submit: 'パスワードを再設定',
+      done: 'パスワードを再設定しました。メールアドレスと新しいパスワードでログインしてください。',
+      gone: {
+        expired: {
+          title: 'リンクの有効期限が切れています',
+          message:
+            '再設定用リンクの有効期限（1時間）が過ぎました。再設定用のメールをもう一度お申し込みください。',
+        },
+        revoked: {
+          title: 'このリンクは使えなくなりました',
+          message:
+            '別の再設定用リンクでパスワードが設定されたか、アカウントが無効化されたため、このリンクは使えません。パスワードがわからない場合は、再設定用のメールをもう一度お申し込みください。',
+        },
+        used: {
+          title: 'このリンクはすでに使われています',
+          message:
+            'このリンクでパスワードは再設定済みです。新しいパスワードでログインしてください。',
+        },
+      },
     },
   },
   en: {
@@ -75,7 +103,7 @@ export const SET_PASSWORD_TEXT = {
       unknown: {
         title: 'Link not found',
         message:
-          'This link is not valid. Check that the whole link from the mail was opened. If it still fails, ask an administrator of your organization to send you a new invitation.',
+          'This link is not valid. Check that the whole link from the mail was opened. If it still fails: for an invitation, ask an administrator of your organization to send you a new one; for a password reset, ask for a new reset mail.',
       },
       expired: {
         title: 'This link has expired',
@@ -90,9 +118,32 @@ export const SET_PASSWORD_TEXT = {
       used: {
         title: 'This link has already been used',
         message:
-          'Your password is set: please log in. If you do not know your password, ask an administrator of your organization.',
+          'Your password is set: please log in. If you do not know your password, reset it with “Forgot your password?” on the login page.',
       },
       login: 'Go to the login page',
+      forgot: 'Ask for a new reset mail',
+    },
+    reset: {
+      title: 'Reset your password',
+      intro: (organization: string) =>
+        `Set a new password to log in to Kakehashi for ${organization}. Setting it logs you out everywhere you are logged in.`,
+      submit: 'Reset password',
+      done: 'Your password has been reset. Log in with your email and the new password.',
+      gone: {
+        expired: {
+          title: 'This link has expired',
+          message: 'Password reset links work for one hour. Ask for a new reset mail.',
+        },
+        revoked: {
+          title: 'This link no longer works',
+          message:
+            'The password was set through another reset link, or the account was deactivated. If you do not know your password, ask for a new reset mail.',
+        },
+        used: {
+          title: 'This link has already been used',
+          message: 'Your password has been reset with this link: log in with the new password.',
+        },
+      },
     },
   },
 } satisfies Record<Locale, unknown>;
