@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { csvDocument, type CsvCell } from '../common/csv';
 import { storedFindingText, type StoredFinding } from '../common/finding-text';
 import type { Locale } from '../console/console-locale';
 import { DashboardScope } from './dashboard-scope';
@@ -32,8 +33,6 @@ export function exportHeaders(locale: Locale): string[] {
   ];
 }
 
-type Cell = string | number | null;
-
 /**
  * The supplier list with scores and top open findings, as CSV (UTF-8 with BOM) or Excel, in
  * Japanese unless `lang=en` is asked; times are Japan time in both.
@@ -45,7 +44,7 @@ export class DashboardExportService {
     private readonly list: SupplierListQuery,
   ) {}
 
-  async rows(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<Cell[][]> {
+  async rows(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<CsvCell[][]> {
     const locale = query.lang ?? 'ja';
     const suppliers = await this.list.all(scope, query);
     const top = await this.topFindings({ organizationId: scope.organizationId, suppliers, locale });
@@ -55,11 +54,7 @@ export class DashboardExportService {
 
   async csv(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<string> {
     const rows = await this.rows(scope, query);
-    const headers = exportHeaders(query.lang ?? 'ja');
-    // Excel opens UTF-8 CSV correctly only with the BOM; CRLF per RFC 4180.
-    return (
-      '\uFEFF' + [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
-    );
+    return csvDocument([exportHeaders(query.lang ?? 'ja'), ...rows]);
   }
 
   async xlsx(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<Buffer> {
@@ -106,7 +101,7 @@ export class DashboardExportService {
   }
 }
 
-function toCells(s: SupplierRiskRow, findings: string[], t: DashboardText): Cell[] {
+function toCells(s: SupplierRiskRow, findings: string[], t: DashboardText): CsvCell[] {
   const label = (map: Record<string, string>, v: string | null): string => (v ? (map[v] ?? v) : '');
   return [
     s.name,
@@ -133,12 +128,4 @@ function tokyoDateTime(iso: string): string {
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(new Date(iso));
-}
-
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  // Guard against formula injection when the file is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

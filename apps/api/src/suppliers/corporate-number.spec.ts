@@ -67,4 +67,17 @@ describe('法人番号 check digit', () => {
     expect(looksLikeCorporateNumber('株式会社ー')).toBe(false);
     expect(looksLikeCorporateNumber('ー')).toBe(false);
   });
+
+  it('judges the text as typed: full-width digits and dashes count, ① and ¹ do not', () => {
+    expect(looksLikeCorporateNumber('７０００－０１')).toBe(true);
+    expect(looksLikeCorporateNumber('7000 0120')).toBe(true);
+    expect(looksLikeCorporateNumber('7000\u30000120')).toBe(true);
+    // NFKC would make these digits, and a name search a 法人番号 search.
+    for (const typed of ['①', '⑴', '¹', '①-②', '1①', '㊀', '⒈']) {
+      expect(looksLikeCorporateNumber(typed)).toBe(false);
+    }
+    expect(looksLikeCorporateNumber('株式会社①テック')).toBe(false);
+    expect(looksLikeCorporateNumber('')).toBe(false);
+    expect(looksLikeCorporateNumber('- ー')).toBe(false);
+  });
 });

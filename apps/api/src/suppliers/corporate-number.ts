@@ -30,7 +30,16 @@ export function normalizeCorporateNumber(value: string): string {
   return value.normalize('NFKC').replace(SEPARATORS, '');
 }
 
-/** Whether a search text is only digits and separators, i.e. (part of) a 法人番号. */
+/**
+ * Whether a search text, as typed, is only digits (ASCII or full-width) and separators, i.e.
+ * (part of) a 法人番号. Judged before NFKC, which would turn ① or ¹ into a digit and make a
+ * company name into a number search.
+ */
 export function looksLikeCorporateNumber(value: string): boolean {
-  return /^\d+$/.test(normalizeCorporateNumber(value));
+  let digits = 0;
+  for (const char of value) {
+    if (/[0-9\uff10-\uff19]/.test(char)) digits++;
+    else if (char.normalize('NFKC').replace(SEPARATORS, '') !== '') return false;
+  }
+  return digits > 0;
 }

@@ -53,6 +53,17 @@ describe('import columns', () => {
     expect('value' in parsed && parsed.value.contactLanguage).toBeUndefined();
   });
 
+  it('reads a cell the registry export guarded against formulas as the text it guarded', () => {
+    const full = mapHeader(['会社名', '区分', '担当者名', 'メールアドレス']);
+    const parsed = parseRow(["'=1+2 商事", "'-", "''@担当", 'a@example.jp'], 3, full);
+    expect(parsed).toEqual({
+      value: expect.objectContaining({ name: '=1+2 商事', category: '-', contactName: "'@担当" }),
+    });
+    // An apostrophe before anything else is part of the text.
+    const quoted = parseRow(["'かけはし'", '', '担当', 'a@example.jp'], 4, full);
+    expect(quoted).toEqual({ value: expect.objectContaining({ name: "'かけはし'" }) });
+  });
+
   it('explains a 法人番号 that Excel turned into scientific notation', () => {
     const parsed = parseRow(
       ['国税庁', '7.00001E+12', '担当', 'a@example.jp', '', '', ''],

@@ -1,5 +1,6 @@
 import { isEmail, maxLength } from 'class-validator';
 import type { ContactLanguage, SizeClass } from '@kakehashi/database';
+import { unguardFormula } from '../../common/csv';
 import { isValidCorporateNumber, normalizeCorporateNumber } from '../corporate-number';
 
 export type ImportField =
@@ -114,9 +115,10 @@ export function parseRow(
   row: number,
   header: HeaderMap,
 ): { value: ImportRow } | { errors: string[] } {
+  // The registry export guards text that looks like a formula ('=…); the guard is not data.
   const cell = (field: ImportField): string => {
     const position = header.index[field];
-    return position === undefined ? '' : (cells[position] ?? '').trim();
+    return position === undefined ? '' : unguardFormula((cells[position] ?? '').trim());
   };
   const errors: string[] = [];
 

@@ -23,6 +23,8 @@ export const SUPPLIER_PAGES_TEXT = {
     importLink: 'CSV・Excel で一括登録',
     templateCsv: 'テンプレート (CSV)',
     templateXlsx: 'テンプレート (Excel)',
+    exportCsv: 'CSV で出力',
+    exportXlsx: 'Excel で出力',
     undeliverable: '不達',
     fields: {
       name: '会社名',
@@ -105,6 +107,8 @@ export const SUPPLIER_PAGES_TEXT = {
     importLink: 'Import from CSV or Excel',
     templateCsv: 'Template (CSV)',
     templateXlsx: 'Template (Excel)',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
     undeliverable: 'bounced',
     fields: {
       name: 'Company name (Japanese)',

@@ -31,6 +31,17 @@ function href(query: ListQuery, page: number): string {
   return `/console/suppliers?${params.toString()}`;
 }
 
+/** The registry export with the page's filters, in the page's language. */
+function exportHref(query: ListQuery, locale: Locale, format: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams();
+  const { page: _page, ...filters } = query;
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  params.set('lang', locale);
+  return `/api/v1/suppliers/export.${format}?${params.toString()}`;
+}
+
 export function listPageData(input: {
   locale: Locale;
   query: ListQuery;
@@ -69,6 +80,10 @@ export function listPageData(input: {
       category: s.category ?? '—',
       contact: s.primaryContact ? `${s.primaryContact.name} <${s.primaryContact.email}>` : '—',
     })),
+    exports: {
+      csv: exportHref(query, input.locale, 'csv'),
+      xlsx: exportHref(query, input.locale, 'xlsx'),
+    },
     previousHref: result.page > 1 ? href(query, result.page - 1) : null,
     nextHref: result.page < pages ? href(query, result.page + 1) : null,
     pageLabel: `${result.page} / ${pages}`,

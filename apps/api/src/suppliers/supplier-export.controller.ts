@@ -1,0 +1,89 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { tokyoToday } from '@kakehashi/mail';
+import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
+import { ExportSuppliersQuery } from './dto/export-suppliers.query';
+import { SupplierExportService } from './export/supplier-export.service';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const INVALID_QUERY = 'A filter or lang is invalid (the message names it)';
+const SAME_AS_IMPORT =
+  'Every supplier matching the filters (as for the list; no paging), ordered by name, one row ' +
+  'each with its primary contact, in exactly the columns, headers and order that ' +
+  'POST /suppliers/import reads: imported again, the file creates no supplier. Headers and ' +
+  'coded values in Japanese unless lang=en; an unknown value is an empty cell (the import ' +
+  'keeps the current value).';
+
+/** The supplier registry as a file procurement can edit in Excel and import again. */
+@ApiTags('suppliers')
+@ApiBuyerSession()
+@Controller('suppliers')
+export class SupplierExportController {
+  constructor(private readonly exports: SupplierExportService) {}
+
+  @Get('export.csv')
+  @Roles('procurement', 'ciso', 'auditor')
+  @ApiOperation({
+    summary: 'Export the supplier registry as CSV (UTF-8 with BOM, for Excel)',
+    description:
+      SAME_AS_IMPORT +
+      ' Text that a spreadsheet would run as a formula (=, +, -, @ first) starts with an apostrophe; the import removes it.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'suppliers-YYYY-MM-DD.csv as an attachment',
+    schema: { type: 'string' },
+  })
+  @ApiErrors({ 400: INVALID_QUERY })
+  @Header('Cache-Control', 'no-store')
+  async csv(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ExportSuppliersQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = await this.exports.csv({
+      organizationId: user.organizationId,
+      filters: query,
+      locale: query.lang ?? 'ja',
+    });
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachment(`suppliers-${tokyoToday()}.csv`))
+      .send(body);
+  }
+
+  @Get('export.xlsx')
+  @Roles('procurement', 'ciso', 'auditor')
+  @ApiOperation({
+    summary: 'Export the supplier registry as an Excel workbook',
+    description: SAME_AS_IMPORT + ' Every cell holds text or a number, never a formula.',
+  })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({
+    description: 'suppliers-YYYY-MM-DD.xlsx as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors({ 400: INVALID_QUERY })
+  @Header('Cache-Control', 'no-store')
+  async xlsx(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ExportSuppliersQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const body = await this.exports.xlsx({
+      organizationId: user.organizationId,
+      filters: query,
+      locale: query.lang ?? 'ja',
+    });
+    await reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', attachment(`suppliers-${tokyoToday()}.xlsx`))
+      .send(body);
+  }
+}
+
+function attachment(filename: string): string {
+  return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
