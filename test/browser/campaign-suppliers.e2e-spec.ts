@@ -174,6 +174,23 @@ describe('choosing a campaign’s suppliers and launching it, in a real browser 
       { category: '製造', n: 24 },
     ]);
 
+    // The list by status (the filter stays in the address), and 「今すぐ催促」 from a row.
+    await Promise.all([
+      page.waitForURL(/\?status=invited#assessments$/),
+      page.getByRole('link', { name: '未開封 (38)' }).click(),
+    ]);
+    await expect(page.getByTestId('assessment-row').count()).resolves.toBe(38);
+    const firstRow = page.getByTestId('assessment-row').first();
+    const supplierName = (await firstRow.locator('td').first().textContent())!.trim();
+    await press(page, `${supplierName} に今すぐ催促`, /\?status=invited&done=reminded#assessment-/);
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      '催促メールを送信しました。',
+    );
+    await expect(page.getByTestId('assessment-reminded').count()).resolves.toBe(1);
+    await expect(page.getByTestId('assessment-remind').count()).resolves.toBe(37);
+    await page.screenshot({ path: join(ARTIFACTS, 'campaign-reminded-ja.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
     // Launched: the supplier page asks for the tick before mailing new ones (in English too).
     await page.goto(`${base}/console/campaigns/${campaignId}/suppliers?lang=en`);
     await expect(page.getByTestId('campaign-member-count').textContent()).resolves.toBe(

@@ -271,4 +271,37 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     await expect(first.locator(`#${domIdOf('IR.BACKUP')}-tested`).isChecked()).resolves.toBe(true);
     await context.close();
   }, 60000);
+
+  it('lists in the stale tab, once its Save button posts the page, only the item changed there', async () => {
+    const { link } = await issuedLink();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ja-JP',
+    });
+    const first = await context.newPage();
+    await first.goto(link);
+    await first.getByRole('button', { name: '回答を始める' }).click();
+    await first.waitForURL(/\/q\/s\/sections\/profile$/);
+    await first.goto(`${baseUrl}/q/s/sections/csm-d01`);
+    const second = await context.newPage();
+    await second.goto(`${baseUrl}/q/s/sections/csm-d01`);
+
+    await first.locator(`#${domIdOf('D01.1')}-done`).click();
+    await first.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+    await second.locator(`#${domIdOf('D01.2')}-not_done`).click();
+    await second.locator('[data-conflict]').waitFor({ state: 'visible' });
+    // The page form posts every value on the page, D01.1 as this tab still shows it (unanswered).
+    const posted = second.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/csm-d01'),
+    );
+    await second.getByRole('button', { name: '保存', exact: true }).click();
+    expect((await posted).status()).toBe(409);
+    await second.waitForLoadState('load');
+    await expect(second.locator('[data-conflict-list] li').allTextContents()).resolves.toEqual([
+      '全社のセキュリティ方針を文書で定め、事業戦略と整合させている: 実施していない',
+    ]);
+    // The conflict page shows what is saved now: the first tab's answer.
+    await expect(second.locator(`#${domIdOf('D01.1')}-done`).isChecked()).resolves.toBe(true);
+    await context.close();
+  }, 60000);
 });

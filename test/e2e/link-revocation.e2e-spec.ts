@@ -222,7 +222,7 @@ describe('withdrawing supplier links', () => {
         { kind: string; status: string; to_email: string; to_name: string; contact_id: string }[]
       >(
         `SELECT kind, status, to_email, to_name, contact_id FROM mail_messages
-          WHERE assessment_id = $1`,
+          WHERE assessment_id = $1 AND kind <> 'submission_receipt'`,
         [a.assessmentId],
       );
       expect(mails).toEqual([

@@ -5,6 +5,47 @@ import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test
 
 const XSS = '<script>alert("x")</script>{{constructor}}';
 
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#x27;': "'",
+  '&#x3D;': '=',
+  '&#x60;': '`',
+};
+const unescapeHtml = (text: string) =>
+  text.replace(/&(?:amp|lt|gt|quot|#x27|#x3D|#x60);/g, (e) => ENTITIES[e]);
+
+/** What a browser posts from a section page's answer form: every value on the page. */
+function formFields(html: string): [string, string][] {
+  const form = /<form method="post" action="[^"]*" class="questionnaire"[\s\S]*?<\/form>/.exec(
+    html,
+  )![0];
+  const fields: [string, string][] = [];
+  for (const [, attributes] of form.matchAll(/<input ([^>]*)>/g)) {
+    const attr = (name: string) =>
+      new RegExp(`(?:^|\\s)${name}(?:="([^"]*)")?(?=\\s|$)`).exec(attributes);
+    const type = attr('type')?.[1];
+    const name = attr('name')?.[1];
+    if (!name || type === 'file' || attr('form')) continue;
+    if ((type === 'radio' || type === 'checkbox') && !attr('checked')) continue;
+    fields.push([unescapeHtml(name), unescapeHtml(attr('value')?.[1] ?? '')]);
+  }
+  for (const [, name, text] of form.matchAll(
+    /<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
+  )) {
+    fields.push([unescapeHtml(name), unescapeHtml(text)]);
+  }
+  return fields;
+}
+
+/** The same form with one item's answer changed, as the person would change it. */
+function withAnswer(fields: [string, string][], itemId: string, value: string): string {
+  const changed = fields.filter(([name]) => name !== itemId).concat([[itemId, value]]);
+  return new URLSearchParams(changed).toString();
+}
+
 describe('questionnaire pages behind the session cookie', () => {
   let api: TestApi;
   let tenant: TestTenant;
@@ -83,6 +124,81 @@ describe('questionnaire pages behind the session cookie', () => {
     expect(conflict.text).toContain('別の画面');
     const doc = await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
     expect(JSON.stringify(doc.body)).toContain('"answer":"tested"');
+  });
+
+  it('lists in a stale tab only what that tab changed, not the values another tab saved meanwhile', async () => {
+    const a = await fresh();
+    const start = { 'D01.1': 'partial', 'D01.2': 'partial', 'D01.3': 'partial', 'D01.M': 2 };
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 0, answers: start })
+      .expect(200);
+    const cookie = await startSession(a);
+    const open = () => api.http().get('/q/s/sections/csm-d01').set('cookie', cookie).expect(200);
+    const save = (body: string) =>
+      api.http().post('/q/s/sections/csm-d01').set('cookie', cookie).type('form').send(body);
+    const tabA = await open();
+    const tabB = await open();
+    // Tab A changes D01.1 and saves.
+    await save(withAnswer(formFields(tabA.text), 'D01.1', 'done')).expect(303);
+    // Tab B still shows the old D01.1 (and posts it), changes D01.2 and saves.
+    const conflict = await save(withAnswer(formFields(tabB.text), 'D01.2', 'not_done')).expect(409);
+    const list = /<ul data-conflict-list>([\s\S]*?)<\/ul>/.exec(conflict.text)![1];
+    expect(list.match(/<li>/g)).toHaveLength(1);
+    expect(list).toContain(
+      '全社のセキュリティ方針を文書で定め、事業戦略と整合させている: 実施していない',
+    );
+    expect(list).not.toContain('経営層がサイバーリスク');
+    const saved = (await api.dataSource.query('SELECT answers FROM assessments WHERE id = $1', [
+      a.assessmentId,
+    ])) as { answers: Record<string, unknown> }[];
+    expect(saved[0].answers).toMatchObject({ 'D01.1': 'done', 'D01.2': 'partial' });
+    // The conflict page starts from what is saved now: making the change again there saves it.
+    await save(withAnswer(formFields(conflict.text), 'D01.2', 'not_done')).expect(303);
+    const after = (await api.dataSource.query('SELECT answers FROM assessments WHERE id = $1', [
+      a.assessmentId,
+    ])) as { answers: Record<string, unknown> }[];
+    expect(after[0].answers).toMatchObject({ 'D01.1': 'done', 'D01.2': 'not_done', 'D01.M': 2 });
+
+    // An item another tab filled meanwhile, and typed text with line breaks (which a browser posts
+    // as CRLF) left alone, are not listed either; in English too.
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({
+        version: 3,
+        answers: {
+          'P.ROLES': ['iot'],
+          'IOT.PRODUCTS': '監視カメラ KC-100\n制御盤 KP-2',
+          'IOT.LEVEL': 'star1',
+        },
+      })
+      .expect(200);
+    const stale = await api
+      .http()
+      .get('/q/s/sections/iot?lang=en')
+      .set('cookie', cookie)
+      .expect(200);
+    await api
+      .http()
+      .put(`/api/v1/respond/${a.token}/answers`)
+      .send({ version: 4, answers: { 'IOT.LABEL_ID': 'JC-0001' } })
+      .expect(200);
+    const fields = formFields(stale.text).map(([name, value]): [string, string] => [
+      name,
+      value.replace(/\n/g, '\r\n'),
+    ]);
+    const english = await api
+      .http()
+      .post('/q/s/sections/iot')
+      .set('cookie', `${cookie}; kk_lang=en`)
+      .type('form')
+      .send(withAnswer(fields, 'IOT.LEVEL', 'star2'))
+      .expect(409);
+    const englishList = /<ul data-conflict-list>([\s\S]*?)<\/ul>/.exec(english.text)![1];
+    expect(englishList.match(/<li>/g)).toHaveLength(1);
+    expect(englishList).toContain('Highest JC-STAR label level held: ★2');
   });
 
   it('shows a future declaration date as an error beside the item, in Japanese and English', async () => {

@@ -1,3 +1,4 @@
+export * from './answer-summary';
 export * from './file-outbox.transport';
 export * from './mail-data.types';
 export * from './mail-renderer';

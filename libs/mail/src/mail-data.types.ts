@@ -78,6 +78,17 @@ export interface DueDateChangedData extends MailCommonData {
   link: string;
 }
 
+/**
+ * The buyer registered a new primary contact while the supplier was still answering: a fresh
+ * link for that contact, who may never have seen the invitation.
+ */
+export interface ContactChangedData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  dueDate: string;
+  link: string;
+}
+
 /** One supplier of an alert digest, with the score that raised the alert. */
 export interface AlertSupplier {
   supplierName: string;
@@ -117,6 +128,46 @@ export interface UserInvitationData extends MailCommonData {
   expiresAt: string;
 }
 
+/** A buyer user asked for a password reset on the login page (or someone did for them). */
+export interface PasswordResetData extends MailCommonData {
+  /** The address they log in with. */
+  email: string;
+  /** `${APP_URL}/set-password/${token}?lang=<locale>`: a fresh token per send, usable once. */
+  link: string;
+  /** When the link stops working (an hour after sending), formatted for people. */
+  expiresAt: string;
+}
+
+/** One answered (or unanswered) item of a receipt, as a person reads it. */
+export interface ReceiptItem {
+  text: string;
+  /** The option label in the mail's language, the evidence file name, or free text as typed. */
+  answer: string;
+}
+
+/** A section of a receipt: the items visible for the answers given. */
+export interface ReceiptSection {
+  title: string;
+  items: ReceiptItem[];
+}
+
+/**
+ * A supplier's own copy of what was submitted (`receipt:<assessmentId>:<submission>`), read when
+ * sent while that submission stands. It carries no link: the copy must not reopen access.
+ */
+export interface SubmissionReceiptData extends MailCommonData {
+  supplierName: string;
+  campaignName: string;
+  /** formatDateTime, Asia/Tokyo. */
+  submittedAt: string;
+  /** 1 for the first submission, 2 for the one after a reopen, and so on. */
+  submission: number;
+  /** Visible items with an answer, of `itemCount` visible items. */
+  answeredCount: number;
+  itemCount: number;
+  sections: ReceiptSection[];
+}
+
 /** Role names as the console shows them. */
 export const USER_ROLE_LABELS: Record<MailLocale, Record<UserRole, string>> = {
   ja: { admin: '管理者', procurement: '調達', ciso: 'CISO', auditor: '監査' },
@@ -134,7 +185,10 @@ export interface MailDataByKind {
   link: LinkData;
   alert: AlertData;
   user_invitation: UserInvitationData;
+  password_reset: PasswordResetData;
   due_date_changed: DueDateChangedData;
+  contact_changed: ContactChangedData;
+  submission_receipt: SubmissionReceiptData;
 }
 
 export type MailData = {

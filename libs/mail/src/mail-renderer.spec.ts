@@ -45,8 +45,46 @@ const samples: { [K in keyof MailDataByKind]: MailDataByKind[K] } = {
     link: 'https://kakehashi.test/set-password/abc?lang=ja',
     expiresAt: '2026年11月29日(日) 09:19 (日本時間)',
   },
+  password_reset: {
+    recipientName: '佐藤 花子 <新任>',
+    organizationName: '架け橋工業株式会社',
+    senderName: '架け橋工業株式会社',
+    email: 'sato@kakehashi.test',
+    link: 'https://kakehashi.test/set-password/abc?lang=ja',
+    expiresAt: '2026年11月29日(日) 10:19 (日本時間)',
+  },
   due_date_changed: common,
+  contact_changed: common,
+  submission_receipt: {
+    ...common,
+    submittedAt: '2026年11月29日(日) 09:19 (日本時間)',
+    submission: 2,
+    answeredCount: 3,
+    itemCount: 4,
+    sections: [
+      {
+        title: '会社概要',
+        items: [
+          { text: '業種', answer: 'サービス業' },
+          { text: '資本金(万円)', answer: '3,000' },
+        ],
+      },
+      {
+        title: 'インシデント対応',
+        items: [
+          {
+            text: '連絡窓口',
+            answer: '<script>alert(1)</script> 総務部 & 情報システム部\n内線 1234',
+          },
+          { text: '最終訓練日', answer: '未回答' },
+        ],
+      },
+    ],
+  },
 };
+
+/** Mails to the buyer's own users, which name no supplier and carry no questionnaire link. */
+const BUYER_KINDS = ['escalation', 'alert', 'user_invitation', 'password_reset'];
 
 const alertSupplier = (n: number, tier: string) => ({
   supplierName: `取引先${n}`,
@@ -71,9 +109,11 @@ describe('MailRenderer', () => {
     expect(out.html).toContain('架け橋工業株式会社');
     expect(out.html).not.toMatch(/<b>よろしく|<遅延>|< ?購買>/);
     expect(out.text).not.toContain('&lt;');
-    if (kind !== 'escalation' && kind !== 'alert' && kind !== 'user_invitation') {
+    if (!BUYER_KINDS.includes(kind)) {
       expect(out.html).toContain('株式会社ゆうびん &amp; Co');
-      expect(out.text).toContain('https://kakehashi.test/q/abc');
+      // A receipt is a copy to keep and forward: it must carry no way back into the questionnaire.
+      if (kind === 'submission_receipt') expect(out.text + out.html).not.toContain('/q/');
+      else expect(out.text).toContain('https://kakehashi.test/q/abc');
     }
   });
 
@@ -121,6 +161,23 @@ describe('MailRenderer', () => {
     const en = renderer.render({ kind: 'due_date_changed', locale: 'en', data: common });
     expect(en.subject).toBe('[調達部 <購買>] Due date changed: 2026年度 調査');
     expect(en.text).toContain('New due date: 2026年12月1日(火)');
+  });
+
+  it('tells a new primary contact they were registered, with the campaign, due date and link', () => {
+    const ja = renderer.render({ kind: 'contact_changed', locale: 'ja', data: common });
+    expect(ja.subject).toBe('【調達部 <購買>】ご担当者変更に伴う回答依頼のご案内(2026年度 調査)');
+    expect(ja.text).toContain('山田 太郎 様');
+    expect(ja.text).toContain('貴社のご担当者として新たにご登録いたしました');
+    expect(ja.text).toContain('「2026年度 調査」');
+    expect(ja.text).toContain('回答期限: 2026年12月1日(火)');
+    expect(ja.text).toContain('https://kakehashi.test/q/abc');
+    const en = renderer.render({ kind: 'contact_changed', locale: 'en', data: common });
+    expect(en.subject).toBe(
+      '[調達部 <購買>] Questionnaire request to the new contact: 2026年度 調査',
+    );
+    expect(en.text).toContain("has registered you as your company's new contact");
+    expect(en.text).toContain('Due date: 2026年12月1日(火)');
+    expect(en.html).toContain('href="https://kakehashi.test/q/abc"');
   });
 
   it('refuses data missing a field the template names (strict templates)', () => {
@@ -219,5 +276,65 @@ describe('MailRenderer', () => {
     expect(en.text).toContain('(role: Procurement)');
     expect(en.text).toContain('you can then log in as sato@kakehashi.test');
     expect(en.text).toContain('The link works once and expires on Sun, 29 Nov.');
+  });
+
+  it('mails a password reset with the one-time link, the account and the hour it lasts', () => {
+    const ja = renderer.render({
+      kind: 'password_reset',
+      locale: 'ja',
+      data: samples.password_reset,
+    });
+    expect(ja.subject).toBe('【架け橋】パスワードの再設定（架け橋工業株式会社）');
+    expect(ja.text).toContain('佐藤 花子 <新任> 様');
+    expect(ja.text).toContain('アカウント sato@kakehashi.test について');
+    expect(ja.text).toContain('https://kakehashi.test/set-password/abc?lang=ja');
+    expect(ja.text).toContain('有効期限: 2026年11月29日(日) 10:19 (日本時間)（1時間）');
+    expect(ja.text).toContain('心当たりのない場合は、このメールを破棄してください。');
+    expect(ja.html).toContain('href="https://kakehashi.test/set-password/abc?lang&#x3D;ja"');
+
+    const en = renderer.render({
+      kind: 'password_reset',
+      locale: 'en',
+      data: { ...samples.password_reset, expiresAt: 'Sun, 29 Nov 2026, 10:19 (Japan time)' },
+    });
+    expect(en.subject).toBe('Reset your Kakehashi password (架け橋工業株式会社)');
+    expect(en.text).toContain('A password reset was requested for sato@kakehashi.test');
+    expect(en.text).toContain(
+      'The link works once and expires on Sun, 29 Nov 2026, 10:19 (Japan time) (one hour).',
+    );
+    expect(en.text).toContain('Setting a new password logs you out everywhere you are logged in.');
+  });
+
+  it('sends the supplier a copy of a submission: facts, every answer, free text escaped in HTML', () => {
+    const data = samples.submission_receipt;
+    const ja = renderer.render({ kind: 'submission_receipt', locale: 'ja', data });
+    expect(ja.subject).toBe('【調達部 <購買>】ご回答を受け付けました(2026年度 調査・2回目の提出)');
+    expect(ja.text).toContain('提出先: 架け橋工業株式会社');
+    expect(ja.text).toContain('回答企業: 株式会社ゆうびん & Co');
+    expect(ja.text).toContain('提出日時: 2026年11月29日(日) 09:19 (日本時間)');
+    expect(ja.text).toContain('提出回数: 2回目');
+    expect(ja.text).toContain('回答した項目: 3件(表示された4件中)');
+    expect(ja.text).toContain('■ 会社概要\n\n業種\n→ サービス業\n\n資本金(万円)\n→ 3,000\n\n■');
+    expect(ja.text).toContain(
+      '\n\n連絡窓口\n→ <script>alert(1)</script> 総務部 & 情報システム部\n内線 1234\n\n',
+    );
+    expect(ja.html).not.toContain('<script>');
+    expect(ja.html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; 総務部 &amp; 情報システム部\n内線 1234</dd>',
+    );
+    expect(ja.html).toContain('>提出回数</th><td>2回目</td>');
+
+    const first = renderer.render({
+      kind: 'submission_receipt',
+      locale: 'en',
+      data: { ...data, submission: 1 },
+    });
+    expect(first.subject).toBe('[調達部 <購買>] Answers received: 2026年度 調査');
+    expect(first.text).toContain('Submission number: 1');
+    expect(first.text).toContain('Items answered: 3 of 4 shown');
+    expect(first.text).toContain('== 会社概要\n\n業種\n-> サービス業\n\n');
+    expect(renderer.render({ kind: 'submission_receipt', locale: 'en', data }).subject).toBe(
+      '[調達部 <購買>] Answers received: 2026年度 調査 (submission 2)',
+    );
   });
 });

@@ -7,6 +7,8 @@ import { EvidenceService, attachmentHeader } from '../respond/evidence.service';
 import { AssessmentResponse, RevokedLinksResponse } from './assessments.doc';
 import { AssessmentView, AssessmentsService } from './assessments.service';
 import { ReopenAssessmentDto } from './dto/reopen-assessment.dto';
+import { RemindedResponse } from './remind-assessment.doc';
+import { RemindAssessmentUseCase, RemindResult } from './remind-assessment.use-case';
 import { RevokeAssessmentLinksUseCase } from './revoke-assessment-links.use-case';
 
 const ASSESSMENT_ID = { name: 'id', format: 'uuid', description: 'Assessment id' } as const;
@@ -20,6 +22,7 @@ export class AssessmentsController {
     private readonly assessments: AssessmentsService,
     private readonly evidence: EvidenceService,
     private readonly revokeLinks: RevokeAssessmentLinksUseCase,
+    private readonly remindAssessment: RemindAssessmentUseCase,
   ) {}
 
   @Get(':id')
@@ -78,6 +81,33 @@ export class AssessmentsController {
     @Param('id') id: string,
   ): Promise<{ revoked: number }> {
     return this.revokeLinks.execute(user, id);
+  }
+
+  @Post(':id/remind')
+  @HttpCode(200)
+  @Roles('procurement')
+  @ApiOperation({
+    summary: 'Remind the supplier now, outside the reminder schedule',
+    description:
+      "Mails the supplier's primary contact a reminder with a fresh questionnaire link at once. " +
+      "It is sent whatever the organization's sending window (quiet hours, weekends, holidays): a " +
+      'person asked for it, whereas the scheduled reminders wait for the window. One manual ' +
+      'reminder per assessment and Tokyo day (message key `remind-now:<id>:<YYYY-MM-DD>`), so a ' +
+      'double click sends one mail; the scheduled reminders go on as before. Audited as ' +
+      '`assessment.reminded`.',
+  })
+  @ApiParam(ASSESSMENT_ID)
+  @ApiOkResponse({ type: RemindedResponse, description: 'The reminder is queued for sending now' })
+  @ApiErrors({
+    403: 'Only procurement (or an admin) reminds suppliers',
+    404: NOT_FOUND,
+    409:
+      'Nothing sent; `reason` says why: `already_reminded_today` (with `remindedAt`), ' +
+      '`submitted` (submitted or scored), `campaign_not_launched` (the campaign is closed), ' +
+      '`no_contact` or `contact_undeliverable` (the primary contact bounced)',
+  })
+  remind(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<RemindResult> {
+    return this.remindAssessment.execute(user, { assessmentId: id });
   }
 
   /** Evidence for buyers of this tenant only (suppliers use their own session route). */

@@ -2,6 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ASSESSMENT_STATUSES, AssessmentStatus, Campaign } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
+import { assessmentFilterSql, isCampaignOverdue } from './assessment-filter';
+import { pendingInvitations, withMailRecipients } from './campaign-mail-recipients';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
 
 export interface Page<T> {
@@ -27,7 +29,7 @@ export interface CampaignDetail {
   /** Chosen suppliers while still a draft. */
   draftSupplierCount: number;
   counts: Record<AssessmentStatus | 'overdue', number>;
-  /** Invitation mails by delivery state. */
+  /** Invitation mails by delivery state; queued counts those not written yet after a launch. */
   delivery: { queued: number; sent: number; failed: number; skipped: number };
   undeliverable: {
     supplierId: string;
@@ -81,7 +83,7 @@ export class CampaignQueriesService {
   }
 
   /**
-   * The details of several campaigns of one tenant with four queries in all, whatever their
+   * The details of several campaigns of one tenant with five queries in all, whatever their
    * number (the list page shows a page of them). Unknown ids are left out; order follows `ids`.
    */
   async details(organizationId: string, ids: string[]): Promise<CampaignDetail[]> {
@@ -118,6 +120,10 @@ export class CampaignQueriesService {
         [found, organizationId],
       ),
     ]);
+    const pending = await pendingInvitations(this.dataSource, {
+      organizationId,
+      campaignIds: found,
+    });
     const byId = new Map(campaigns.map((c) => [c.id, c]));
     return ids.flatMap((id) => {
       const campaign = byId.get(id);
@@ -133,6 +139,7 @@ export class CampaignQueriesService {
       for (const row of deliveryRows) {
         if (row.campaign_id === id) delivery[row.status as keyof typeof delivery] = row.n;
       }
+      delivery.queued += pending.get(id) ?? 0;
       const undeliverable = undeliverableRows
         .filter((row) => row.campaignId === id)
         .map(({ campaignId: _campaignId, ...row }) => row);
@@ -146,18 +153,14 @@ export class CampaignQueriesService {
     query: AssessmentListQueryDto,
   ): Promise<Page<unknown>> {
     const campaign = await this.requireCampaign(organizationId, id);
+    const overdue = isCampaignOverdue(campaign);
     const params: unknown[] = [id, organizationId];
-    let filter = '';
-    if (query.status) {
-      params.push(query.status);
-      filter = ` AND a.status = $${params.length}`;
-    }
+    const filter = assessmentFilterSql(query.status, { params, campaignOverdue: overdue });
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(
       `SELECT count(*) AS total FROM assessments a
         WHERE a.campaign_id = $1 AND a.organization_id = $2${filter}`,
       params,
     );
-    const overdue = campaign.status === 'launched' && campaign.dueDate < tokyoToday();
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT a.id, a.supplier_id AS "supplierId", s.name AS "supplierName", a.status,
               a.submitted_at AS "submittedAt", ct.email AS "contactEmail",
@@ -176,7 +179,16 @@ export class CampaignQueriesService {
       ...row,
       overdue: overdue && !['submitted', 'scored'].includes(row.status as string),
     }));
-    return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+    return {
+      items: await withMailRecipients(this.dataSource, {
+        organizationId,
+        campaignStatus: campaign.status,
+        rows: items,
+      }),
+      total: Number(total),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 }
 

@@ -34,6 +34,7 @@ import {
 } from './campaigns.doc';
 import { CloseCampaignUseCase } from './close-campaign.use-case';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
+import { DeleteDraftCampaignUseCase } from './delete-draft-campaign.use-case';
 import { AddSuppliersDto } from './dto/add-suppliers.dto';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
@@ -63,6 +64,7 @@ export class CampaignsController {
     private readonly closeCampaign: CloseCampaignUseCase,
     private readonly updateCampaign: UpdateCampaignUseCase,
     private readonly removeSupplier: RemoveCampaignSupplierUseCase,
+    private readonly deleteDraft: DeleteDraftCampaignUseCase,
     private readonly queries: CampaignQueriesService,
   ) {}
 
@@ -93,7 +95,13 @@ export class CampaignsController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'A campaign with its progress and invitation delivery' })
+  @ApiOperation({
+    summary: 'A campaign with its progress and invitation delivery',
+    description:
+      '`delivery` counts invitation mails by state. The invitations of a launch (or of suppliers ' +
+      'added later) are written by a background fan-out a few seconds after it: until then each ' +
+      'invited assessment of a launched campaign without an invitation counts as `queued`.',
+  })
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignDetailResponse })
   @ApiErrors({ 404: NOT_FOUND })
@@ -216,6 +224,30 @@ export class CampaignsController {
   ): Promise<void> {
     const result = await this.removeSupplier.execute(user, { campaignId: id, supplierId });
     if (!result.removed) throw new NotFoundException(SUPPLIER_NOT_CHOSEN);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('procurement')
+  @ApiOperation({
+    summary: 'Delete a draft made by mistake',
+    description:
+      'Drafts only: nothing was mailed for a draft and it has no assessments. A launched ' +
+      'campaign has invited its suppliers and keeps its history: close it instead. Audited as ' +
+      '`campaign.deleted` (with its name).',
+  })
+  @ApiParam(CAMPAIGN_ID)
+  @ApiNoContentResponse({ description: 'The draft is deleted' })
+  @ApiErrors({
+    403: PROCUREMENT_ONLY,
+    404: NOT_FOUND,
+    409: 'The campaign is launched or closed (`campaignStatus` says which)',
+  })
+  async remove(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', CAMPAIGN_ID_PIPE) id: string,
+  ): Promise<void> {
+    await this.deleteDraft.execute(user, id);
   }
 
   @Post(':id/close')

@@ -65,7 +65,13 @@ class AssessmentCounts {
 }
 
 class InvitationDelivery {
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Invitations not sent yet, counting those not written yet: right after a launch (or an ' +
+      'addition of suppliers) the invitations are written a few seconds later, and each ' +
+      'invited assessment of a launched campaign without one counts here meanwhile',
+  })
   queued!: number;
 
   @ApiProperty({ type: 'integer' })
@@ -161,7 +167,11 @@ export class CampaignAssessmentItem {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   submittedAt!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: "The primary contact's address" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The supplier's primary contact now (who may not be whom the invitation went to)",
+  })
   contactEmail!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -169,12 +179,39 @@ export class CampaignAssessmentItem {
 
   @ApiProperty({
     enum: ['none', 'queued', 'sent', 'failed', 'skipped'],
-    description: 'State of the invitation mail',
+    description:
+      'State of the invitation mail; `queued` also while a launched campaign has not written it ' +
+      'yet; `none`: no invitation was or will be sent',
   })
   delivery!: string;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   invitedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The address the invitation was written to (null before it is written, or without a ' +
+      'contact); differs from contactEmail once the primary contact changed',
+  })
+  invitationEmail!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'contact_changed',
+    description:
+      'Kind of the latest supplier mail about this assessment to the current primary contact ' +
+      '(invitation, reminder, reopened, link, due_date_changed, contact_changed); null: none',
+  })
+  contactMailKind!: string | null;
+
+  @ApiProperty({
+    enum: ['none', 'queued', 'sent', 'failed', 'skipped'],
+    description: 'State of that mail (`none`: the current primary contact was never mailed)',
+  })
+  contactDelivery!: string;
 
   @ApiProperty({ description: 'Not submitted although the due date passed' })
   overdue!: boolean;

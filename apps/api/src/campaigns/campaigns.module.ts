@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@kakehashi/database';
+import { AssessmentsModule } from '../assessments/assessments.module';
 import { OutboxConsoleModule } from '../console/outbox-console.module';
 import { SuppliersModule } from '../suppliers/suppliers.module';
 import { AddCampaignSuppliersUseCase } from './add-campaign-suppliers.use-case';
@@ -8,6 +9,9 @@ import { CampaignSupplierChoicesService } from './campaign-supplier-choices.serv
 import { CampaignsController } from './campaigns.controller';
 import { CloseCampaignUseCase } from './close-campaign.use-case';
 import { CreateCampaignUseCase } from './create-campaign.use-case';
+import { DeleteDraftCampaignUseCase } from './delete-draft-campaign.use-case';
+import { CampaignExportsController } from './export/campaign-exports.controller';
+import { UnansweredExportService } from './export/unanswered-export.service';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
 import { CampaignPagesController } from './pages/campaign-pages.controller';
 import { CampaignSuppliersPageController } from './pages/campaign-suppliers-page.controller';
@@ -16,8 +20,14 @@ import { UpdateCampaignUseCase } from './update-campaign.use-case';
 
 @Module({
   // The development outbox page rides along here so console.module.ts stays its owner's file.
-  imports: [DatabaseModule, OutboxConsoleModule, SuppliersModule],
-  controllers: [CampaignsController, CampaignSuppliersPageController, CampaignPagesController],
+  // AssessmentsModule: the campaign page reminds a supplier now (its RemindAssessmentUseCase).
+  imports: [DatabaseModule, OutboxConsoleModule, SuppliersModule, AssessmentsModule],
+  controllers: [
+    CampaignsController,
+    CampaignExportsController,
+    CampaignSuppliersPageController,
+    CampaignPagesController,
+  ],
   providers: [
     CreateCampaignUseCase,
     LaunchCampaignUseCase,
@@ -25,6 +35,8 @@ import { UpdateCampaignUseCase } from './update-campaign.use-case';
     CloseCampaignUseCase,
     UpdateCampaignUseCase,
     RemoveCampaignSupplierUseCase,
+    DeleteDraftCampaignUseCase,
+    UnansweredExportService,
     CampaignQueriesService,
     CampaignSupplierChoicesService,
   ],

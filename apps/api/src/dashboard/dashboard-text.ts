@@ -46,7 +46,10 @@ export const DASHBOARD_TEXT = {
       escalation: '督促のまとめ',
       alert: 'リスク警告',
       user_invitation: 'ユーザー招待',
+      password_reset: 'パスワード再設定',
       due_date_changed: '回答期限変更のお知らせ',
+      contact_changed: 'ご担当者変更に伴う回答依頼',
+      submission_receipt: '回答受付の控え',
     } satisfies Record<MailKind, string>,
     /** Why the worker did not send a mail (mail_messages.last_error of a skipped row). */
     skipReason: {
@@ -55,6 +58,8 @@ export const DASHBOARD_TEXT = {
       'already submitted': '提出済みのため',
       'assessment not found': '調査票が見つからないため',
       'superseded by a later change': 'その後の期限変更のお知らせに代わったため',
+      'reopened before sending': '送信前に再回答に戻されたため',
+      'superseded by a later contact change': 'その後ご担当者が変わったため',
     },
     assessmentStatus: {
       invited: '依頼済み',
@@ -191,7 +196,10 @@ export const DASHBOARD_TEXT = {
       escalation: 'Overdue digest',
       alert: 'Risk alert',
       user_invitation: 'User invitation',
+      password_reset: 'Password reset',
       due_date_changed: 'Due date changed',
+      contact_changed: 'Request to the new contact',
+      submission_receipt: 'Submission receipt',
     } satisfies Record<MailKind, string>,
     skipReason: {
       'campaign closed': 'the campaign is closed',
@@ -199,6 +207,8 @@ export const DASHBOARD_TEXT = {
       'already submitted': 'already submitted',
       'assessment not found': 'the questionnaire no longer exists',
       'superseded by a later change': 'a later due date change replaced it',
+      'reopened before sending': 'it was reopened before it went out',
+      'superseded by a later contact change': 'the contact changed again',
     },
     assessmentStatus: {
       invited: 'Invited',

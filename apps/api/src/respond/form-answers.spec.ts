@@ -1,5 +1,11 @@
 import { DEFAULT_CATALOG_VERSION, getCatalog, validateAnswers } from '@kakehashi/domain';
-import { answersFromForm, NONE_CODE } from './form-answers';
+import {
+  answersDiffer,
+  answersFromForm,
+  NONE_CODE,
+  renderedAnswersFromForm,
+  renderedFields,
+} from './form-answers';
 
 const catalog = getCatalog(DEFAULT_CATALOG_VERSION)!;
 const section = (id: string) => catalog.sections.find((s) => s.id === id)!;
@@ -49,5 +55,47 @@ describe('answersFromForm (section saved without JavaScript)', () => {
   it('passes values that do not parse through, so validation names the item', () => {
     const answers = answersFromForm(section('profile'), { 'P.CAPITAL': 'lots' });
     expect(() => validateAnswers(catalog, answers)).toThrow(/P\.CAPITAL/);
+  });
+
+  it('reads back the values a page was rendered with from its hidden fields, as the form posts them', () => {
+    const profile = section('profile');
+    const saved = {
+      'P.INDUSTRY': 'services',
+      'P.CAPITAL': 3000,
+      'P.ROLES': ['onsite', 'software'],
+    };
+    // As a browser posts the fields: one value per field, repeated names as an array.
+    const body: Record<string, string | string[]> = {};
+    for (const { name, value } of renderedFields(profile, saved)) {
+      const before = body[name];
+      body[name] = before === undefined ? value : [before, value].flat();
+    }
+    expect(renderedAnswersFromForm(profile, body)).toEqual({
+      ...saved,
+      'P.EMPLOYEES': null,
+      'P.SIZE': null,
+    });
+    const services = section('audited-services');
+    const none = Object.fromEntries(
+      renderedFields(services, { 'SS.KINDS': [], 'SS.LISTED': false }).map((f) => [
+        f.name,
+        f.value,
+      ]),
+    );
+    expect(renderedAnswersFromForm(services, none)).toEqual({
+      'SS.KINDS': [],
+      'SS.LISTED': false,
+      'SS.LAST': null,
+    });
+    // A page rendered without the fields: nothing is known of what it started from.
+    expect(renderedAnswersFromForm(profile, { 'P.INDUSTRY': 'services' })).toEqual({});
+  });
+
+  it('counts no change for line breaks a browser posts as CRLF', () => {
+    expect(answersDiffer('総務部\r\n内線 12', '総務部\n内線 12')).toBe(false);
+    expect(answersDiffer('総務部', '経理部')).toBe(true);
+    expect(answersDiffer(null, undefined)).toBe(false);
+    expect(answersDiffer([], null)).toBe(true);
+    expect(answersDiffer(['a', 'b'], ['a', 'b'])).toBe(false);
   });
 });

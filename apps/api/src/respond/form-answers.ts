@@ -46,3 +46,62 @@ export function answersFromForm(section: CatalogSection, body: FormBody): Answer
   }
   return answers;
 }
+
+/** The hidden field that carries an item's value as the page rendered it. */
+export function renderedFieldName(itemId: string): string {
+  return `_orig[${itemId}]`;
+}
+
+/**
+ * Hidden fields carrying each item's value as the page was rendered with it (the answers at the
+ * form's `_version`), written as the item's own inputs would post it. A conflict then lists only
+ * what this person changed, not every value a stale page happens to post. An unanswered item gets
+ * one empty field, so "nothing" is known too.
+ */
+export function renderedFields(
+  section: CatalogSection,
+  answers: Answers,
+): { name: string; value: string }[] {
+  return section.items
+    .filter((item) => item.kind !== 'file')
+    .flatMap((item) => {
+      const name = renderedFieldName(item.id);
+      const value = answers[item.id];
+      if (value === null || value === undefined) return [{ name, value: '' }];
+      if (Array.isArray(value)) {
+        return value.length === 0
+          ? [{ name, value: NONE_CODE }]
+          : value.map((code) => ({ name, value: code }));
+      }
+      return [{ name, value: String(value) }];
+    });
+}
+
+/**
+ * The values the page was rendered with, read back from its hidden fields like the form itself;
+ * an item the form carried no such field for (a page rendered before they existed) is absent.
+ */
+export function renderedAnswersFromForm(section: CatalogSection, body: FormBody): Answers {
+  const carried = section.items.filter(
+    (item) => item.kind !== 'file' && body[renderedFieldName(item.id)] !== undefined,
+  );
+  const asPosted = Object.fromEntries(
+    carried.map((item) => [
+      item.id,
+      values(body, renderedFieldName(item.id)).filter((value) => value !== ''),
+    ]),
+  );
+  return answersFromForm({ ...section, items: carried }, asPosted);
+}
+
+/**
+ * Whether two answers differ as a person would see it: a browser posts a text's line breaks as
+ * CRLF, and a textarea drops a leading line break, so neither counts as a change.
+ */
+export function answersDiffer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  const plain = (value: AnswerValue | undefined): unknown => {
+    if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').trim();
+    return value ?? null;
+  };
+  return JSON.stringify(plain(a)) !== JSON.stringify(plain(b));
+}

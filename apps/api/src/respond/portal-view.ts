@@ -1,14 +1,9 @@
-import {
-  AnswerValue,
-  Answers,
-  Catalog,
-  CatalogItem,
-  CatalogSection,
-  ItemState,
-  resolveItems,
-} from '@kakehashi/domain';
-import { formatDueDate, formatNumber } from '@kakehashi/mail';
-import { Lang, PORTAL_TEXT } from './portal-text';
+import { Answers, Catalog, CatalogItem, ItemState } from '@kakehashi/domain';
+import { answerSummary, isAnswered } from '@kakehashi/mail';
+import { Lang } from './portal-text';
+
+// One answer as a person reads it, and the evidence ids answers name: shared with the receipt mail.
+export { describeAnswer, evidenceIdsIn } from '@kakehashi/mail';
 
 export interface ItemView {
   id: string;
@@ -64,11 +59,6 @@ export function sectionHref(sectionId: string): string {
   return `/q/s/sections/${encodeURIComponent(sectionId)}`;
 }
 
-function answered(value: AnswerValue | undefined): boolean {
-  if (value === null || value === undefined) return false;
-  return typeof value !== 'string' || value.trim() !== '';
-}
-
 /** Sections that have at least one visible item, with their progress. */
 export function navigation(
   catalog: Catalog,
@@ -80,7 +70,7 @@ export function navigation(
     .filter((s) => s.items.some((i) => states.get(i.id)?.visible))
     .map((section) => {
       const required = section.items.filter((i) => states.get(i.id)?.required);
-      const done = required.filter((i) => answered(answers[i.id])).length;
+      const done = required.filter((i) => isAnswered(answers[i.id])).length;
       return {
         id: section.id,
         title: section.title[input.lang],
@@ -155,35 +145,6 @@ export function itemView(input: {
   };
 }
 
-/** One answer as a person reads it (receipt, conflict notes). */
-export function describeAnswer(input: {
-  item: CatalogItem;
-  catalog: Catalog;
-  value: AnswerValue | undefined;
-  lang: Lang;
-  evidence: Map<string, string>;
-}): string {
-  const { item, value, lang } = input;
-  const t = PORTAL_TEXT[lang];
-  if (value === null || value === undefined || value === '') return t.unanswered;
-  if (item.kind === 'maturity') {
-    const level = (item.levels ?? input.catalog.maturityLevels).find((l) => l.level === value);
-    return level ? `${level.level}. ${level.label[lang]}` : String(value);
-  }
-  if (typeof value === 'boolean') return value ? t.yes : t.no;
-  const label = (code: string) => item.options?.find((o) => o.code === code)?.label[lang] ?? code;
-  if (Array.isArray(value))
-    return value.length === 0 ? t.none : value.map(label).join(lang === 'ja' ? '、' : ', ');
-  if (item.kind === 'single') return label(String(value));
-  if (item.kind === 'file') return input.evidence.get(String(value)) ?? String(value);
-  // Dates and numbers as the console and the mails show them (2025年4月1日(火), 300,000).
-  if (item.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return formatDueDate(value, lang);
-  }
-  if (item.kind === 'number' && typeof value === 'number') return formatNumber(value, lang);
-  return String(value);
-}
-
 /** Every visible item, answered or not, grouped by section: the printable receipt. */
 export function receiptView(input: {
   catalog: Catalog;
@@ -191,24 +152,5 @@ export function receiptView(input: {
   lang: Lang;
   evidence: Map<string, string>;
 }): { title: string; items: { id: string; text: string; answer: string }[] }[] {
-  const states = resolveItems(input.catalog, input.answers);
-  return input.catalog.sections
-    .map((section: CatalogSection) => ({
-      title: section.title[input.lang],
-      items: section.items
-        .filter((item) => states.get(item.id)?.visible)
-        .map((item) => ({
-          id: item.id,
-          text: item.text[input.lang],
-          answer: describeAnswer({ ...input, item, value: input.answers[item.id] }),
-        })),
-    }))
-    .filter((s) => s.items.length > 0);
-}
-
-export function evidenceIdsIn(catalog: Catalog, answers: Answers): string[] {
-  return catalog.sections
-    .flatMap((s) => s.items)
-    .filter((i) => i.kind === 'file' && typeof answers[i.id] === 'string')
-    .map((i) => answers[i.id] as string);
+  return answerSummary(input);
 }

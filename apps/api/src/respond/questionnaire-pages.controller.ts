@@ -5,7 +5,7 @@ import { Public } from '@kakehashi/auth';
 import { Answers, CatalogItem, CatalogSection, missingRequired } from '@kakehashi/domain';
 import { readEvidenceForm } from './evidence-form';
 import { EvidenceService, UploadProblem, attachmentHeader } from './evidence.service';
-import { answersFromForm } from './form-answers';
+import { answersDiffer, answersFromForm, renderedAnswersFromForm } from './form-answers';
 import { LinkRequestService } from './link-request.service';
 import { PageSession, PortalRendererService } from './portal-renderer.service';
 import { Lang, PORTAL_TEXT } from './portal-text';
@@ -125,13 +125,13 @@ export class QuestionnairePagesController {
               ]),
             })
           : await this.pages.section(page, fresh, section, {
-              conflict: this.unsaved(
-                page,
-                fresh.catalog,
-                section.items,
+              conflict: this.unsaved(page, {
+                catalog: fresh.catalog,
+                items: section.items,
                 posted,
-                fresh.assessment.answers as Answers,
-              ),
+                rendered: renderedAnswersFromForm(section, body),
+                current: fresh.assessment.answers as Answers,
+              }),
             });
       await this.renderer.render(reply, {
         view: 'section',
@@ -324,25 +324,35 @@ export class QuestionnairePagesController {
     }
   }
 
-  /** What this person typed that the conflict kept from being saved, so nothing is silently lost. */
+  /**
+   * What this person changed that the conflict kept from being saved, so nothing is silently lost:
+   * the form posts every value on the page, so an item counts only where the posted value differs
+   * both from the one the page was rendered with (someone else's change must not show as theirs)
+   * and from the one saved now. A form without the rendered values compares with the saved ones.
+   */
   private unsaved(
     page: PageSession,
-    catalog: Parameters<typeof describeAnswer>[0]['catalog'],
-    items: CatalogItem[],
-    posted: Answers,
-    current: Answers,
+    input: {
+      catalog: Parameters<typeof describeAnswer>[0]['catalog'];
+      items: CatalogItem[];
+      posted: Answers;
+      rendered: Answers;
+      current: Answers;
+    },
   ) {
-    return items
+    const { posted, rendered, current } = input;
+    return input.items
       .filter(
         (item) =>
           item.id in posted &&
-          JSON.stringify(posted[item.id] ?? null) !== JSON.stringify(current[item.id] ?? null),
+          answersDiffer(posted[item.id], current[item.id]) &&
+          (!(item.id in rendered) || answersDiffer(posted[item.id], rendered[item.id])),
       )
       .map((item) => ({
         text: item.text[page.lang],
         answer: describeAnswer({
           item,
-          catalog,
+          catalog: input.catalog,
           value: posted[item.id],
           lang: page.lang,
           evidence: new Map(),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Answers, CatalogSection, resolveItems } from '@kakehashi/domain';
 import { BuyerContactService } from './buyer-contact.service';
 import { EvidenceService } from './evidence.service';
+import { renderedFields } from './form-answers';
 import { PageSession } from './portal-renderer.service';
 import { PORTAL_TEXT, formatDateTime } from './portal-text';
 import {
@@ -94,6 +95,8 @@ export class QuestionnairePagesService {
             formId: `upload-${domIdOf(i.id)}`,
             action: `/q/s/evidence/${encodeURIComponent(i.id)}`,
           })),
+        // The saved values this page starts from (never the values shown after a refused post).
+        rendered: renderedFields(section, loaded.assessment.answers as Answers),
       },
       errors: extra.errors
         ? [...extra.errors.entries()].map(([id, message]) => ({

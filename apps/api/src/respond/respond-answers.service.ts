@@ -201,6 +201,7 @@ export class RespondAnswersService {
           payload: { organizationId: ctx.organizationId, assessmentId: assessment.id, submission },
         },
       ]);
+      await this.recordReceipt(manager, ctx, submission);
       await this.audit.record(
         {
           organizationId: ctx.organizationId,
@@ -216,6 +217,52 @@ export class RespondAnswersService {
       );
       return { submission };
     });
+  }
+
+  /**
+   * The supplier's copy of this submission (`receipt:<assessmentId>:<submission>`), to the contact
+   * whose link was used, else the primary contact, in their language; recorded skipped for an
+   * address known to be undeliverable. The worker renders the answers when it sends it.
+   */
+  private async recordReceipt(
+    manager: EntityManager,
+    ctx: RespondContext,
+    submission: number,
+  ): Promise<void> {
+    const written = await manager.query<{ id: string; message_key: string; status: string }[]>(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,
+              locale, contact_id, campaign_id, assessment_id, last_error)
+       SELECT a.organization_id, 'receipt:' || a.id || ':' || $3::int, 'submission_receipt',
+              CASE WHEN ct.undeliverable_at IS NULL THEN 'queued' ELSE 'skipped' END,
+              ct.email, ct.name, CASE WHEN ct.language = 'en' THEN 'en' ELSE 'ja' END, ct.id,
+              a.campaign_id, a.id,
+              CASE WHEN ct.undeliverable_at IS NOT NULL
+                   THEN 'not sent: address undeliverable ('
+                        || COALESCE(ct.undeliverable_reason, 'undeliverable') || ')' END
+         FROM assessments a
+         JOIN LATERAL (
+           SELECT c.* FROM supplier_contacts c
+            WHERE c.organization_id = a.organization_id AND c.supplier_id = a.supplier_id
+              AND (c.id = $4::uuid OR c.is_primary)
+            ORDER BY c.id = $4::uuid DESC NULLS LAST
+            LIMIT 1) ct ON true
+        WHERE a.id = $1 AND a.organization_id = $2
+       ON CONFLICT (message_key) DO NOTHING
+       RETURNING id, message_key, status`,
+      [ctx.assessmentId, ctx.organizationId, submission, ctx.contactId],
+    );
+    await this.outbox.add(
+      manager,
+      written
+        .filter((row) => row.status === 'queued')
+        .map((row) => ({
+          organizationId: ctx.organizationId,
+          queue: QueueName.Mail,
+          jobName: 'send-mail',
+          jobId: JobIds.sendMail(row.message_key),
+          payload: { organizationId: ctx.organizationId, mailMessageId: row.id },
+        })),
+    );
   }
 
   /** A file answer must name evidence uploaded to this same assessment. */

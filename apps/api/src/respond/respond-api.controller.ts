@@ -83,7 +83,12 @@ export class RespondApiController {
 
   @Post(':token/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit: locks the answers and schedules scoring' })
+  @ApiOperation({
+    summary: 'Submit: locks the answers and schedules scoring',
+    description:
+      'Also mails the contact whose link was used (else the primary contact) a copy of what was ' +
+      'submitted, once per submission.',
+  })
   @ApiOkResponse({ type: SubmittedResponse })
   @ApiErrors({
     ...LINK_ERRORS,

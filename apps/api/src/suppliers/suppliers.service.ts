@@ -13,6 +13,7 @@ import { ListSuppliersQuery, SupplierFilters } from './dto/list-suppliers.query'
 import { looksLikeCorporateNumber, normalizeCorporateNumber } from './corporate-number';
 import { checkContacts, replaceContacts } from './supplier-contacts';
 import { conflictOnDuplicate } from './supplier-conflict';
+import { PrimaryContactNotices } from './primary-contact-notices';
 import { SupplierView, toContactView, toSupplierView } from './supplier.view';
 
 const SORT_COLUMNS = {
@@ -30,6 +31,7 @@ export class SuppliersService {
     @InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>,
     @InjectRepository(SupplierContact) private readonly contacts: Repository<SupplierContact>,
     private readonly audit: AuditService,
+    private readonly primaryContactNotices: PrimaryContactNotices,
   ) {}
 
   async list(
@@ -78,8 +80,10 @@ export class SuppliersService {
     if (filters.q?.trim()) {
       const q = filters.q.normalize('NFKC').trim();
       const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      // Digits only (hyphens and dashes allowed, as printed or typed): also a 法人番号 search.
-      const digits = looksLikeCorporateNumber(q) ? normalizeCorporateNumber(q) : '';
+      // Typed as digits only (hyphens and dashes allowed): also a 法人番号 search. Judged on the
+      // text as typed: NFKC turns ① into 1, which would match most 法人番号.
+      const typed = filters.q;
+      const digits = looksLikeCorporateNumber(typed) ? normalizeCorporateNumber(typed) : '';
       // Both sides folded the same way (NFKC), so ｼﾌﾄ finds シフト and シフト finds ｼﾌﾄ as stored.
       const names = `(normalize(s.name, NFKC) ILIKE :like OR normalize(s.name_romaji, NFKC) ILIKE :like)`;
       qb.andWhere(digits ? `(${names} OR s.corporate_number LIKE :digits)` : names, {
@@ -155,10 +159,24 @@ export class SuppliersService {
         if (Object.keys(fields).length) {
           await repository.update({ organizationId, id }, { ...fields, updatedAt: new Date() });
         }
+        const before = contacts
+          ? await this.primaryContactNotices.snapshot(manager, {
+              organizationId,
+              supplierIds: [id],
+            })
+          : null;
         // A contact that leaves loses its links here, in this transaction.
         const replaced = contacts
           ? await replaceContacts(manager, { organizationId, supplierId: id }, contacts)
           : null;
+        // A new primary contact gets a link to every questionnaire still being answered.
+        const notified = before
+          ? await this.primaryContactNotices.announce(manager, {
+              organizationId,
+              actorId: user.id,
+              before,
+            })
+          : 0;
         await this.audit.record(
           {
             organizationId,
@@ -172,6 +190,7 @@ export class SuppliersService {
               ...(replaced?.removed
                 ? { removedContacts: replaced.removed, revokedLinks: replaced.revokedLinks }
                 : {}),
+              ...(notified ? { newContactNotified: notified } : {}),
             },
           },
           manager,

@@ -84,3 +84,41 @@ describe('MailContextLoader: the link in a supplier mail', () => {
     expect(issued).toEqual([]);
   });
 });
+
+describe('MailContextLoader: the link to a new primary contact', () => {
+  const contactChanged = (over: Partial<LoadedMail>) =>
+    supplierMail({
+      kind: 'contact_changed',
+      messageKey: 'contact-changed:assessment-1:contact-1',
+      contactPrimary: true,
+      ...over,
+    });
+
+  it('sends the new primary contact a link of their own', async () => {
+    const { loader, issued } = loaderAt(new Date('2030-06-04T01:00:00Z'));
+    const context = await loader.load(contactChanged({}));
+    expect(context).toMatchObject({
+      send: true,
+      mail: { kind: 'contact_changed', locale: 'ja', data: { campaignName: expect.any(String) } },
+    });
+    expect(issued).toEqual([expect.objectContaining({ contactId: 'contact-1' })]);
+  });
+
+  it('sends nothing once another contact became primary, or the supplier submitted', async () => {
+    const { loader, issued } = loaderAt(new Date('2030-06-04T01:00:00Z'));
+    // Re-addressed to the next primary contact when this one was removed: theirs comes apart.
+    expect(await loader.load(contactChanged({ contactId: 'contact-2' }))).toEqual({
+      send: false,
+      reason: 'superseded by a later contact change',
+    });
+    expect(await loader.load(contactChanged({ contactPrimary: false }))).toEqual({
+      send: false,
+      reason: 'superseded by a later contact change',
+    });
+    expect(await loader.load(contactChanged({ assessmentStatus: 'submitted' }))).toEqual({
+      send: false,
+      reason: 'already submitted',
+    });
+    expect(issued).toEqual([]);
+  });
+});

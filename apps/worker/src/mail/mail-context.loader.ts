@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashLinkToken, linkExpiry, newLinkToken } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import { USER_INVITATION_TTL_HOURS, UserRole } from '@kakehashi/database';
+import {
+  PASSWORD_RESET_TTL_MINUTES,
+  USER_INVITATION_TTL_HOURS,
+  UserRole,
+} from '@kakehashi/database';
 import {
   ALERT_LIST_LIMIT,
   daysUntil,
@@ -17,6 +21,7 @@ import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
 import { byRiskThenName, digestLink } from '../scoring/alert-digest';
 import { LinkIssuer } from './link-issuer';
 import { LoadedMail } from './mail-row.loader';
+import { loadSubmissionReceipt } from './submission-receipt.loader';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,6 +57,7 @@ export class MailContextLoader {
       case 'reopened':
       case 'link':
       case 'due_date_changed':
+      case 'contact_changed':
         return this.supplierMail(row, locale);
       case 'escalation':
         return this.escalation(row, locale);
@@ -59,6 +65,10 @@ export class MailContextLoader {
         return this.alert(row, locale);
       case 'user_invitation':
         return this.userInvitation(row, locale);
+      case 'submission_receipt':
+        return loadSubmissionReceipt(this.dataSource, row, locale);
+      case 'password_reset':
+        return this.passwordReset(row, locale);
     }
   }
 
@@ -83,7 +93,9 @@ export class MailContextLoader {
     // Reminders (and change notices) stop the moment the supplier submits, even if the row was
     // written just before.
     if (
-      (row.kind === 'reminder' || row.kind === 'due_date_changed') &&
+      (row.kind === 'reminder' ||
+        row.kind === 'due_date_changed' ||
+        row.kind === 'contact_changed') &&
       ['submitted', 'scored'].includes(row.assessmentStatus ?? '')
     ) {
       return { send: false, reason: 'already submitted' };
@@ -95,6 +107,15 @@ export class MailContextLoader {
       Number(row.messageKey.split(':')[2]) < Number(row.dueDateRevision ?? 0)
     ) {
       return { send: false, reason: 'superseded by a later change' };
+    }
+    // `contact-changed:<assessmentId>:<contactId>`: meant for the contact who became primary. Once
+    // another one has (the row may have been re-addressed to them on a removal), that one gets a
+    // message of their own.
+    if (
+      row.kind === 'contact_changed' &&
+      (row.messageKey.split(':')[2] !== row.contactId || row.contactPrimary === false)
+    ) {
+      return { send: false, reason: 'superseded by a later contact change' };
     }
     const token = await this.links.issue({
       organizationId: row.organizationId,
@@ -152,6 +173,13 @@ export class MailContextLoader {
           fromName,
           replyTo,
           mail: { kind: 'due_date_changed', locale, data: common },
+        };
+      case 'contact_changed':
+        return {
+          send: true,
+          fromName,
+          replyTo,
+          mail: { kind: 'contact_changed', locale, data: common },
         };
       default:
         return { send: true, fromName, replyTo, mail: { kind: 'link', locale, data: common } };
@@ -294,7 +322,7 @@ export class MailContextLoader {
             SET token_hash = $4, expires_at = now() + make_interval(hours => $5)
            FROM users u
           WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
-            AND i.used_at IS NULL AND i.revoked_at IS NULL
+            AND i.purpose = 'invitation' AND i.used_at IS NULL AND i.revoked_at IS NULL
             AND u.id = i.user_id AND u.organization_id = i.organization_id
             AND u.deactivated_at IS NULL AND u.password_hash IS NULL
         RETURNING u.email, u.display_name AS "displayName", u.role, i.expires_at AS "expiresAt")
@@ -320,6 +348,57 @@ export class MailContextLoader {
           senderName: row.organizationName,
           email: issued.email,
           roleLabel: USER_ROLE_LABELS[locale][issued.role],
+          link: `${this.appUrl}/set-password/${token}?lang=${locale}`,
+          expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
+        },
+      },
+    };
+  }
+  /**
+   * A password reset asked for on the login page (`password-reset:<invitationId>`): like an
+   * invitation, its token is made here and only the SHA-256 stored, and the link lasts an hour
+   * from sending. Nothing is sent once the link was revoked (a password set through another reset
+   * link, a deactivation) or used, or the user was deactivated meanwhile.
+   */
+  private async passwordReset(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
+    const invitationId = row.messageKey.split(':')[1] ?? '';
+    if (!row.userId || !UUID.test(invitationId)) {
+      return { send: false, reason: 'malformed password reset key' };
+    }
+    const token = newLinkToken();
+    const [issued] = await this.dataSource.query<
+      { email: string; displayName: string; expiresAt: Date }[]
+    >(
+      `WITH issued AS (
+         UPDATE user_invitations i
+            SET token_hash = $4, expires_at = now() + make_interval(mins => $5)
+           FROM users u
+          WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
+            AND i.purpose = 'password_reset' AND i.used_at IS NULL AND i.revoked_at IS NULL
+            AND u.id = i.user_id AND u.organization_id = i.organization_id
+            AND u.deactivated_at IS NULL AND u.password_hash IS NOT NULL
+        RETURNING u.email, u.display_name AS "displayName", i.expires_at AS "expiresAt")
+       SELECT * FROM issued`,
+      [
+        invitationId,
+        row.organizationId,
+        row.userId,
+        hashLinkToken(token),
+        PASSWORD_RESET_TTL_MINUTES,
+      ],
+    );
+    if (!issued) return { send: false, reason: 'password reset no longer open' };
+    return {
+      send: true,
+      fromName: row.organizationName,
+      mail: {
+        kind: 'password_reset',
+        locale,
+        data: {
+          recipientName: row.toName ?? issued.displayName,
+          organizationName: row.organizationName,
+          senderName: row.organizationName,
+          email: issued.email,
           link: `${this.appUrl}/set-password/${token}?lang=${locale}`,
           expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
         },

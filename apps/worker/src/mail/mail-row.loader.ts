@@ -31,6 +31,8 @@ export interface LoadedMail {
   reopenMessage: string | null;
   organizationName: string;
   contactUndeliverable: boolean;
+  /** Whether the row's contact is (still) the supplier's primary contact. */
+  contactPrimary?: boolean;
   /**
    * Whom the supplier may ask: the campaign owner, or the organization's longest-serving active
    * admin once the owner was deactivated (null without a campaign or such a person).
@@ -64,6 +66,7 @@ export class MailRowLoader {
               c.message AS "campaignMessage", a.reopen_message AS "reopenMessage",
               o.name AS "organizationName",
               COALESCE(ct.undeliverable_at IS NOT NULL, false) AS "contactUndeliverable",
+              COALESCE(ct.is_primary, false) AS "contactPrimary",
               r.display_name AS "buyerContactName", r.email AS "buyerContactEmail"
          FROM mail_messages m
          JOIN organizations o ON o.id = m.organization_id

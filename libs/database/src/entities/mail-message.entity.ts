@@ -23,8 +23,20 @@ export type MailKind =
   | 'alert'
   /** A buyer user invited by an admin: the link to set a password (`user-invite:<invitationId>`). */
   | 'user_invitation'
+  /** A buyer user who forgot their password: a one-hour link to set a new one (`password-reset:<invitationId>`). */
+  | 'password_reset'
   /** A launched campaign's due date changed: the new date and a link (`due-date:<assessmentId>:<revision>`). */
-  | 'due_date_changed';
+  | 'due_date_changed'
+  /**
+   * A supplier's primary contact changed while it was answering: a link to the new contact
+   * (`contact-changed:<assessmentId>:<contactId>`).
+   */
+  | 'contact_changed'
+  /**
+   * A supplier's copy of what they submitted, to the contact whose link was used (else the
+   * primary contact), with no link (`receipt:<assessmentId>:<submission>`).
+   */
+  | 'submission_receipt';
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 
 /** Each message the platform means to send, recorded once under its message key. */

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ASSESSMENT_STATUSES } from '@kakehashi/database';
 import { PAGE_PROPERTY, PageNumber } from '../../common/page-query';
+import { ASSESSMENT_FILTERS, type AssessmentFilter } from '../assessment-filter';
 
 /** The shared page number; campaign lists allow larger pages (up to 500) than PageQuery. */
 export class PageQueryDto {
@@ -30,10 +30,12 @@ export class CampaignListQueryDto extends PageQueryDto {
 
 export class AssessmentListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    enum: ASSESSMENT_STATUSES,
-    description: 'Only assessments in this status',
+    enum: ASSESSMENT_FILTERS,
+    description:
+      'Only assessments in this status; `open`: not submitted yet (invited, opened, in_progress); ' +
+      '`overdue`: open while the launched campaign is past its due date (Asia/Tokyo)',
   })
   @IsOptional()
-  @IsIn(ASSESSMENT_STATUSES)
-  status?: (typeof ASSESSMENT_STATUSES)[number];
+  @IsIn(ASSESSMENT_FILTERS)
+  status?: AssessmentFilter;
 }

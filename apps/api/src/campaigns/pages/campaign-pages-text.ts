@@ -26,6 +26,13 @@ export const CAMPAIGN_PAGES_TEXT = {
     closeCheck: 'このキャンペーンを終了することを確認しました',
     launched: 'キャンペーンを開始しました。招待メールを順次送信します。',
     closed: 'キャンペーンを終了しました。',
+    reminded: '催促メールを送信しました。',
+    remindedAlready: 'このサプライヤーには本日すでに催促しています（今すぐ催促は 1 日 1 回まで）。',
+    deleteDraft: '下書きを削除',
+    deleteConfirm:
+      'この下書きを削除します。まだ誰にもメールは送られていません。削除した下書きは元に戻せません。',
+    deleteCheck: 'この下書きを削除することを確認しました',
+    deleted: '下書きを削除しました。',
     changeOwner: '担当者を変更',
     ownerHelp:
       '担当者には、このキャンペーンの高リスクの警告、督促のエスカレーション、期限超過のまとめが届きます。',
@@ -83,7 +90,6 @@ export const CAMPAIGN_PAGES_TEXT = {
     noUndeliverable: '不達の連絡先はありません。',
     noAssessments: '開始すると、サプライヤーごとの評価がここに表示されます。',
     noSuppliers: 'サプライヤーが登録されていません。先にサプライヤーを登録してください。',
-    shown: '件を表示',
     changeDueDate: '回答期限を変更',
     dueDateHelp:
       '開始済みのキャンペーンでは、回答がまだのサプライヤー（未開封・開封・回答中）に、新しい回答期限と回答用リンクをお知らせするメールを送ります。リマインダーは新しい期限に合わせて送り直されます。',
@@ -115,6 +121,10 @@ export const CAMPAIGN_PAGES_TEXT = {
         '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
       form: '入力内容を確認してください。',
       closeUnconfirmed: '終了するには、確認のチェックを入れてから「終了」を押してください。',
+      deleteUnconfirmed:
+        '削除するには、確認のチェックを入れてから「下書きを削除」を押してください。',
+      deleteNotDraft:
+        '削除できるのは下書きだけです。開始したキャンペーンは、不要なら終了してください。',
       launchUnconfirmed: '開始するには、確認のチェックを入れてから「開始」を押してください。',
       launchCountChanged: (n: string) =>
         `確認の後に対象のサプライヤーが変わりました（現在 ${n} 社）。対象を確かめて、もう一度確認してください。`,
@@ -148,6 +158,13 @@ export const CAMPAIGN_PAGES_TEXT = {
     closeCheck: 'I confirm that this campaign is to be closed',
     launched: 'The campaign was launched. Invitations are being sent.',
     closed: 'The campaign was closed.',
+    reminded: 'The reminder was sent.',
+    remindedAlready: 'This supplier was already reminded today (“Remind now” works once a day).',
+    deleteDraft: 'Delete the draft',
+    deleteConfirm:
+      'This draft will be deleted. Nothing has been mailed to anyone yet. A deleted draft cannot be restored.',
+    deleteCheck: 'I confirm that this draft is to be deleted',
+    deleted: 'The draft was deleted.',
     changeOwner: 'Change the owner',
     ownerHelp:
       'The owner receives the high-risk alerts, the reminder escalations and the overdue digests of this campaign.',
@@ -206,7 +223,6 @@ export const CAMPAIGN_PAGES_TEXT = {
     noUndeliverable: 'No undeliverable contact.',
     noAssessments: 'Once launched, each supplier’s assessment is listed here.',
     noSuppliers: 'No supplier is registered yet. Register suppliers first.',
-    shown: 'shown',
     changeDueDate: 'Change the due date',
     dueDateHelp:
       'On a launched campaign, the suppliers who have not answered yet (not opened, opened, in progress) are mailed the new due date with their link, and the reminders start over from the new date.',
@@ -247,6 +263,9 @@ export const CAMPAIGN_PAGES_TEXT = {
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
       form: 'Please check what you entered.',
       closeUnconfirmed: 'To close the campaign, tick the confirmation, then press Close.',
+      deleteUnconfirmed: 'To delete the draft, tick the confirmation, then press Delete the draft.',
+      deleteNotDraft:
+        'Only a draft can be deleted. A launched campaign can be closed if it is no longer needed.',
       launchUnconfirmed: 'To launch the campaign, tick the confirmation, then press Launch.',
       launchCountChanged: (n: string) =>
         `The chosen suppliers changed after you confirmed (now ${n}). Check them and confirm again.`,

@@ -26,13 +26,26 @@ import { Locale, resolveLocale } from '../../console/console-locale';
 import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin, requireSameOrigin } from '../../console/same-origin';
+import {
+  RemindAssessmentUseCase,
+  type RemindRefusal,
+} from '../../assessments/remind-assessment.use-case';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { CampaignSupplierChoicesService } from '../campaign-supplier-choices.service';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
+import { DeleteDraftCampaignUseCase } from '../delete-draft-campaign.use-case';
 import { UpdateCampaignDto } from '../dto/update-campaign.dto';
 import { LaunchCampaignUseCase } from '../launch-campaign.use-case';
 import { UpdateCampaignUseCase } from '../update-campaign.use-case';
+import {
+  ASSESSMENTS_PAGE_SIZE,
+  listQuery,
+  PageRedirect,
+  readAssessmentListState,
+  remindedToday,
+} from './assessment-list';
+import { ASSESSMENT_LIST_TEXT } from './assessment-list-text';
 import {
   CampaignFormErrors,
   CampaignFormValues,
@@ -56,8 +69,6 @@ const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const READERS = ['procurement', 'ciso', 'auditor'] as const;
 /** Campaigns per list page; their counts come from CampaignQueriesService.details. */
 const LIST_PAGE_SIZE = 20;
-/** The detail page shows this many assessments (the API's maximum page). */
-const ASSESSMENTS_SHOWN = 500;
 /** A draft's page names this many of its chosen suppliers; the supplier page lists them all. */
 const CHOSEN_SHOWN = 20;
 const NOTICES: CampaignNotice[] = [
@@ -66,6 +77,8 @@ const NOTICES: CampaignNotice[] = [
   'owner',
   'dueDateChanged',
   'dueDateAnnounced',
+  'reminded',
+  'remindedAlready',
 ];
 /** An owner post that names the current owner changes nothing and says nothing. */
 const UNCHANGED = Symbol('unchanged');
@@ -85,6 +98,8 @@ export class CampaignPagesController {
     private readonly createCampaign: CreateCampaignUseCase,
     private readonly updateCampaign: UpdateCampaignUseCase,
     private readonly choices: CampaignSupplierChoicesService,
+    private readonly remindAssessment: RemindAssessmentUseCase,
+    private readonly deleteDraftCampaign: DeleteDraftCampaignUseCase,
     private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
@@ -111,7 +126,13 @@ export class CampaignPagesController {
       section: 'campaigns',
       user,
       locale,
-      data: listPageData({ locale, page, details, canEdit: canEdit(user) }),
+      data: {
+        ...listPageData({ locale, page, details, canEdit: canEdit(user) }),
+        notice:
+          (request.query as Record<string, unknown>).done === 'deleted'
+            ? CAMPAIGN_PAGES_TEXT[locale].deleted
+            : null,
+      },
     });
   }
 
@@ -272,6 +293,51 @@ export class CampaignPagesController {
     });
   }
 
+  /**
+   * 「今すぐ催促」 from a row of the list: the API's use case (sent at once, once a Tokyo day),
+   * then back to the same filter and page. A second press the same day (a double click) sends
+   * nothing and says the supplier was already reminded.
+   */
+  @Post(':id/assessments/:assessmentId/remind')
+  @Roles('procurement')
+  async remind(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Param('assessmentId', PAGE_ID) assessmentId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const list = readAssessmentListState(request.query);
+    await this.runAction({ request, reply, user, id, done: 'reminded' }, async () => {
+      let done: CampaignNotice = 'reminded';
+      try {
+        await this.remindAssessment.execute(user, { assessmentId, campaignId: id });
+      } catch (error) {
+        if (remindRefusal(error) !== 'already_reminded_today') throw error;
+        done = 'remindedAlready';
+      }
+      const query = listQuery(list, { done });
+      return new PageRedirect(`/console/campaigns/${id}${query}#assessment-${assessmentId}`);
+    });
+  }
+
+  /** Deleting a draft cannot be undone, so the form must carry its confirmation tick. */
+  @Post(':id/delete')
+  @Roles('procurement')
+  async deleteDraft(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.runAction({ request, reply, user, id, done: 'deleted' }, async () => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (body.confirm !== 'yes') throw new BadRequestException(DELETE_UNCONFIRMED);
+      await this.deleteDraftCampaign.execute(user, id);
+      return new PageRedirect('/console/campaigns?done=deleted');
+    });
+  }
+
   /** A form post: same-origin check, the use case, then back to the detail page. */
   private async runAction(
     input: {
@@ -288,19 +354,26 @@ export class CampaignPagesController {
       requireSameOrigin(request, this.env.APP_URL);
       const result = await action();
       const query = result === UNCHANGED ? '' : `?done=${done}`;
-      await reply.redirect(`/console/campaigns/${id}${query}`, 303);
+      const target =
+        result instanceof PageRedirect ? result.url : `/console/campaigns/${id}${query}`;
+      await reply.redirect(target, 303);
     } catch (error) {
       const refusal = asPageError(error);
-      const text = CAMPAIGN_PAGES_TEXT[resolveLocale(request, reply)].errors;
+      const locale = resolveLocale(request, reply);
+      const text = CAMPAIGN_PAGES_TEXT[locale].errors;
+      const remindRefused = remindRefusal(error);
       await this.renderDetail(request, reply, {
         user,
         id,
         status: refusal.status,
-        message: actionErrorText(error, refusal.message, text),
+        message: remindRefused
+          ? ASSESSMENT_LIST_TEXT[locale].refusals[remindRefused]
+          : actionErrorText(error, refusal.message, text),
         closeOpen: done === 'closed',
         launchRefused: done === 'launched',
         ownerInvalid: isOwnerRefusal(error),
         dueDateRefused: refusedDueDate(error),
+        deleteRefused: done === 'deleted',
       });
     }
   }
@@ -318,14 +391,22 @@ export class CampaignPagesController {
       launchRefused?: boolean;
       ownerInvalid?: boolean;
       dueDateRefused?: string | null;
+      deleteRefused?: boolean;
     },
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
     const { user, id } = input;
     const detail = await this.queries.detail(user.organizationId, id);
+    // `?status=&page=` of the list; form posts carry them too, so a refusal shows the same part.
+    const listState = readAssessmentListState(request.query);
     const assessments = await this.queries.assessments(user.organizationId, id, {
-      page: 1,
-      pageSize: ASSESSMENTS_SHOWN,
+      page: listState.page,
+      pageSize: ASSESSMENTS_PAGE_SIZE,
+      ...(listState.status ? { status: listState.status } : {}),
+    });
+    const reminded = await remindedToday(this.dataSource, {
+      organizationId: user.organizationId,
+      ids: (assessments.items as { id: string }[]).map((row) => row.id),
     });
     const [owner, owners] = await Promise.all([
       this.owners(user.organizationId, { id: detail.ownerId }),
@@ -365,6 +446,9 @@ export class CampaignPagesController {
         launchRefused: input.launchRefused,
         ownerInvalid: input.ownerInvalid,
         dueDateRefused: input.dueDateRefused,
+        listState,
+        remindedToday: reminded,
+        deleteRefused: input.deleteRefused,
       }),
     });
   }
@@ -416,6 +500,7 @@ function canEdit(user: AuthenticatedUser): boolean {
 }
 
 const CLOSE_UNCONFIRMED = 'confirm: tick the confirmation to close the campaign';
+const DELETE_UNCONFIRMED = 'confirm: tick the confirmation to delete the draft';
 const LAUNCH_UNCONFIRMED = 'confirm: tick the confirmation to launch the campaign';
 
 /** A launch/close refusal in the page's language (the use cases speak English to API clients). */
@@ -426,6 +511,10 @@ function actionErrorText(
 ): string {
   if (error instanceof ForbiddenException) return text.otherSite;
   if (message === CLOSE_UNCONFIRMED) return text.closeUnconfirmed;
+  if (message === DELETE_UNCONFIRMED) return text.deleteUnconfirmed;
+  if (error instanceof ConflictException && 'campaignStatus' in Object(error.getResponse())) {
+    return text.deleteNotDraft;
+  }
   if (message === LAUNCH_UNCONFIRMED) return text.launchUnconfirmed;
   const changed = launchCountChanged(error);
   if (changed !== null) return text.launchCountChanged(changed.toLocaleString('en-US'));
@@ -440,6 +529,15 @@ function launchCountChanged(error: unknown): number | null {
   if (!(error instanceof ConflictException)) return null;
   const suppliers = (error.getResponse() as { suppliers?: unknown }).suppliers;
   return typeof suppliers === 'number' ? suppliers : null;
+}
+
+/** Why 「今すぐ催促」 was refused (the use case's 409 `reason`), else null. */
+function remindRefusal(error: unknown): RemindRefusal | null {
+  if (!(error instanceof ConflictException)) return null;
+  const reason = (error.getResponse() as { reason?: unknown }).reason;
+  return typeof reason === 'string' && reason in ASSESSMENT_LIST_TEXT.ja.refusals
+    ? (reason as RemindRefusal)
+    : null;
 }
 
 /** What was typed into the due date form when it was refused, else null. */

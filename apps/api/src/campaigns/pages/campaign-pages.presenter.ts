@@ -3,13 +3,15 @@ import type { ReminderPolicy } from '@kakehashi/database';
 import { formatDueDate, tokyoToday } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
+import { AssessmentRecipientsRow, recipientCells } from './assessment-recipients.presenter';
+import { assessmentListData, remindCell, type AssessmentListState } from './assessment-list';
 import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
 import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
 
 const COUNT_KEYS = ['invited', 'opened', 'in_progress', 'submitted', 'scored', 'overdue'] as const;
 
 /** The row shape of CampaignQueriesService.assessments (it types its items loosely). */
-interface AssessmentRow {
+interface AssessmentRow extends AssessmentRecipientsRow {
   id: string;
   supplierId: string;
   supplierName: string;
@@ -27,7 +29,12 @@ export type CampaignNotice =
   | 'owner'
   /** The due date moved: of a draft, or of a launched campaign (its suppliers are told). */
   | 'dueDateChanged'
-  | 'dueDateAnnounced';
+  | 'dueDateAnnounced'
+  /** 「今すぐ催促」 sent, or already sent today (nothing sent again). */
+  | 'reminded'
+  | 'remindedAlready'
+  /** A draft was deleted (shown on the campaign list). */
+  | 'deleted';
 
 /** A user as the owner line and the owner form show them. */
 export interface CampaignOwner {
@@ -120,6 +127,11 @@ export function detailPageData(input: {
   dueDateRefused?: string | null;
   /** The launch was refused for want of its tick (mark it). */
   launchRefused?: boolean;
+  /** The part of the assessment list shown (filter, page), and its rows reminded today. */
+  listState?: AssessmentListState;
+  remindedToday?: Set<string>;
+  /** The draft's deletion was refused (keep its confirmation open and mark it). */
+  deleteRefused?: boolean;
 }): Record<string, unknown> {
   const t = CAMPAIGN_PAGES_TEXT[input.locale];
   const count = (n: number) => n.toLocaleString('en-US');
@@ -185,15 +197,21 @@ export function detailPageData(input: {
       supplierId: row.supplierId,
       supplierName: row.supplierName,
       status: t.counts[row.status] ?? row.status,
-      contactEmail: row.contactEmail ?? '—',
+      ...recipientCells(input.locale, row),
       delivery: t.deliveries[row.delivery] ?? row.delivery,
       deliveryKey: row.delivery,
       reason: row.undeliverableReason,
       overdue: row.overdue,
+      remind: remindCell({ ...input, remindedToday: input.remindedToday ?? new Set(), row }),
     })),
-    assessmentTotal: input.assessments.total,
-    assessmentsTruncated: input.assessments.total > rows.length,
-    shownCount: rows.length,
+    list: assessmentListData({
+      ...input,
+      page: input.assessments,
+      state: input.listState ?? { status: null, page: 1 },
+      remindedToday: input.remindedToday ?? new Set(),
+    }),
+    deleteForm:
+      input.canEdit && detail.status === 'draft' ? { invalid: input.deleteRefused ?? false } : null,
     launchForm:
       input.canEdit && detail.status === 'draft' && detail.draftSupplierCount > 0
         ? {

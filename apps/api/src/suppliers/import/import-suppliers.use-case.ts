@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
+import { PrimaryContactNotices } from '../primary-contact-notices';
 import { conflictOnDuplicate } from '../supplier-conflict';
 import { isBlankRow, ImportRow, mapHeader, parseRow } from './import-columns';
 import { ExistingContact, insertSuppliers, updateSuppliers } from './import-writer';
@@ -41,6 +42,7 @@ export class ImportSuppliersUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly primaryContactNotices: PrimaryContactNotices,
   ) {}
 
   async execute(input: {
@@ -85,7 +87,17 @@ export class ImportSuppliersUseCase {
         // Procurement sees only the suppliers it owns, so what it imports becomes its own.
         const ownerId = input.user.role === 'procurement' ? input.user.id : null;
         await insertSuppliers(manager, { organizationId, ownerId, rows: plan.creates });
+        const before = await this.primaryContactNotices.snapshot(manager, {
+          organizationId,
+          supplierIds: plan.updates.map((u) => u.supplierId),
+        });
         await updateSuppliers(manager, organizationId, plan.updates, plan.contactsBySupplier);
+        // A row naming another primary contact: the new one gets a link to what is being answered.
+        const notified = await this.primaryContactNotices.announce(manager, {
+          organizationId,
+          actorId: input.user.id,
+          before,
+        });
         await this.audit.record(
           {
             organizationId,
@@ -99,6 +111,7 @@ export class ImportSuppliersUseCase {
               updated: plan.updates.length,
               rejectedRows: new Set(errors.map((e) => e.row)).size,
               mode: input.validOnly ? 'valid-only' : 'all',
+              ...(notified ? { newContactNotified: notified } : {}),
             },
           },
           manager,
