@@ -1,6 +1,7 @@
 // End-to-end scoring throughput: 10,000 answered assessments are submitted (assessment, outbox
-// row and audit event, as the supplier's submit writes them) and go outbox -> relay -> BullMQ ->
-// scoring processor -> PostgreSQL, in a scratch database and a disposable redis-server. Baseline:
+// row and audit event, as the supplier's submit writes them; not its receipt mail, which is mail
+// work) and go outbox -> relay -> BullMQ -> scoring processor -> PostgreSQL, in a scratch
+// database and a disposable redis-server. Baseline:
 // a bare BullMQ pipeline (10,000 no-op jobs added with addBulk, processed by a Worker) on the same
 // Redis in the same run.
 import { Queue, Worker } from 'bullmq';
