@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxMessage } from '@kakehashi/database';
+import { JobIds } from './job-types';
 import { QueueName } from './queue-names';
 
 export interface OutboxEntry {
@@ -11,6 +12,20 @@ export interface OutboxEntry {
   jobId: string;
   payload: Record<string, unknown>;
   availableAt?: Date;
+}
+
+/** The job that sends a written mail row (`mail_messages`), keyed by its message key. */
+export function sendMailEntry(
+  organizationId: string,
+  mail: { id: string; message_key: string },
+): OutboxEntry {
+  return {
+    organizationId,
+    queue: QueueName.Mail,
+    jobName: 'send-mail',
+    jobId: JobIds.sendMail(mail.message_key),
+    payload: { organizationId, mailMessageId: mail.id },
+  };
 }
 
 /** Writes jobs that must happen into the outbox, inside the caller's transaction. */

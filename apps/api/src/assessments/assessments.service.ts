@@ -3,7 +3,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { Assessment, AssessmentScore, AuditService, FindingRecord } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 import { storedFindingText } from '../common/finding-text';
 
 export interface AssessmentView {
@@ -161,13 +161,7 @@ export class AssessmentsService {
         )) as { id: string }[];
         if (inserted[0]) {
           await this.outbox.add(manager, [
-            {
-              organizationId: user.organizationId,
-              queue: QueueName.Mail,
-              jobName: 'send-mail',
-              jobId: JobIds.sendMail(messageKey),
-              payload: { organizationId: user.organizationId, mailMessageId: inserted[0].id },
-            },
+            sendMailEntry(user.organizationId, { id: inserted[0].id, message_key: messageKey }),
           ]);
         }
       }

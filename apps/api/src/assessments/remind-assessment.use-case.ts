@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 
 /** Why a reminder was not sent now (the `reason` of the 409 body; the console words each). */
 export type RemindRefusal =
@@ -88,13 +88,7 @@ export class RemindAssessmentUseCase {
       );
       if (!inserted) throw await this.repeatRefusal(manager, { messageKey, user });
       await this.outbox.add(manager, [
-        {
-          organizationId: user.organizationId,
-          queue: QueueName.Mail,
-          jobName: 'send-mail',
-          jobId: JobIds.sendMail(messageKey),
-          payload: { organizationId: user.organizationId, mailMessageId: inserted.id },
-        },
+        sendMailEntry(user.organizationId, { id: inserted.id, message_key: messageKey }),
       ]);
       await this.audit.record(
         {

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser, dueDateGraceEnd } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 import { lockCampaign } from './campaign-suppliers';
 import { checkDueDate } from './create-campaign.use-case';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
@@ -137,13 +137,7 @@ export class UpdateCampaignUseCase {
     const queued = written.filter((row) => row.status === 'queued');
     await this.outbox.add(
       manager,
-      queued.map((row) => ({
-        organizationId: user.organizationId,
-        queue: QueueName.Mail,
-        jobName: 'send-mail',
-        jobId: JobIds.sendMail(row.message_key),
-        payload: { organizationId: user.organizationId, mailMessageId: row.id },
-      })),
+      queued.map((row) => sendMailEntry(user.organizationId, row)),
     );
     return queued.length;
   }

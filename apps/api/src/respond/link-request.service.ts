@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AssessmentLink, AuditService, SupplierContact } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 import { RespondThrottleService } from './respond-throttle.service';
 
 /** One fresh-link mail per assessment per window, however often the form is posted. */
@@ -65,13 +65,7 @@ export class LinkRequestService {
       )) as { id: string }[];
       if (inserted.length === 0) return { queued: true };
       await this.outbox.add(manager, [
-        {
-          organizationId: link.organizationId,
-          queue: QueueName.Mail,
-          jobName: 'send-mail',
-          jobId: JobIds.sendMail(messageKey),
-          payload: { organizationId: link.organizationId, mailMessageId: inserted[0].id },
-        },
+        sendMailEntry(link.organizationId, { id: inserted[0].id, message_key: messageKey }),
       ]);
       await this.audit.record(
         {

@@ -16,7 +16,7 @@ import {
   validateAnswers,
 } from '@kakehashi/domain';
 import { Assessment, AuditService, EvidenceFile, Supplier } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName, tokyoDate } from '@kakehashi/queue';
+import { JobIds, OutboxService, QueueName, sendMailEntry, tokyoDate } from '@kakehashi/queue';
 import { RespondAccessService } from './respond-access.service';
 import { LOCKED_STATUSES, RespondContext, SaveScope } from './respond-context';
 
@@ -255,13 +255,7 @@ export class RespondAnswersService {
       manager,
       written
         .filter((row) => row.status === 'queued')
-        .map((row) => ({
-          organizationId: ctx.organizationId,
-          queue: QueueName.Mail,
-          jobName: 'send-mail',
-          jobId: JobIds.sendMail(row.message_key),
-          payload: { organizationId: ctx.organizationId, mailMessageId: row.id },
-        })),
+        .map((row) => sendMailEntry(ctx.organizationId, row)),
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 
 /** Each supplier's primary contact id (null: none). */
 export type PrimaryContacts = Map<string, string | null>;
@@ -95,13 +95,7 @@ export class PrimaryContactNotices {
     const queued = written.filter((row) => row.status === 'queued');
     await this.outbox.add(
       manager,
-      queued.map((row) => ({
-        organizationId: input.organizationId,
-        queue: QueueName.Mail,
-        jobName: 'send-mail',
-        jobId: JobIds.sendMail(row.message_key),
-        payload: { organizationId: input.organizationId, mailMessageId: row.id },
-      })),
+      queued.map((row) => sendMailEntry(input.organizationId, row)),
     );
     return queued.length;
   }

@@ -5,7 +5,9 @@ import {
   USER_INVITATION_TTL_HOURS,
   UserLinkPurpose,
 } from '@kakehashi/database';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
+
+type LinkUser = { id: string; email: string; displayName: string; locale: string };
 
 /**
  * Records an invitation and its mail in the caller's transaction, after revoking the user's
@@ -15,34 +17,13 @@ import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
 export async function recordInvitation(
   manager: EntityManager,
   outbox: OutboxService,
-  input: {
-    organizationId: string;
-    user: { id: string; email: string; displayName: string; locale: string };
-  },
+  input: { organizationId: string; user: LinkUser },
 ): Promise<string> {
-  const { organizationId, user } = input;
-  await revokeOpenInvitations(manager, { organizationId, userId: user.id });
-  const [invitation] = await manager.query<{ id: string }[]>(
-    `INSERT INTO user_invitations (organization_id, user_id, purpose, expires_at)
-     VALUES ($1, $2, 'invitation', now() + make_interval(hours => $3)) RETURNING id`,
-    [organizationId, user.id, USER_INVITATION_TTL_HOURS],
-  );
-  const messageKey = `user-invite:${invitation.id}`;
-  const [mail] = await manager.query<{ id: string }[]>(
-    `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale, user_id)
-     VALUES ($1, $2, 'user_invitation', $3, $4, $5, $6) RETURNING id`,
-    [organizationId, messageKey, user.email, user.displayName, user.locale, user.id],
-  );
-  await outbox.add(manager, [
-    {
-      organizationId,
-      queue: QueueName.Mail,
-      jobName: 'send-mail',
-      jobId: JobIds.sendMail(messageKey),
-      payload: { organizationId, mailMessageId: mail.id },
-    },
-  ]);
-  return invitation.id;
+  await revokeOpenInvitations(manager, {
+    organizationId: input.organizationId,
+    userId: input.user.id,
+  });
+  return recordUserLink(manager, outbox, input, INVITATION);
 }
 
 /**
@@ -51,36 +32,58 @@ export async function recordInvitation(
  * is set through one of them: whichever mail the person opens works. The token is made by the
  * worker when it sends the mail, as for an invitation.
  */
-export async function recordPasswordReset(
+export function recordPasswordReset(
   manager: EntityManager,
   outbox: OutboxService,
-  input: {
-    organizationId: string;
-    user: { id: string; email: string; displayName: string; locale: string };
-  },
+  input: { organizationId: string; user: LinkUser },
 ): Promise<string> {
-  const { organizationId, user } = input;
-  const [reset] = await manager.query<{ id: string }[]>(
+  return recordUserLink(manager, outbox, input, PASSWORD_RESET);
+}
+
+interface LinkKind {
+  purpose: UserLinkPurpose;
+  mailKind: 'user_invitation' | 'password_reset';
+  keyPrefix: string;
+  /** How long the link lives, as a PostgreSQL interval. */
+  lifetime: string;
+}
+
+const INVITATION: LinkKind = {
+  purpose: 'invitation',
+  mailKind: 'user_invitation',
+  keyPrefix: 'user-invite',
+  lifetime: `${USER_INVITATION_TTL_HOURS} hours`,
+};
+
+const PASSWORD_RESET: LinkKind = {
+  purpose: 'password_reset',
+  mailKind: 'password_reset',
+  keyPrefix: 'password-reset',
+  lifetime: `${PASSWORD_RESET_TTL_MINUTES} minutes`,
+};
+
+/** The link row, its mail row and the job that sends it; returns the link row's id. */
+async function recordUserLink(
+  manager: EntityManager,
+  outbox: OutboxService,
+  { organizationId, user }: { organizationId: string; user: LinkUser },
+  kind: LinkKind,
+): Promise<string> {
+  const [link] = await manager.query<{ id: string }[]>(
     `INSERT INTO user_invitations (organization_id, user_id, purpose, expires_at)
-     VALUES ($1, $2, 'password_reset', now() + make_interval(mins => $3)) RETURNING id`,
-    [organizationId, user.id, PASSWORD_RESET_TTL_MINUTES],
+     VALUES ($1, $2, $3, now() + $4::interval) RETURNING id`,
+    [organizationId, user.id, kind.purpose, kind.lifetime],
   );
-  const messageKey = `password-reset:${reset.id}`;
+  const messageKey = `${kind.keyPrefix}:${link.id}`;
   const [mail] = await manager.query<{ id: string }[]>(
     `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale, user_id)
-     VALUES ($1, $2, 'password_reset', $3, $4, $5, $6) RETURNING id`,
-    [organizationId, messageKey, user.email, user.displayName, user.locale, user.id],
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [organizationId, messageKey, kind.mailKind, user.email, user.displayName, user.locale, user.id],
   );
   await outbox.add(manager, [
-    {
-      organizationId,
-      queue: QueueName.Mail,
-      jobName: 'send-mail',
-      jobId: JobIds.sendMail(messageKey),
-      payload: { organizationId, mailMessageId: mail.id },
-    },
+    sendMailEntry(organizationId, { id: mail.id, message_key: messageKey }),
   ]);
-  return reset.id;
+  return link.id;
 }
 
 /**

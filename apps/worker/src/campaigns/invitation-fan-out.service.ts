@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 
 export const FAN_OUT_BATCH = 500;
 
@@ -96,13 +96,7 @@ export class InvitationFanOutService {
     const queued = created.filter((row) => row.status === 'queued');
     await this.outbox.add(
       manager,
-      queued.map((row) => ({
-        organizationId: input.organizationId,
-        queue: QueueName.Mail,
-        jobName: 'send-mail',
-        jobId: JobIds.sendMail(row.message_key),
-        payload: { organizationId: input.organizationId, mailMessageId: row.id },
-      })),
+      queued.map((row) => sendMailEntry(input.organizationId, row)),
     );
     return pending.length;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganizationSettings } from '@kakehashi/database';
-import { Clock, JobIds, OutboxService, QueueName, tokyoDate } from '@kakehashi/queue';
+import { Clock, OutboxService, sendMailEntry, tokyoDate } from '@kakehashi/queue';
 import { DueReminder, findDueReminders } from './due-reminders.query';
 
 import { insideSendingWindow } from './sending-window';
@@ -155,16 +155,7 @@ export class ReminderSweepService {
   ): Promise<void> {
     await this.outbox.add(
       manager,
-      rows.map((row) => {
-        const organizationId = byKey.get(row.message_key)!.organizationId;
-        return {
-          organizationId,
-          queue: QueueName.Mail,
-          jobName: 'send-mail',
-          jobId: JobIds.sendMail(row.message_key),
-          payload: { organizationId, mailMessageId: row.id },
-        };
-      }),
+      rows.map((row) => sendMailEntry(byKey.get(row.message_key)!.organizationId, row)),
     );
   }
 }

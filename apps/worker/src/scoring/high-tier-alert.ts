@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobIds, OutboxService, QueueName } from '@kakehashi/queue';
+import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 import { STAFF_RECIPIENT } from '../staff-recipient';
 import { buildDigests, isNews } from './alert-digest';
 
@@ -99,13 +99,7 @@ export class HighTierAlert {
       );
     await this.outbox.add(
       manager,
-      mails.map((mail) => ({
-        organizationId: mail.organization_id,
-        queue: QueueName.Mail,
-        jobName: 'send-mail',
-        jobId: JobIds.sendMail(mail.message_key),
-        payload: { organizationId: mail.organization_id, mailMessageId: mail.id },
-      })),
+      mails.map((mail) => sendMailEntry(mail.organization_id, mail)),
     );
   }
 
