@@ -411,8 +411,58 @@ describe('invitation delivery right after a launch', () => {
     await isolated?.drop();
   });
 
-  const call = (method: 'get' | 'post', path: string, body?: object) =>
+  const call = (method: 'get' | 'post' | 'patch', path: string, body?: object) =>
     api.http()[method](`/api/v1${path}`).set('authorization', `Bearer ${bearer}`).send(body);
+
+  it('gives the contact of a second quick change a notice of their own (no worker ran in between)', async () => {
+    const t = tag();
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `${x}-${t}@quick.example`);
+    const created = await call('post', '/suppliers', {
+      name: `二度変更 ${t} 株式会社`,
+      contacts: [{ name: 'A', email: a }],
+    }).expect(201);
+    const supplierId = (created.body as { id: string }).id;
+    const campaign = await call('post', '/campaigns', {
+      name: `二度変更 ${t}`,
+      catalogVersion: 'meti-v3.0+sa-3.1',
+      supplierIds: [supplierId],
+      dueDate: inDays(14),
+    }).expect(201);
+    const campaignId = (campaign.body as { id: string }).id;
+    await call('post', `/campaigns/${campaignId}/launch`).expect(200);
+    // What the fan-out would have written and sent to A.
+    await api.dataSource.query(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,
+              locale, contact_id, campaign_id, assessment_id)
+       SELECT a.organization_id, 'invite:' || a.id, 'invitation', 'sent', ct.email, ct.name, 'ja',
+              ct.id, a.campaign_id, a.id
+         FROM assessments a JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id
+        WHERE a.campaign_id = $1`,
+      [campaignId],
+    );
+
+    await call('patch', `/suppliers/${supplierId}`, {
+      contacts: [
+        { name: 'A', email: a },
+        { name: 'B', email: b, isPrimary: true },
+      ],
+    }).expect(200);
+    await call('patch', `/suppliers/${supplierId}`, {
+      contacts: [{ name: 'C', email: c }],
+    }).expect(200);
+
+    const rows = await api.dataSource.query<{ to_email: string; status: string; named: string }[]>(
+      `SELECT m.to_email, m.status, ct.email AS named FROM mail_messages m
+         LEFT JOIN supplier_contacts ct ON ct.id::text = split_part(m.message_key, ':', 3)
+        WHERE m.campaign_id = $1 AND m.kind = 'contact_changed' ORDER BY m.created_at`,
+      [campaignId],
+    );
+    // B's notice, never sent, is dropped; C gets one that names C and will be sent.
+    expect(rows).toEqual([
+      { to_email: b, status: 'skipped', named: null },
+      { to_email: c, status: 'queued', named: c },
+    ]);
+  });
 
   it('counts the invitations the fan-out has not written yet as queued, in the API and on the page', async () => {
     const ids: string[] = [];

@@ -90,15 +90,24 @@ export async function replaceContacts(
 }
 
 /**
- * Supplier mail not sent yet to contacts that leave (a reminder, a reopen request, a change
+ * Supplier mail not sent yet to contacts that leave (a reminder, a reopen request, a due-date
  * notice) goes to the supplier's primary contact, as it would have had it been written now; the
- * mail worker sends nothing to a contact that no longer exists.
+ * mail worker sends nothing to a contact that no longer exists. A "you are the new contact"
+ * notice is not re-addressed but dropped: it names the contact it was for, and the new primary
+ * contact gets a notice of their own (primary-contact-notices.ts) in the same transaction.
  */
 async function readdressQueuedMail(
   manager: EntityManager,
   target: { organizationId: string; supplierId: string },
   removedIds: string[],
 ): Promise<void> {
+  await manager.query(
+    `UPDATE mail_messages
+        SET status = 'skipped', last_error = 'superseded by a later contact change'
+      WHERE organization_id = $1 AND contact_id = ANY($2::uuid[]) AND status = 'queued'
+        AND kind = 'contact_changed'`,
+    [target.organizationId, removedIds],
+  );
   await manager.query(
     `UPDATE mail_messages m
         SET contact_id = p.id, to_email = p.email, to_name = p.name,
