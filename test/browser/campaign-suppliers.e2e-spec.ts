@@ -174,6 +174,21 @@ describe('choosing a campaign’s suppliers and launching it, in a real browser 
       { category: '製造', n: 24 },
     ]);
 
+    // No button before the invitations have gone out; then what the fan-out (no worker runs
+    // here) would have written and sent.
+    await page.reload();
+    await expect(page.getByTestId('assessment-remind').count()).resolves.toBe(0);
+    await api.dataSource.query(
+      `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,
+              locale, contact_id, campaign_id, assessment_id)
+       SELECT a.organization_id, 'invite:' || a.id, 'invitation', 'sent', ct.email, ct.name, 'ja',
+              ct.id, a.campaign_id, a.id
+         FROM assessments a
+         JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
+        WHERE a.campaign_id = $1`,
+      [campaignId],
+    );
+
     // The list by status (the filter stays in the address), and 「今すぐ催促」 from a row.
     await Promise.all([
       page.waitForURL(/\?status=invited#assessments$/),

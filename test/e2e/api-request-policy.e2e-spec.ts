@@ -70,6 +70,16 @@ describe('REST API writes: cookie sessions from our pages only, JSON bodies', ()
       expect({ origin, status: refused.status }).toEqual({ origin, status: 403 });
       expect(refused.body.message).toMatch(/Origin names this site/);
     }
+    // Basic or Negotiate credentials (re-sent by browsers behind an intranet proxy) do not sign
+    // the request in: the cookie does, so the origin rule still applies.
+    const basic = await api
+      .http()
+      .post(`/api/v1/campaigns/${id}/close`)
+      .set('cookie', `kk_session=${token}`)
+      .set('authorization', 'Basic Zm9vOmJhcg==')
+      .set('origin', 'https://evil.example')
+      .send();
+    expect(basic.status).toBe(403);
     expect(await statusOf(id)).toBe('draft');
 
     // The console's own fetch (same origin, JSON) and API clients (Bearer, whatever the origin).

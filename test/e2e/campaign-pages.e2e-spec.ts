@@ -133,6 +133,14 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(unticked.text).toContain(
       '開始するには、確認のチェックを入れてから「開始」を押してください。',
     );
+    // A tick without the count it stated (a tampered or outdated form) confirms nothing.
+    for (const body of ['confirm=yes', 'confirm=yes&suppliers=', 'confirm=yes&suppliers=two']) {
+      const countless = await launch(body).expect(400);
+      expect(countless.text).toContain(
+        '開始するには、確認のチェックを入れてから「開始」を押してください。',
+      );
+    }
+    expect(await status(campaignId)).toBe('draft');
     expect(unticked.text).toMatch(/data-testid="campaign-launch-confirm" aria-invalid="true"/);
     const inEnglish = await launch('', 'en').expect(400);
     expect(inEnglish.text).toContain(

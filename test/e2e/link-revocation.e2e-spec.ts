@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { issueAssessmentLink, linkExpiry } from '@kakehashi/auth';
 import { SupplierContact } from '@kakehashi/database';
-import { RevokeLinksOfRemovedContacts1795661000000 } from '../../libs/database/src/migrations/1795661000000-RevokeLinksOfRemovedContacts';
 import { RESPOND_COOKIE } from '../../apps/api/src/respond/respond-session.service';
 import { corporateNumber, JA_HEADER, utf8WithBom } from '../fixtures/import/supplier-files';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
@@ -499,21 +498,5 @@ describe('withdrawing supplier links', () => {
         'このキャンペーンは終了しているため、リンクはすでに開けません。',
       );
     });
-  });
-
-  it('revokes, on upgrade, the links left working for contacts removed before this release', async () => {
-    const a = await fresh();
-    // What removing a contact used to leave behind: a working link whose contact_id was cleared.
-    const orphan = await anotherLink(a, null);
-    await api.http().get(`/api/v1/respond/${orphan}`).expect(200);
-    const runner = api.dataSource.createQueryRunner();
-    try {
-      await new RevokeLinksOfRemovedContacts1795661000000().up(runner);
-    } finally {
-      await runner.release();
-    }
-    await api.http().get(`/api/v1/respond/${orphan}`).expect(410);
-    // The registered contact's own link keeps working.
-    await api.http().get(`/api/v1/respond/${a.token}`).expect(200);
   });
 });

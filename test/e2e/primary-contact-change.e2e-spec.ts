@@ -509,6 +509,18 @@ describe('invitation delivery right after a launch', () => {
     expect(page.text.match(/<td data-delivery="queued">送信待ち/g)).toHaveLength(3);
     expect(page.text).not.toContain('未送信');
 
+    // Nobody is reminded before the invitation has gone out: it would be their first mail.
+    const [first] = await api.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM assessments WHERE campaign_id = $1 LIMIT 1',
+      [id],
+    );
+    const early = await call('post', `/assessments/${first.id}/remind`).expect(409);
+    expect(early.body.reason).toBe('not_invited_yet');
+    const [{ n: reminders }] = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM mail_messages WHERE message_key LIKE 'remind-now:%'`,
+    );
+    expect(reminders).toBe(0);
+
     // Closed before the fan-out ran: nothing will be sent, so nothing is queued any more.
     await call('post', `/campaigns/${id}/close`).expect(200);
     const closed = await call('get', `/campaigns/${id}`).expect(200);

@@ -104,7 +104,8 @@ export class AssessmentsController {
     409:
       'Nothing sent; `reason` says why: `already_reminded_today` (with `remindedAt`), ' +
       '`submitted` (submitted or scored), `campaign_not_launched` (the campaign is closed), ' +
-      '`no_contact` or `contact_undeliverable` (the primary contact bounced)',
+      '`no_contact`, `contact_undeliverable` (the primary contact bounced) or `not_invited_yet` ' +
+      '(the invitation has not gone out yet)',
   })
   remind(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<RemindResult> {
     return this.remindAssessment.execute(user, { assessmentId: id });

@@ -12,7 +12,8 @@ export type RemindRefusal =
   | 'submitted'
   | 'campaign_not_launched'
   | 'no_contact'
-  | 'contact_undeliverable';
+  | 'contact_undeliverable'
+  | 'not_invited_yet';
 
 export interface RemindResult {
   assessmentId: string;
@@ -38,6 +39,8 @@ interface Target {
   name: string | null;
   language: string | null;
   undeliverable: boolean;
+  /** The invitation mail has been sent (or refused), not merely queued or not yet written. */
+  invited: boolean;
 }
 
 /**
@@ -115,7 +118,10 @@ export class RemindAssessmentUseCase {
     const [target] = await manager.query<Target[]>(
       `SELECT a.id, a.status, a.campaign_id, c.name AS campaign_name, c.status AS campaign_status,
               ct.id AS contact_id, ct.email, ct.name, ct.language,
-              ct.undeliverable_at IS NOT NULL AS undeliverable
+              ct.undeliverable_at IS NOT NULL AS undeliverable,
+              EXISTS (SELECT 1 FROM mail_messages i
+                       WHERE i.organization_id = a.organization_id
+                         AND i.message_key = 'invite:' || a.id AND i.status <> 'queued') AS invited
          FROM assessments a
          JOIN campaigns c ON c.id = a.campaign_id AND c.organization_id = a.organization_id
          LEFT JOIN supplier_contacts ct
@@ -163,6 +169,13 @@ function refuseUnlessRemindable(target: Target): void {
     throw refusal(
       'contact_undeliverable',
       "The primary contact's address bounced: correct it on the supplier first",
+    );
+  }
+  // A reminder before the invitation would reach the supplier as the first mail they get.
+  if (!target.invited) {
+    throw refusal(
+      'not_invited_yet',
+      'The invitation has not been sent yet: the supplier is reminded once it has gone out',
     );
   }
 }

@@ -77,7 +77,9 @@ function isApiRoute(request: FastifyRequest): boolean {
 }
 
 function signedInByCookieOnly(request: FastifyRequest): boolean {
-  if (request.headers.authorization) return false;
+  // Only a Bearer token signs a request in by itself (as JwtStrategy reads it): Basic or
+  // Negotiate credentials, which browsers re-send on their own behind an intranet proxy, do not.
+  if (/^Bearer\s+\S/i.test(request.headers.authorization ?? '')) return false;
   const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> })
     .cookies;
   return SESSION_COOKIES.some((name) => Boolean(cookies?.[name]));

@@ -11,7 +11,6 @@ import { FindingsFollowScores1795646678247 } from './1795646678247-FindingsFollo
 import { UserSessions1795650116546 } from './1795650116546-UserSessions';
 import { UserManagement1795652469527 } from './1795652469527-UserManagement';
 import { CampaignDueDateRevision1795660000000 } from './1795660000000-CampaignDueDateRevision';
-import { RevokeLinksOfRemovedContacts1795661000000 } from './1795661000000-RevokeLinksOfRemovedContacts';
 import { PasswordReset1795662000000 } from './1795662000000-PasswordReset';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
@@ -29,6 +28,5 @@ export const MIGRATIONS = [
   UserSessions1795650116546,
   UserManagement1795652469527,
   CampaignDueDateRevision1795660000000,
-  RevokeLinksOfRemovedContacts1795661000000,
   PasswordReset1795662000000,
 ];

@@ -37,6 +37,8 @@ export const ASSESSMENT_LIST_TEXT = {
       no_contact: 'このサプライヤーには主担当の連絡先がないため、催促できません。',
       contact_undeliverable:
         '主担当のメールアドレスに届かなかったため、催促しませんでした。サプライヤーの連絡先を直してください。',
+      not_invited_yet:
+        '招待メールがまだ送られていないため、催促しませんでした。招待メールの送信後にお試しください。',
     } satisfies Record<RemindRefusal, string>,
   },
   en: {
@@ -69,6 +71,8 @@ export const ASSESSMENT_LIST_TEXT = {
       no_contact: 'This supplier has no primary contact, so no reminder can be sent.',
       contact_undeliverable:
         'Mail to the primary contact bounced, so no reminder was sent. Correct the supplier’s contact first.',
+      not_invited_yet:
+        'The invitation has not been sent yet, so no reminder was sent. Try again once it has gone out.',
     } satisfies Record<RemindRefusal, string>,
   },
 } satisfies Record<Locale, unknown>;

@@ -135,19 +135,21 @@ export function assessmentListData(input: {
 
 /**
  * A row's 「今すぐ催促」: a button (its form keeps the list's filter and page), "reminded today",
- * or nothing (submitted, a campaign not running, a reader who may not remind).
+ * or nothing (submitted, a campaign not running, a reader who may not remind, or an invitation
+ * not sent yet: the reminder would be the supplier's first mail).
  */
 export function remindCell(input: {
   locale: Locale;
   detail: CampaignDetail;
   canEdit: boolean;
-  row: { id: string; status: string; supplierName: string };
+  row: { id: string; status: string; supplierName: string; delivery?: string };
   remindedToday: Set<string>;
   listState?: AssessmentListState;
 }): { id: string; label: string; done: boolean; action: string } | null {
   const { row, detail } = input;
   if (!input.canEdit || detail.status !== 'launched') return null;
   if (!(OPEN_STATUSES as readonly string[]).includes(row.status)) return null;
+  if (row.delivery === 'queued') return null;
   const lt = ASSESSMENT_LIST_TEXT[input.locale];
   const state = input.listState ?? { status: null, page: 1 };
   const action = `/console/campaigns/${detail.id}/assessments/${row.id}/remind${listQuery(state)}`;

@@ -206,10 +206,13 @@ export class CampaignPagesController {
   ): Promise<void> {
     await this.runAction({ request, reply, user, id, done: 'launched' }, () => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      if (body.confirm !== 'yes') throw new BadRequestException(LAUNCH_UNCONFIRMED);
-      const stated = Number(body.suppliers);
-      const expectedSuppliers = Number.isInteger(stated) && stated >= 0 ? stated : undefined;
-      return this.launchCampaign.execute(user, id, { expectedSuppliers });
+      // A tick without the count it stated (a tampered or outdated form) confirms nothing.
+      const raw = typeof body.suppliers === 'string' ? body.suppliers.trim() : '';
+      const stated = raw === '' ? Number.NaN : Number(raw);
+      if (body.confirm !== 'yes' || !Number.isInteger(stated) || stated < 0) {
+        throw new BadRequestException(LAUNCH_UNCONFIRMED);
+      }
+      return this.launchCampaign.execute(user, id, { expectedSuppliers: stated });
     });
   }
 
