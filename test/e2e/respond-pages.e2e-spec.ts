@@ -210,6 +210,11 @@ describe('questionnaire pages behind the session cookie', () => {
         .get(`/q/s/sections/security-action?lang=${lang}`)
         .set('cookie', cookie)
         .expect(200);
+      // The date picker itself offers nothing after today (Tokyo).
+      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      expect(page.text).toMatch(
+        new RegExp(`<input type="date" id="[^"]*" name="SA\\.DATE" value="" max="${today}"`),
+      );
       return api
         .http()
         .post('/q/s/sections/security-action')

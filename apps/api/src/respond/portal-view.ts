@@ -1,5 +1,5 @@
 import { Answers, Catalog, CatalogItem, ItemState } from '@kakehashi/domain';
-import { answerSummary, isAnswered } from '@kakehashi/mail';
+import { answerSummary, isAnswered, tokyoToday } from '@kakehashi/mail';
 import { Lang } from './portal-text';
 
 // One answer as a person reads it, and the evidence ids answers name: shared with the receipt mail.
@@ -37,6 +37,8 @@ export interface ItemView {
   min?: string;
   max?: string;
   maxLength?: number;
+  /** A date item that cannot lie in the future (`notAfter: 'today'`): today in Tokyo. */
+  dateMax?: string;
   file?: { name: string; href: string };
 }
 
@@ -138,6 +140,7 @@ export function itemView(input: {
     min: item.min === undefined ? undefined : String(item.min),
     max: item.max === undefined ? undefined : String(item.max),
     maxLength: item.maxLength,
+    dateMax: item.kind === 'date' && item.notAfter === 'today' ? tokyoToday() : undefined,
     file:
       evidenceName && typeof value === 'string'
         ? { name: evidenceName, href: `/q/s/evidence/${encodeURIComponent(value)}` }
