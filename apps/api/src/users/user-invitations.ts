@@ -1,10 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { hashLinkToken } from '@kakehashi/auth';
-import {
-  PASSWORD_RESET_TTL_MINUTES,
-  USER_INVITATION_TTL_HOURS,
-  UserLinkPurpose,
-} from '@kakehashi/database';
+import { USER_LINK_LIFETIME, UserLinkPurpose } from '@kakehashi/database';
 import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 
 type LinkUser = { id: string; email: string; displayName: string; locale: string };
@@ -44,22 +40,18 @@ interface LinkKind {
   purpose: UserLinkPurpose;
   mailKind: 'user_invitation' | 'password_reset';
   keyPrefix: string;
-  /** How long the link lives, as a PostgreSQL interval. */
-  lifetime: string;
 }
 
 const INVITATION: LinkKind = {
   purpose: 'invitation',
   mailKind: 'user_invitation',
   keyPrefix: 'user-invite',
-  lifetime: `${USER_INVITATION_TTL_HOURS} hours`,
 };
 
 const PASSWORD_RESET: LinkKind = {
   purpose: 'password_reset',
   mailKind: 'password_reset',
   keyPrefix: 'password-reset',
-  lifetime: `${PASSWORD_RESET_TTL_MINUTES} minutes`,
 };
 
 /** The link row, its mail row and the job that sends it; returns the link row's id. */
@@ -72,7 +64,7 @@ async function recordUserLink(
   const [link] = await manager.query<{ id: string }[]>(
     `INSERT INTO user_invitations (organization_id, user_id, purpose, expires_at)
      VALUES ($1, $2, $3, now() + $4::interval) RETURNING id`,
-    [organizationId, user.id, kind.purpose, kind.lifetime],
+    [organizationId, user.id, kind.purpose, USER_LINK_LIFETIME[kind.purpose]],
   );
   const messageKey = `${kind.keyPrefix}:${link.id}`;
   const [mail] = await manager.query<{ id: string }[]>(

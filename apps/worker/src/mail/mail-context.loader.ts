@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hashLinkToken, linkExpiry, newLinkToken } from '@kakehashi/auth';
 import { Environment } from '@kakehashi/config';
-import {
-  PASSWORD_RESET_TTL_MINUTES,
-  USER_INVITATION_TTL_HOURS,
-  UserRole,
-} from '@kakehashi/database';
+import { USER_LINK_LIFETIME, UserLinkPurpose, UserRole } from '@kakehashi/database';
 import {
   ALERT_LIST_LIMIT,
   daysUntil,
@@ -40,6 +36,15 @@ export type MailContext =
  * Builds, from the mail_messages row alone, the template data of its kind (see
  * libs/mail/src/README.md). Supplier mails get a fresh link token here, at send time.
  */
+/** A buyer user's link whose token was just made. */
+interface IssuedUserLink {
+  token: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class MailContextLoader {
   constructor(
@@ -308,33 +313,11 @@ export class MailContextLoader {
    * newer one, a deactivation) or used, or the user has set a password meanwhile.
    */
   private async userInvitation(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
-    const invitationId = row.messageKey.split(':')[1] ?? '';
-    if (!row.userId || !UUID.test(invitationId)) {
-      return { send: false, reason: 'malformed invitation key' };
-    }
-    const token = newLinkToken();
-    // A CTE, so the driver answers the RETURNING rows as it does for a SELECT.
-    const [issued] = await this.dataSource.query<
-      { email: string; displayName: string; role: UserRole; expiresAt: Date }[]
-    >(
-      `WITH issued AS (
-         UPDATE user_invitations i
-            SET token_hash = $4, expires_at = now() + make_interval(hours => $5)
-           FROM users u
-          WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
-            AND i.purpose = 'invitation' AND i.used_at IS NULL AND i.revoked_at IS NULL
-            AND u.id = i.user_id AND u.organization_id = i.organization_id
-            AND u.deactivated_at IS NULL AND u.password_hash IS NULL
-        RETURNING u.email, u.display_name AS "displayName", u.role, i.expires_at AS "expiresAt")
-       SELECT * FROM issued`,
-      [
-        invitationId,
-        row.organizationId,
-        row.userId,
-        hashLinkToken(token),
-        USER_INVITATION_TTL_HOURS,
-      ],
-    );
+    const issued = await this.issueUserLink(row, {
+      purpose: 'invitation',
+      passwordSet: false,
+    });
+    if (issued === 'malformed') return { send: false, reason: 'malformed invitation key' };
     if (!issued) return { send: false, reason: 'invitation no longer open' };
     return {
       send: true,
@@ -343,17 +326,13 @@ export class MailContextLoader {
         kind: 'user_invitation',
         locale,
         data: {
-          recipientName: row.toName ?? issued.displayName,
-          organizationName: row.organizationName,
-          senderName: row.organizationName,
-          email: issued.email,
+          ...this.userLinkData(row, locale, issued),
           roleLabel: USER_ROLE_LABELS[locale][issued.role],
-          link: `${this.appUrl}/set-password/${token}?lang=${locale}`,
-          expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
         },
       },
     };
   }
+
   /**
    * A password reset asked for on the login page (`password-reset:<invitationId>`): like an
    * invitation, its token is made here and only the SHA-256 stored, and the link lasts an hour
@@ -361,48 +340,65 @@ export class MailContextLoader {
    * link, a deactivation) or used, or the user was deactivated meanwhile.
    */
   private async passwordReset(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
+    const issued = await this.issueUserLink(row, {
+      purpose: 'password_reset',
+      passwordSet: true,
+    });
+    if (issued === 'malformed') return { send: false, reason: 'malformed password reset key' };
+    if (!issued) return { send: false, reason: 'password reset no longer open' };
+    return {
+      send: true,
+      fromName: row.organizationName,
+      mail: { kind: 'password_reset', locale, data: this.userLinkData(row, locale, issued) },
+    };
+  }
+
+  /**
+   * Makes the token of a buyer user's link (`<prefix>:<invitationId>`) and stores its hash, with
+   * its lifetime counted from now, if the link is still open and the user still in the state it
+   * is for (not deactivated; a password set, or not yet). A retry replaces the token.
+   */
+  private async issueUserLink(
+    row: LoadedMail,
+    link: { purpose: UserLinkPurpose; passwordSet: boolean },
+  ): Promise<IssuedUserLink | undefined | 'malformed'> {
     const invitationId = row.messageKey.split(':')[1] ?? '';
-    if (!row.userId || !UUID.test(invitationId)) {
-      return { send: false, reason: 'malformed password reset key' };
-    }
+    if (!row.userId || !UUID.test(invitationId)) return 'malformed';
     const token = newLinkToken();
-    const [issued] = await this.dataSource.query<
-      { email: string; displayName: string; expiresAt: Date }[]
-    >(
+    // A CTE, so the driver answers the RETURNING rows as it does for a SELECT.
+    const [issued] = await this.dataSource.query<Omit<IssuedUserLink, 'token'>[]>(
       `WITH issued AS (
          UPDATE user_invitations i
-            SET token_hash = $4, expires_at = now() + make_interval(mins => $5)
+            SET token_hash = $4, expires_at = now() + $5::interval
            FROM users u
           WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
-            AND i.purpose = 'password_reset' AND i.used_at IS NULL AND i.revoked_at IS NULL
+            AND i.purpose = $6 AND i.used_at IS NULL AND i.revoked_at IS NULL
             AND u.id = i.user_id AND u.organization_id = i.organization_id
-            AND u.deactivated_at IS NULL AND u.password_hash IS NOT NULL
-        RETURNING u.email, u.display_name AS "displayName", i.expires_at AS "expiresAt")
+            AND u.deactivated_at IS NULL AND (u.password_hash IS NOT NULL) = $7
+        RETURNING u.email, u.display_name AS "displayName", u.role, i.expires_at AS "expiresAt")
        SELECT * FROM issued`,
       [
         invitationId,
         row.organizationId,
         row.userId,
         hashLinkToken(token),
-        PASSWORD_RESET_TTL_MINUTES,
+        USER_LINK_LIFETIME[link.purpose],
+        link.purpose,
+        link.passwordSet,
       ],
     );
-    if (!issued) return { send: false, reason: 'password reset no longer open' };
+    return issued ? { ...issued, token } : undefined;
+  }
+
+  /** What invitation and reset mails both say: who, for which organization, the link and until when. */
+  private userLinkData(row: LoadedMail, locale: MailLocale, issued: IssuedUserLink) {
     return {
-      send: true,
-      fromName: row.organizationName,
-      mail: {
-        kind: 'password_reset',
-        locale,
-        data: {
-          recipientName: row.toName ?? issued.displayName,
-          organizationName: row.organizationName,
-          senderName: row.organizationName,
-          email: issued.email,
-          link: `${this.appUrl}/set-password/${token}?lang=${locale}`,
-          expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
-        },
-      },
+      recipientName: row.toName ?? issued.displayName,
+      organizationName: row.organizationName,
+      senderName: row.organizationName,
+      email: issued.email,
+      link: `${this.appUrl}/set-password/${issued.token}?lang=${locale}`,
+      expiresAt: formatDateTime(new Date(issued.expiresAt), locale),
     };
   }
 }

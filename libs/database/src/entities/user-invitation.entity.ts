@@ -22,6 +22,12 @@ export const PASSWORD_RESET_TTL_MINUTES = 60;
  */
 export type UserLinkPurpose = 'invitation' | 'password_reset';
 
+/** How long each kind of link opens the page, as a PostgreSQL interval. */
+export const USER_LINK_LIFETIME: Record<UserLinkPurpose, string> = {
+  invitation: `${USER_INVITATION_TTL_HOURS} hours`,
+  password_reset: `${PASSWORD_RESET_TTL_MINUTES} minutes`,
+};
+
 /**
  * One mail to a buyer user with a link to the set-password page: an invitation, or a password
  * reset (`purpose`). The worker writes the token's SHA-256 when it sends the mail (the raw token
