@@ -7,6 +7,7 @@ import {
   launchChromium,
   logIn,
   listenForBrowser,
+  navigating,
 } from '../support/browser';
 import { deleteQueueKeys } from '../support/redis-keys';
 import {
@@ -82,10 +83,7 @@ describe('signing in and out in a real browser (headless Chromium)', () => {
     for (const password of ['guess-1', 'guess-2', TEST_PASSWORD]) {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
-      await Promise.all([
-        page.waitForLoadState('load'),
-        page.getByRole('button', { name: 'Log in' }).click(),
-      ]);
+      await navigating(page, () => page.getByRole('button', { name: 'Log in' }).click());
     }
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
       'Too many login attempts. Wait a minute and try again.',

@@ -7,7 +7,7 @@ import {
   RespondSessionService,
 } from '../../apps/api/src/respond/respond-session.service';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, launchChromium, listenForBrowser } from '../support/browser';
+import { ARTIFACTS, launchChromium, listenForBrowser, navigating } from '../support/browser';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 /** The autosave status line of the section form. */
@@ -81,15 +81,16 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       page.locator(`#${domIdOf('P.EMPLOYEES')} [data-autosave-error]`).textContent(),
     ).resolves.toBe(message);
 
-    const [posted] = await Promise.all([
-      page.waitForResponse(
-        (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/profile'),
-        { timeout: 5000 },
-      ),
-      page.getByRole('button', { name: '保存して次へ' }).click(),
-    ]);
+    const [posted] = await navigating(page, () =>
+      Promise.all([
+        page.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/profile'),
+          { timeout: 5000 },
+        ),
+        page.getByRole('button', { name: '保存して次へ' }).click(),
+      ]),
+    );
     expect(posted.status()).toBe(400);
-    await page.waitForLoadState('load');
     const summary = page.locator('[data-error-summary]');
     await expect(summary.textContent()).resolves.toContain(message);
     await expect(summary.textContent()).resolves.not.toContain('P.EMPLOYEES');

@@ -9,7 +9,13 @@ import {
 } from '@kakehashi/domain';
 import { domIdOf } from '../../apps/api/src/respond/portal-view';
 import { createTestAssessment } from '../support/assessment-factory';
-import { ARTIFACTS, axeViolations, launchChromium, listenForBrowser } from '../support/browser';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchChromium,
+  listenForBrowser,
+  navigating,
+} from '../support/browser';
 import { startSmtpSink, SmtpSink } from '../support/smtp-sink';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 import {
@@ -184,8 +190,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
         expect(await axeViolations(page)).toEqual([]);
         first = false;
       }
-      await page.getByRole('button', { name: '保存して次へ' }).click();
-      await page.waitForLoadState('load');
+      await navigating(page, () => page.getByRole('button', { name: '保存して次へ' }).click());
     }
 
     // A reload shows what was saved.
@@ -294,9 +299,10 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     const posted = second.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/csm-d01'),
     );
-    await second.getByRole('button', { name: '保存', exact: true }).click();
+    await navigating(second, () =>
+      second.getByRole('button', { name: '保存', exact: true }).click(),
+    );
     expect((await posted).status()).toBe(409);
-    await second.waitForLoadState('load');
     await expect(second.locator('[data-conflict-list] li').allTextContents()).resolves.toEqual([
       '全社のセキュリティ方針を文書で定め、事業戦略と整合させている: 実施していない',
     ]);

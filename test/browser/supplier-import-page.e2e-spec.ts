@@ -13,6 +13,7 @@ import {
   launchChromium,
   logIn,
   listenForBrowser,
+  navigating,
 } from '../support/browser';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
@@ -81,13 +82,14 @@ describe('the supplier import page in a real browser (headless Chromium)', () =>
 
   /** Submits a form with the named button and waits for the page the post answers. */
   async function press(page: Page, button: string): Promise<number> {
-    const [response] = await Promise.all([
-      page.waitForResponse(
-        (r) => r.request().method() === 'POST' && r.url() === `${base}/console/suppliers/import`,
-      ),
-      page.getByRole('button', { name: button, exact: true }).click(),
-    ]);
-    await page.waitForLoadState('load');
+    const [response] = await navigating(page, () =>
+      Promise.all([
+        page.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url() === `${base}/console/suppliers/import`,
+        ),
+        page.getByRole('button', { name: button, exact: true }).click(),
+      ]),
+    );
     return response.status();
   }
 

@@ -51,6 +51,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * Runs an action that makes the page navigate (a form post, a link) and waits until the document
+ * it leads to has loaded. `waitForLoadState` after the click is not enough: the page it asks is
+ * still the old, loaded one until the new document commits, so it returns at once and a
+ * following `goto` aborts the navigation still under way (`net::ERR_ABORTED`). The next `load`
+ * event is the new document's, also when the post answers on the same URL.
+ */
+export async function navigating<T>(page: Page, action: () => Promise<T>): Promise<T> {
+  const loaded = page.waitForEvent('load');
+  const result = await action();
+  await loaded;
+  return result;
+}
+
+/**
  * Signs in through the Japanese login form as a person would (by its labels and button) and
  * waits for the dashboard it leads to.
  */
