@@ -17,6 +17,7 @@ describe('hand-over on the console users page (real app and database)', () => {
   let sato: { id: string; email: string };
   let suzuki: { id: string; email: string };
   let former: { id: string; email: string };
+  let newcomer: { id: string; email: string };
   let draftId: string;
   let closedId: string;
 
@@ -47,6 +48,8 @@ describe('hand-over on the console users page (real app and database)', () => {
     // Suzuki has set a password (an active user); the former colleague has left.
     await api.dataSource.query(`UPDATE users SET password_hash = 'x' WHERE id = $1`, [suzuki.id]);
     former = await invite('former@handover-pages.example', '元 社員');
+    // Invited, no password yet.
+    newcomer = await invite('newcomer@handover-pages.example', '新人 次郎');
     await api
       .http()
       .patch(`/api/v1/users/${former.id}`)
@@ -143,6 +146,10 @@ describe('hand-over on the console users page (real app and database)', () => {
       `<option value="${suzuki.id}">鈴木 一郎 &lt;${suzuki.email}&gt;</option>`,
     );
     expect(row).toContain(`<option value="${tenant.users.admin.id}">管理 太郎`);
+    // Someone invited who has not set a password yet may take over, and is marked so.
+    expect(row).toContain(
+      `<option value="${newcomer.id}">新人 次郎 &lt;${newcomer.email}&gt;（招待中）</option>`,
+    );
     // Not themselves, not someone deactivated, not a role that cannot own suppliers.
     for (const id of [sato.id, former.id, tenant.users.ciso.id, tenant.users.auditor.id]) {
       expect(row).not.toContain(`<option value="${id}">`);
@@ -163,6 +170,9 @@ describe('hand-over on the console users page (real app and database)', () => {
       'The 3 suppliers and 1 open campaign owned by 佐藤 花子 go to the person you choose',
     );
     expect(en).toContain('<option value="" selected>Keep as owner</option>');
+    expect(en).toContain(
+      `<option value="${newcomer.id}">新人 次郎 &lt;${newcomer.email}&gt; (invited)</option>`,
+    );
   });
 
   it('refuses other roles, other sites, and heirs who may not take over, moving nothing', async () => {
@@ -186,6 +196,7 @@ describe('hand-over on the console users page (real app and database)', () => {
     for (const toUserId of [
       former.id,
       tenant.users.ciso.id,
+      tenant.users.auditor.id,
       sato.id,
       other.users.procurement.id,
       'not-a-uuid',

@@ -177,6 +177,7 @@ describe('handing over suppliers and campaigns', () => {
       ['self', { toUserId: leaver.id }],
       ['deactivated', { toUserId: gone.id }],
       ['ciso', { toUserId: tenant.users.ciso.id }],
+      ['auditor', { toUserId: tenant.users.auditor.id }],
       ['another tenant', { toUserId: other.users.procurement.id }],
       ['not an id', { toUserId: 'heir' }],
       ['missing', {}],
@@ -203,6 +204,35 @@ describe('handing over suppliers and campaigns', () => {
       toUserId: tenant.users.admin.id,
     }).expect(404);
     expect(await ownerOfSupplier(supplier)).toBe(leaver.id);
+  });
+
+  it('hands over to a colleague invited but not signed up yet, as a campaign can be given to them', async () => {
+    // Alerts reach them by mail, and the invitation (or a reset request, which sends it again)
+    // lets them in: the same rule as a supplier's or a campaign's owner.
+    const leaver = await colleague('before-newcomer');
+    tokens.set('before-newcomer', await loginToken(api, leaver.email));
+    const supplier = await supplierOwnedBy('before-newcomer', '新任 精工');
+    const campaign = await campaignOf('before-newcomer', [supplier]);
+    const invited = await post('/users', {
+      email: `newcomer-${Date.now()}@handover.example`,
+      displayName: '新任 次郎',
+      role: 'procurement',
+    }).expect(201);
+    expect(invited.body.status).toBe('invited');
+    const newcomer = invited.body.id as string;
+
+    await post(`/users/${leaver.id}/handover`, { toUserId: newcomer })
+      .expect(200)
+      .expect({ suppliers: 1, campaigns: 1 });
+    expect(await ownerOfSupplier(supplier)).toBe(newcomer);
+    expect(await ownerOfCampaign(campaign)).toBe(newcomer);
+    await patch(`/campaigns/${campaign}`, { ownerId: leaver.id }, 'before-newcomer').expect(200);
+    await patch(`/campaigns/${campaign}`, { ownerId: newcomer }, 'before-newcomer').expect(200);
+    expect((await get(`/users/${newcomer}`).expect(200)).body).toMatchObject({
+      status: 'invited',
+      ownedSuppliers: 1,
+      openCampaigns: 1,
+    });
   });
 
   it('lets procurement give a campaign another owner; closed campaigns and unsuitable owners are refused', async () => {

@@ -47,6 +47,12 @@ export class SetPasswordService {
     // Hashing takes ~20 ms of CPU: done before the transaction, which then holds its locks briefly.
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
+      // The user's row first, then their links and sessions: the order an admin's deactivation
+      // and a reset request take them in. Locking the link first deadlocks with a deactivation.
+      await manager.query('SELECT 1 FROM users WHERE organization_id = $1 AND id = $2 FOR UPDATE', [
+        found.invitation.organizationId,
+        found.invitation.userId,
+      ]);
       const locked = await resolveInvitation(manager, input.token, { lock: true });
       if (!locked.ok) return { outcome: 'refused', reason: locked.reason, purpose: locked.purpose };
       const { invitation } = locked;

@@ -116,7 +116,8 @@ export type InvitationResolution =
 
 /**
  * What a raw token from a set-password link opens, read only (a GET must change nothing). With
- * `lock`, the invitation row is locked for the caller's transaction.
+ * `lock`, the invitation row is locked for the caller's transaction; the caller locks the user's
+ * row before (users first, then their links and sessions, as every change to a user does).
  */
 export async function resolveInvitation(
   manager: EntityManager,
