@@ -361,4 +361,130 @@ describe('hand-over on the console users page (real app and database)', () => {
     // A deactivated user's remaining work can still be handed over afterwards.
     expect(rowOf(told.text, sato.email)).toContain('<summary>担当を引き継ぐ…</summary>');
   });
+
+  it('refuses on the role form a role that cannot own their work, and hands it over with the change', async () => {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const invited = await api
+      .http()
+      .post('/api/v1/users')
+      .set(admin)
+      .send({
+        email: 'yamada@handover-pages.example',
+        displayName: '山田 太郎',
+        role: 'procurement',
+      })
+      .expect(201);
+    const yamada = { id: invited.body.id as string, email: 'yamada@handover-pages.example' };
+    await api.dataSource.query(`UPDATE users SET password_hash = 'x' WHERE id = $1`, [yamada.id]);
+    const supplierIds: string[] = [];
+    for (const name of ['山田担当 工業株式会社', '山田担当 商事株式会社']) {
+      const created = await api
+        .http()
+        .post('/api/v1/suppliers')
+        .set(admin)
+        .send({
+          name,
+          ownerId: yamada.id,
+          contacts: [{ name: '担当', email: `${supplierIds.length}@yamada.example.jp` }],
+        })
+        .expect(201);
+      supplierIds.push(created.body.id as string);
+    }
+    const campaign = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set(admin)
+      .send({
+        name: '山田の点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds,
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    await api
+      .http()
+      .patch(`/api/v1/campaigns/${campaign.body.id}`)
+      .set(admin)
+      .send({ ownerId: yamada.id })
+      .expect(200);
+    const roleOf = async () =>
+      (
+        await api.dataSource.query<{ role: string }[]>('SELECT role FROM users WHERE id = $1', [
+          yamada.id,
+        ])
+      )[0].role;
+    const WORK = ['山田担当 工業株式会社', '山田担当 商事株式会社', '山田の点検'];
+    /** Who owns each of Yamada's suppliers and campaigns. */
+    const theirs = async () => {
+      const all = await owners();
+      return WORK.map((name) => all[name]);
+    };
+    const yamadaWork = ['山田 太郎', '山田 太郎', '山田 太郎'];
+    expect(await theirs()).toEqual(yamadaWork);
+
+    // The role form says why their work matters and offers whom to hand it to.
+    const row = rowOf((await page()).text, yamada.email);
+    expect(row).toContain(
+      '担当しているサプライヤー 2 社・実施中のキャンペーン 1 件は、CISO・監査の役割では担当できません。これらの役割に変更するには引き継ぎ先を選んでください。',
+    );
+    expect(row).toMatch(
+      new RegExp(
+        `<label for="role-heir-${yamada.id}">役割変更時の引き継ぎ先</label>\\s*<select id="role-heir-${yamada.id}" name="toUserId" aria-describedby="role-work-${yamada.id}">\\s*<option value="" selected>引き継がない</option>`,
+      ),
+    );
+    expect(row).toContain(`<option value="${tenant.users.admin.id}">管理 太郎`);
+    const rowEn = rowOf((await page('?lang=en')).text, yamada.email);
+    expect(rowEn).toContain(
+      'They own 2 suppliers and 1 open campaign, which a CISO or auditor cannot own: to give them one of those roles, choose who takes these over with the role change.',
+    );
+    expect(rowEn).toContain(
+      `<label for="role-heir-${yamada.id}">Hand over with the role change to</label>`,
+    );
+
+    // Without a hand-over: refused in the page's language, with the counts; nothing changes.
+    const refused = await form({ action: 'role', userId: yamada.id, role: 'ciso', toUserId: '' });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain(
+      '山田 太郎 さんはサプライヤー 2 社・実施中のキャンペーン 1 件を担当しているため、担当を持てないCISOの役割には変更できません。先に担当を引き継ぐか、役割の変更と同時に引き継ぎ先を選んでください。',
+    );
+    expect(refused.text).toContain('data-testid="users-table"');
+    const refusedEn = await form(
+      { action: 'role', userId: yamada.id, role: 'auditor' },
+      { lang: 'en' },
+    );
+    expect(refusedEn.status).toBe(409);
+    expect(refusedEn.text).toContain(
+      '山田 太郎 owns 2 suppliers and 1 open campaign, which the Auditor role cannot own, so the role was not changed. Hand them over first, or choose who takes them over with the role change.',
+    );
+    // A heir who may not take over: neither the role nor the owners change.
+    const badHeir = await form({
+      action: 'role',
+      userId: yamada.id,
+      role: 'ciso',
+      toUserId: former.id,
+    });
+    expect(badHeir.status).toBe(400);
+    expect(badHeir.text).toContain(HEIR_REFUSED);
+    expect(await roleOf()).toBe('procurement');
+    expect(await theirs()).toEqual(yamadaWork);
+
+    const done = await form({
+      action: 'role',
+      userId: yamada.id,
+      role: 'ciso',
+      toUserId: tenant.users.admin.id,
+    });
+    expect(done.status).toBe(303);
+    const location = done.headers.location as string;
+    expect(location).toBe(
+      `/console/users?done=role&user=${yamada.id}&to=${tenant.users.admin.id}&suppliers=2&campaigns=1`,
+    );
+    const told = await page(location.replace('/console/users', ''));
+    expect(told.text).toContain(
+      `山田 太郎（${yamada.email}）の役割を変更しました。担当（サプライヤー 2 社・実施中のキャンペーン 1 件）は 管理 太郎 さんに引き継ぎました。`,
+    );
+    expect(rowOf(told.text, yamada.email)).not.toContain('role-heir-');
+    expect(await roleOf()).toBe('ciso');
+    expect(await theirs()).toEqual(['管理 太郎', '管理 太郎', '管理 太郎']);
+  });
 });

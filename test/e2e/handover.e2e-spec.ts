@@ -206,6 +206,188 @@ describe('handing over suppliers and campaigns', () => {
     expect(await ownerOfSupplier(supplier)).toBe(leaver.id);
   });
 
+  /** A procurement colleague who owns two suppliers, an open campaign and a closed one. */
+  async function ownerOfWork(label: string) {
+    const user = await colleague(label);
+    tokens.set(label, await loginToken(api, user.email));
+    const suppliers = [
+      await supplierOwnedBy(label, `${label} 商事`),
+      await supplierOwnedBy(label, `${label} 工業`),
+    ];
+    const open = await campaignOf(label, suppliers);
+    const closed = await campaignOf(label, [suppliers[0]]);
+    await post(`/campaigns/${closed}/close`, {}, label).expect(200);
+    return { ...user, suppliers, open, closed };
+  }
+
+  /** Role, name, and who owns each supplier and campaign of theirs: what a change may touch. */
+  async function stateOf(owner: Awaited<ReturnType<typeof ownerOfWork>>) {
+    const user = (await get(`/users/${owner.id}`).expect(200)).body;
+    return {
+      role: user.role as string,
+      displayName: user.displayName as string,
+      suppliers: await Promise.all(owner.suppliers.map(ownerOfSupplier)),
+      open: await ownerOfCampaign(owner.open),
+      closed: await ownerOfCampaign(owner.closed),
+    };
+  }
+
+  const userEvents = async (id: string) =>
+    (
+      await api.dataSource.query<{ action: string; details: object }[]>(
+        `SELECT action, details FROM audit_events
+          WHERE target_id = $1 AND action IN ('user.updated', 'user.handed_over') ORDER BY id`,
+        [id],
+      )
+    ).map((e) => ({ action: e.action, details: e.details }));
+
+  it('refuses a role that cannot own work to someone who owns suppliers or open campaigns, with the counts', async () => {
+    const owner = await ownerOfWork('keeps-work');
+    const before = await stateOf(owner);
+    expect(before).toMatchObject({ role: 'procurement', open: owner.id, closed: owner.id });
+
+    for (const role of ['ciso', 'auditor']) {
+      const refused = await patch(`/users/${owner.id}`, { role, displayName: '改名 されない' });
+      expect({ role, status: refused.status }).toEqual({ role, status: 409 });
+      expect(refused.body).toMatchObject({
+        code: 'owns_work',
+        suppliers: 2,
+        campaigns: 1,
+        message: expect.stringContaining(
+          `${owner.email} owns 2 suppliers and 1 open campaign, which a ${role} user cannot own: hand them over first`,
+        ),
+      });
+      expect(refused.body.message).toContain('handoverToUserId');
+    }
+    // Nothing changed: not the role, not the name sent with it, not the owners; nothing audited.
+    expect(await stateOf(owner)).toEqual(before);
+    expect(await userEvents(owner.id)).toEqual([]);
+    // Their session is still a procurement user's.
+    expect((await get('/me', 'keeps-work').expect(200)).body.role).toBe('procurement');
+
+    // An admin who owns work may become procurement (both can own it), not a CISO.
+    const admin = await colleague('owning-admin', 'admin');
+    await post('/suppliers', {
+      name: '管理者 担当 商会',
+      ownerId: admin.id,
+      contacts: [{ name: '窓口', email: `admin-owned-${Date.now()}@supplier.example` }],
+    }).expect(201);
+    const adminRefused = await patch(`/users/${admin.id}`, { role: 'ciso' }).expect(409);
+    expect(adminRefused.body).toMatchObject({ code: 'owns_work', suppliers: 1, campaigns: 0 });
+    await patch(`/users/${admin.id}`, { role: 'procurement' }).expect(200);
+  });
+
+  it('hands the work over and changes the role in one transaction when handoverToUserId is sent', async () => {
+    const owner = await ownerOfWork('to-ciso');
+    const heir = await colleague('ciso-heir');
+
+    const changed = await patch(`/users/${owner.id}`, { role: 'ciso', handoverToUserId: heir.id });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ role: 'ciso', ownedSuppliers: 0, openCampaigns: 0 });
+    expect(await stateOf(owner)).toEqual({
+      role: 'ciso',
+      displayName: expect.any(String),
+      suppliers: [heir.id, heir.id],
+      open: heir.id,
+      // Closed campaigns keep their owner, as a record of who ran them.
+      closed: owner.id,
+    });
+    expect((await get(`/users/${heir.id}`).expect(200)).body).toMatchObject({
+      ownedSuppliers: 2,
+      openCampaigns: 1,
+    });
+    expect(await userEvents(owner.id)).toEqual([
+      { action: 'user.handed_over', details: { toUserId: heir.id, suppliers: 2, campaigns: 1 } },
+      {
+        action: 'user.updated',
+        details: { changes: { role: { from: 'procurement', to: 'ciso' } } },
+      },
+    ]);
+  });
+
+  it('refuses both the hand-over and the role change when handoverToUserId names nobody suitable', async () => {
+    const owner = await ownerOfWork('bad-heir');
+    const gone = await colleague('bad-heir-gone');
+    await patch(`/users/${gone.id}`, { active: false }).expect(200);
+    const before = await stateOf(owner);
+
+    // The hand-over endpoint's rules, told of the field the request named.
+    const notSuitable =
+      'handoverToUserId must be an active procurement user or admin of this organization';
+    const notAnId = 'handoverToUserId must be the id of a user of this organization';
+    const refusals: [string, unknown, string][] = [
+      ['self', owner.id, 'handoverToUserId must be another user than the one handing over'],
+      ['deactivated', gone.id, notSuitable],
+      ['ciso', tenant.users.ciso.id, notSuitable],
+      ['auditor', tenant.users.auditor.id, notSuitable],
+      ['another tenant', other.users.procurement.id, notSuitable],
+      ['not an id', 'heir', notAnId],
+      ['null', null, notAnId],
+    ];
+    for (const [why, handoverToUserId, message] of refusals) {
+      const response = await patch(`/users/${owner.id}`, { role: 'auditor', handoverToUserId });
+      expect({ why, status: response.status, message: response.body.message }).toEqual({
+        why,
+        status: 400,
+        message,
+      });
+    }
+    expect(await stateOf(owner)).toEqual(before);
+    expect(await userEvents(owner.id)).toEqual([]);
+
+    // The last active admin handing over with a role change: the refused change moves nothing.
+    const scratch = await createTestTenant(api.dataSource, 'handover-last-admin');
+    const scratchAdmin = await loginToken(api, scratch.users.admin.email);
+    const scratchSupplier = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${scratchAdmin}`)
+      .send({
+        name: '最後の 管理者 商事',
+        ownerId: scratch.users.admin.id,
+        contacts: [{ name: '窓口', email: `last-admin-${Date.now()}@supplier.example` }],
+      })
+      .expect(201);
+    const lastAdmin = await api
+      .http()
+      .patch(`/api/v1/users/${scratch.users.admin.id}`)
+      .set('authorization', `Bearer ${scratchAdmin}`)
+      .send({ role: 'ciso', handoverToUserId: scratch.users.procurement.id })
+      .expect(409);
+    expect(lastAdmin.body.code).toBe('last_admin');
+    const [kept] = await api.dataSource.query<{ owner_id: string }[]>(
+      'SELECT owner_id FROM suppliers WHERE id = $1',
+      [scratchSupplier.body.id],
+    );
+    expect(kept.owner_id).toBe(scratch.users.admin.id);
+  });
+
+  it('changes the role freely of someone who owns no supplier and no open campaign', async () => {
+    // Only a closed campaign: it stays theirs and does not hold the change back.
+    const user = await colleague('closed-only');
+    tokens.set('closed-only', await loginToken(api, user.email));
+    const supplier = await supplierOwnedBy('procurement', '閉鎖済 物流');
+    const closed = await campaignOf('closed-only', [supplier]);
+    await post(`/campaigns/${closed}/close`, {}, 'closed-only').expect(200);
+    expect((await get(`/users/${user.id}`).expect(200)).body).toMatchObject({
+      ownedSuppliers: 0,
+      openCampaigns: 0,
+    });
+
+    const changed = await patch(`/users/${user.id}`, { role: 'auditor' }).expect(200);
+    expect(changed.body.role).toBe('auditor');
+    expect(await ownerOfCampaign(closed)).toBe(user.id);
+    const back = await patch(`/users/${user.id}`, { role: 'ciso' }).expect(200);
+    expect(back.body.role).toBe('ciso');
+    expect(await userEvents(user.id)).toEqual([
+      {
+        action: 'user.updated',
+        details: { changes: { role: { from: 'procurement', to: 'auditor' } } },
+      },
+      { action: 'user.updated', details: { changes: { role: { from: 'auditor', to: 'ciso' } } } },
+    ]);
+  });
+
   it('hands over to a colleague invited but not signed up yet, as a campaign can be given to them', async () => {
     // Alerts reach them by mail, and the invitation (or a reset request, which sends it again)
     // lets them in: the same rule as a supplier's or a campaign's owner.

@@ -33,6 +33,14 @@ interface StoredUser {
   deactivated: boolean;
 }
 
+/**
+ * The roles that may own suppliers and campaigns (as a supplier's or a campaign's ownerId and a
+ * hand-over's heir): the dashboard's "mine", alerts and escalations are theirs.
+ */
+const canOwnWork = (role: UserRole) => role === 'procurement' || role === 'admin';
+
+const countOf = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /** An admin who can sign in now: not deactivated, password set. */
 const isActiveAdmin = (user: { role: UserRole; hasPassword: boolean; deactivated: boolean }) =>
   user.role === 'admin' && user.hasPassword && !user.deactivated;
@@ -97,25 +105,28 @@ export class ManageUsersService {
   ): Promise<HandOverResult> {
     return this.inTenant(actor, async (manager) => {
       const user = await this.requireUser(manager, actor.organizationId, id);
-      return this.transferOwnership(manager, actor, ip, user, toUserId);
+      return this.transferOwnership(manager, actor, ip, user, { toUserId, field: 'toUserId' });
     });
   }
 
   /**
-   * `handOverTo` (the console's deactivation form) hands the user's suppliers and open campaigns
-   * over in the same transaction, so a refused change moves nothing.
+   * `handoverToUserId` hands the user's suppliers and open campaigns over in the same
+   * transaction, so a refused change moves nothing and a refused hand-over changes nothing.
+   * A role that cannot own them (ciso, auditor) is refused while the user still owns any.
    */
   async update(
     actor: AuthenticatedUser,
     id: string,
     dto: UpdateUserDto,
     ip: string | null,
-    options: { handOverTo?: string } = {},
   ): Promise<UserView> {
     return this.inTenant(actor, async (manager) => {
       const user = await this.requireUser(manager, actor.organizationId, id);
-      if (options.handOverTo) {
-        await this.transferOwnership(manager, actor, ip, user, options.handOverTo);
+      if (dto.handoverToUserId !== undefined) {
+        await this.transferOwnership(manager, actor, ip, user, {
+          toUserId: dto.handoverToUserId,
+          field: 'handoverToUserId',
+        });
       }
       const next = {
         role: dto.role ?? user.role,
@@ -123,6 +134,9 @@ export class ManageUsersService {
       };
       if (isActiveAdmin(user) && !isActiveAdmin({ ...user, ...next })) {
         await this.requireAnotherActiveAdmin(manager, actor.organizationId, user.id);
+      }
+      if (next.role !== user.role && !canOwnWork(next.role)) {
+        await this.requireNoOwnedWork(manager, actor.organizationId, user, next.role);
       }
 
       const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -212,21 +226,23 @@ export class ManageUsersService {
     actor: AuthenticatedUser,
     ip: string | null,
     user: StoredUser,
-    toUserId: string,
+    heir: { toUserId: string; field: 'toUserId' | 'handoverToUserId' },
   ): Promise<HandOverResult> {
     const organizationId = actor.organizationId;
-    const refuse = (message: string) => new BadRequestException({ message, field: 'toUserId' });
-    if (toUserId === user.id)
-      throw refuse('toUserId must be another user than the one handing over');
-    const [heir] = UUID.test(toUserId)
+    const { toUserId, field } = heir;
+    const refuse = (message: string) => new BadRequestException({ message, field });
+    if (toUserId === user.id) {
+      throw refuse(`${field} must be another user than the one handing over`);
+    }
+    const [taker] = UUID.test(toUserId)
       ? await manager.query<{ role: UserRole; deactivated: boolean }[]>(
           `SELECT role, deactivated_at IS NOT NULL AS deactivated FROM users
             WHERE organization_id = $1 AND id = $2 FOR KEY SHARE`,
           [organizationId, toUserId],
         )
       : [];
-    if (!heir || heir.deactivated || (heir.role !== 'procurement' && heir.role !== 'admin')) {
-      throw refuse('toUserId must be an active procurement user or admin of this organization');
+    if (!taker || taker.deactivated || !canOwnWork(taker.role)) {
+      throw refuse(`${field} must be an active procurement user or admin of this organization`);
     }
     const [, suppliers] = await manager.query<[unknown[], number]>(
       'UPDATE suppliers SET owner_id = $3, updated_at = now() WHERE organization_id = $1 AND owner_id = $2',
@@ -268,6 +284,39 @@ export class ManageUsersService {
       userId: user.id,
       details: { sessionsEnded },
     });
+  }
+
+  /**
+   * Refuses a role that cannot own suppliers or campaigns to someone who still owns some (after
+   * any hand-over of the same change): they would keep receiving the alerts and digests as an
+   * owner no picker offers and who cannot act on them. Closed campaigns keep their owner.
+   */
+  private async requireNoOwnedWork(
+    manager: EntityManager,
+    organizationId: string,
+    user: StoredUser,
+    role: UserRole,
+  ): Promise<void> {
+    // The user's row is locked (FOR UPDATE): a concurrent hand-over or change of a campaign's
+    // owner to them (FOR KEY SHARE on it) waits for this change and then sees the new role.
+    const [{ suppliers, campaigns }] = await manager.query<
+      { suppliers: number; campaigns: number }[]
+    >(
+      `SELECT (SELECT count(*) FROM suppliers WHERE organization_id = $1 AND owner_id = $2)::int
+                AS suppliers,
+              (SELECT count(*) FROM campaigns WHERE organization_id = $1 AND owner_id = $2
+                  AND status <> 'closed')::int AS campaigns`,
+      [organizationId, user.id],
+    );
+    if (suppliers + campaigns === 0) return;
+    throw userConflict(
+      UserConflict.OwnsWork,
+      `${user.email} owns ${countOf(suppliers, 'supplier')} and ` +
+        `${countOf(campaigns, 'open campaign')}, which a ${role} user cannot own: hand them ` +
+        `over first (POST /api/v1/users/${user.id}/handover), or send handoverToUserId with ` +
+        'the role change',
+      { suppliers, campaigns },
+    );
   }
 
   private async requireAnotherActiveAdmin(

@@ -13,11 +13,20 @@ export const UserConflict = {
   PasswordAlreadySet: 'password_already_set',
   /** An invitation for a deactivated user. */
   Deactivated: 'deactivated',
+  /**
+   * A new role that cannot own suppliers or campaigns for someone who still owns some; the body
+   * carries `suppliers` and `campaigns` (open ones), the counts to hand over first.
+   */
+  OwnsWork: 'owns_work',
 } as const;
 export type UserConflictCode = (typeof UserConflict)[keyof typeof UserConflict];
 
-export function userConflict(code: UserConflictCode, message: string): ConflictException {
-  return new ConflictException({ message, code });
+export function userConflict(
+  code: UserConflictCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): ConflictException {
+  return new ConflictException({ ...details, message, code });
 }
 
 /** The code of a refusal made by userConflict, if it is one. */

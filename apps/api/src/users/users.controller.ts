@@ -87,15 +87,22 @@ export class UsersController {
     summary: 'Change, deactivate or reactivate a user',
     description:
       'Fields left out keep their value. A new role applies to their open sessions at once; ' +
-      '`active: false` ends every session of theirs and refuses their login until `active: true`.',
+      '`active: false` ends every session of theirs and refuses their login until `active: true`. ' +
+      'A user who owns suppliers or open campaigns keeps a role that can own them (procurement, ' +
+      'admin) unless `handoverToUserId` hands them over in the same transaction.',
   })
   @ApiParam(USER_ID)
   @ApiOkResponse({ type: UserResponse, description: 'The user after the change' })
   @ApiErrors({
-    400: 'A field is invalid; the message names it',
+    400:
+      'A field is invalid, or handoverToUserId is the same user or not an active procurement ' +
+      'user or admin of the organization; the message names it',
     403: ADMIN_ONLY,
     404: NOT_FOUND,
-    409: LAST_ADMIN,
+    409:
+      `${LAST_ADMIN}; code owns_work: the new role (ciso, auditor) cannot own the suppliers and ` +
+      'open campaigns the user owns, counted in `suppliers` and `campaigns`: hand them over ' +
+      'first or send handoverToUserId',
   })
   update(
     @CurrentUser() user: AuthenticatedUser,

@@ -4,6 +4,7 @@ import {
   IsIn,
   IsNotEmpty,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateIf,
@@ -54,4 +55,17 @@ export class UpdateUserDto {
   @IfPresent()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Hands every supplier and every campaign not closed that the user owns to this user ' +
+      '(an active procurement user or admin of the organization, not the user changed), in the ' +
+      'same transaction as the change: as POST /users/{id}/handover, and nothing changes if ' +
+      'either is refused. Needed to give a user who owns any a role that cannot own them ' +
+      '(ciso, auditor); also usable with `active: false`',
+  })
+  @IfPresent()
+  @IsUUID('all', { message: 'handoverToUserId must be the id of a user of this organization' })
+  handoverToUserId?: string;
 }

@@ -38,7 +38,7 @@ export interface UserPagePost {
   confirmed: boolean;
   /**
    * Who takes over the user's suppliers and open campaigns: required by the hand-over form,
-   * optional in the deactivation form ('' keeps them with the user).
+   * optional in the role and deactivation forms ('' keeps them with the user).
    */
   toUserId: string;
   invite: InviteFormValues;
@@ -95,7 +95,15 @@ export async function toInviteDto(
 /** A 409 of the users service, in the page's words. */
 export function conflictMessage(
   code: UserConflictCode,
-  input: { text: UsersPageText; email: string },
+  input: {
+    text: UsersPageText;
+    email: string;
+    /** The user acted on, the role asked for (its label) and the work they own (owns_work). */
+    name: string;
+    role: string;
+    suppliers: number;
+    campaigns: number;
+  },
 ): string {
   const { text } = input;
   switch (code) {
@@ -107,5 +115,7 @@ export function conflictMessage(
       return text.errors.passwordAlreadySet;
     case UserConflict.Deactivated:
       return text.errors.deactivated;
+    case UserConflict.OwnsWork:
+      return text.errors.ownsWork(input.name, input.role, input.suppliers, input.campaigns);
   }
 }

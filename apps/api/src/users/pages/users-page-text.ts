@@ -32,6 +32,10 @@ export const USERS_PAGE_TEXT = {
         ? 'あなた自身を管理者以外の役割にすると、ユーザーと設定のページは使えなくなります。'
         : `${name}を管理者以外の役割にすると、ユーザーと設定のページは使えなくなります。`,
     roleAdminCheck: '管理者の役割を変更することを確認しました',
+    roleWork: (suppliers: number, campaigns: number) =>
+      `担当しているサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は、CISO・監査の役割では担当できません。引き継ぐまで、これらの役割には変更できません。`,
+    roleWorkHandOver: (suppliers: number, campaigns: number) =>
+      `担当しているサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件は、CISO・監査の役割では担当できません。これらの役割に変更するには引き継ぎ先を選んでください。役割の変更と同時に引き継がれます。`,
     deactivate: '無効化',
     deactivateConfirm: (name: string) =>
       `${name}を無効化します。ログイン中のセッションはすぐに終了し、再有効化するまでログインできません。`,
@@ -48,6 +52,7 @@ export const USERS_PAGE_TEXT = {
       choose: '選んでください',
       submit: '引き継ぐ',
       withDeactivation: '引き継ぎ先',
+      withRole: '役割変更時の引き継ぎ先',
       keep: '引き継がない',
       invited: '（招待中）',
     },
@@ -87,6 +92,8 @@ export const USERS_PAGE_TEXT = {
       deactivated: '無効化されたユーザーには招待メールを送れません。先に再有効化してください。',
       confirm: '無効化するには、確認のチェックを入れてください。',
       roleConfirm: '管理者の役割を変更するには、確認のチェックを入れてください。',
+      ownsWork: (name: string, role: string, suppliers: number, campaigns: number) =>
+        `${name} さんはサプライヤー ${suppliers} 社・実施中のキャンペーン ${campaigns} 件を担当しているため、担当を持てない${role}の役割には変更できません。先に担当を引き継ぐか、役割の変更と同時に引き継ぎ先を選んでください。`,
       heir: '引き継ぎ先には、この組織の有効な調達担当者または管理者（本人以外）を選んでください。',
       unknownAction: 'この操作は受け付けられません。ページを開き直してください。',
       otherSite:
@@ -122,6 +129,10 @@ export const USERS_PAGE_TEXT = {
         ? 'With another role than admin, you can no longer use the users and settings pages.'
         : `With another role than admin, ${name} can no longer use the users and settings pages.`,
     roleAdminCheck: 'I confirm changing the role of an admin',
+    roleWork: (suppliers: number, campaigns: number) =>
+      `They own ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)}, which a CISO or auditor cannot own: they cannot have those roles until these are handed over.`,
+    roleWorkHandOver: (suppliers: number, campaigns: number) =>
+      `They own ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)}, which a CISO or auditor cannot own: to give them one of those roles, choose who takes these over with the role change.`,
     deactivate: 'Deactivate',
     deactivateConfirm: (name: string) =>
       `${name} will be deactivated: their open sessions end at once and they cannot log in until reactivated.`,
@@ -137,6 +148,7 @@ export const USERS_PAGE_TEXT = {
       choose: 'Choose',
       submit: 'Hand over',
       withDeactivation: 'Hand over to',
+      withRole: 'Hand over with the role change to',
       keep: 'Keep as owner',
       invited: ' (invited)',
     },
@@ -177,6 +189,8 @@ export const USERS_PAGE_TEXT = {
       deactivated: 'A deactivated user cannot be invited. Reactivate them first.',
       confirm: 'Tick the confirmation to deactivate.',
       roleConfirm: 'To change the role of an admin, tick the confirmation.',
+      ownsWork: (name: string, role: string, suppliers: number, campaigns: number) =>
+        `${name} owns ${suppliersEn(suppliers)} and ${campaignsEn(campaigns)}, which the ${role} role cannot own, so the role was not changed. Hand them over first, or choose who takes them over with the role change.`,
       heir: 'Choose an active procurement user or admin of this organization, other than the user, to hand over to.',
       unknownAction: 'This action is not accepted. Please reload the page.',
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',

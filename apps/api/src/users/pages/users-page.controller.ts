@@ -2,8 +2,10 @@ import { Controller, Get, HttpException, Post, Req, Res, UseFilters } from '@nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import type { UserRole } from '@kakehashi/database';
 import { Environment } from '@kakehashi/config';
 import { Locale, resolveLocale } from '../../console/console-locale';
+import { CONSOLE_TEXT } from '../../console/console-text';
 import { renderConsolePage } from '../../console/console-page';
 import { formRefusal } from '../../console/form-errors';
 import { PageAuthFilter } from '../../console/page-auth.filter';
@@ -35,9 +37,9 @@ const SHOWN = 500;
 
 /**
  * The console's user management for admins: the list, the invitation form and, per user, the
- * role (taking admin away confirmed by a tick), deactivation (confirmed by a tick, optionally
- * handing their work over at once) or reactivation, a fresh invitation, and the hand-over of
- * their suppliers and open campaigns. Every form posts here and runs the API's validation and
+ * role (taking admin away confirmed by a tick; a role that cannot own their work needs it handed
+ * over at once), deactivation (confirmed by a tick, optionally handing their work over at once)
+ * or reactivation, a fresh invitation, and the hand-over of their suppliers and open campaigns. Every form posts here and runs the API's validation and
  * services; refusals are told in the page's words.
  */
 @ApiExcludeController()
@@ -109,7 +111,12 @@ export class UsersPageController {
     try {
       handedOver = await this.rowAction(user, post, target, request.ip);
     } catch (error) {
-      return this.refused(request, reply, { ...page, error, email: target.email });
+      return this.refused(request, reply, {
+        ...page,
+        error,
+        email: target.email,
+        target: { name: target.displayName, role: post.role },
+      });
     }
     // Acting on oneself can end one's own access to this page (a new role) or session
     // (deactivation): go where the person can still be, not to a 403 or a login loop.
@@ -130,22 +137,28 @@ export class UsersPageController {
     ip: string,
   ): Promise<HandOverNotice | undefined> {
     const userId = target.id;
+    // The role and deactivation forms may name who takes the user's work over ('' keeps it).
+    const handoverToUserId = post.toUserId || undefined;
+    // update() does not count what moved: what the user owned when the page read it.
+    const handedOver = handoverToUserId
+      ? {
+          toUserId: handoverToUserId,
+          suppliers: target.ownedSuppliers,
+          campaigns: target.openCampaigns,
+        }
+      : undefined;
     switch (post.action) {
       case 'role':
-        await this.manage.update(user, userId, { role: post.role ?? undefined }, ip);
-        return;
-      case 'deactivate': {
-        const handOverTo = post.toUserId || undefined;
-        await this.manage.update(user, userId, { active: false }, ip, { handOverTo });
-        // update() does not count what moved: what the user owned when the page read it.
-        return handOverTo
-          ? {
-              toUserId: handOverTo,
-              suppliers: target.ownedSuppliers,
-              campaigns: target.openCampaigns,
-            }
-          : undefined;
-      }
+        await this.manage.update(
+          user,
+          userId,
+          { role: post.role ?? undefined, handoverToUserId },
+          ip,
+        );
+        return handedOver;
+      case 'deactivate':
+        await this.manage.update(user, userId, { active: false, handoverToUserId }, ip);
+        return handedOver;
       case 'reactivate':
         await this.manage.update(user, userId, { active: true }, ip);
         return;
@@ -184,15 +197,24 @@ export class UsersPageController {
       invite: InviteFormValues;
       error: unknown;
       email: string;
+      /** The user a row's form acted on, and the role it asked for. */
+      target?: { name: string; role: UserRole | null };
     },
   ): Promise<void> {
     const refusal: HttpException = formRefusal(input.error);
     const text = USERS_PAGE_TEXT[input.locale];
     const code = userConflictCode(refusal);
-    const field = (refusal.getResponse() as { field?: unknown }).field;
+    const body = refusal.getResponse() as Record<string, unknown>;
     const message = code
-      ? conflictMessage(code, { text, email: input.email })
-      : field === 'toUserId'
+      ? conflictMessage(code, {
+          text,
+          email: input.email,
+          name: input.target?.name ?? input.email,
+          role: input.target?.role ? CONSOLE_TEXT[input.locale].roles[input.target.role] : '',
+          suppliers: Number(body.suppliers ?? 0),
+          campaigns: Number(body.campaigns ?? 0),
+        })
+      : body.field === 'toUserId' || body.field === 'handoverToUserId'
         ? text.errors.heir
         : text.errors.invalid;
     await this.render(request, reply, {

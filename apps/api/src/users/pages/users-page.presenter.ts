@@ -90,6 +90,13 @@ export function usersPageData(input: {
           user.role === 'admin'
             ? t.roleAdminHelp(user.displayName, user.id === input.actorId)
             : null,
+        // CISO and auditor cannot own work: the role form offers to hand it over with the change.
+        roleWork: !owns
+          ? null
+          : heirChoices.length > 0
+            ? t.roleWorkHandOver(user.ownedSuppliers, user.openCampaigns)
+            : t.roleWork(user.ownedSuppliers, user.openCampaigns),
+        roleHeirs: heirChoices.length > 0 ? heirChoices : null,
         canDeactivate,
         canReactivate: user.status === 'deactivated',
         canResend: user.status === 'invited',
@@ -146,7 +153,8 @@ function noticeText(
       ? `${user.displayName}（${user.email}）`
       : `${user.displayName} (${user.email})`;
   const text = t.notices[notice.kind](who);
-  if (notice.kind !== 'deactivated' || !notice.handOver || !heir) return text;
+  const withHandOver = notice.kind === 'deactivated' || notice.kind === 'role';
+  if (!withHandOver || !notice.handOver || !heir) return text;
   const { suppliers, campaigns } = notice.handOver;
   const also = t.notices.alsoHandedOver(heir.displayName, suppliers, campaigns);
   return locale === 'ja' ? `${text}${also}` : `${text} ${also}`;
