@@ -210,14 +210,75 @@ describe('the supplier import page (real HTTP pages, session cookie)', () => {
       ['ｼﾌﾄ画面～渡邊商事', 'ｼﾌﾄ画面髙橋①製作所'].sort(),
     );
 
+    // The same file again changes nothing, and the page says so.
     const again = await upload(file, '取引先.csv').expect(200);
-    expect(result(again.text).summary).toBe('取り込みました。新規登録 0 件、更新 2 件。');
+    expect(result(again.text)).toMatchObject({
+      summary: '取り込みました。新規登録 0 件、更新 0 件、変更なし 2 件。',
+      notes: [
+        'ファイルの内容は登録済みの内容と同じでした。何も書き込んでいません（更新日時も変わりません）。',
+      ],
+    });
     const list = await api
       .http()
       .get(`/console/suppliers?q=${encodeURIComponent('画面髙橋')}`)
       .set('cookie', cookie.procurement)
       .expect(200);
     expect(list.text).toContain('ｼﾌﾄ画面髙橋①製作所');
+  });
+
+  it('counts an exported registry imported again as unchanged, only edited rows as updated (ja/en)', async () => {
+    const names = ['画面往復一株式会社', '画面往復二株式会社', '画面往復三株式会社'];
+    await upload(
+      utf8WithBom([
+        JA_HEADER,
+        row(names[0], 300901, 'a@round-trip-page.example.jp'),
+        row(names[1], 300902, 'b@round-trip-page.example.jp'),
+        row(names[2], null, 'c@round-trip-page.example.jp'),
+      ]),
+      'first.csv',
+    ).expect(200);
+    const stamps = async () =>
+      api.dataSource.query(
+        `SELECT name, updated_at FROM suppliers WHERE organization_id = $1 AND name LIKE '画面往復%'
+          ORDER BY name`,
+        [tenant.organizationId],
+      );
+    const before = await stamps();
+    const audits = await importAudits();
+
+    // The registry's own export, downloaded with the console session, edited in nothing.
+    const exported = await api
+      .http()
+      .get(`/api/v1/suppliers/export.csv?q=${encodeURIComponent('画面往復')}`)
+      .set('cookie', cookie.procurement)
+      .expect(200);
+    const file = Buffer.from(exported.text, 'utf8');
+    const same = await upload(file, 'suppliers.csv').expect(200);
+    expect(result(same.text).summary).toBe(
+      '取り込みました。新規登録 0 件、更新 0 件、変更なし 3 件。',
+    );
+    const sameEn = await upload(file, 'suppliers.csv', { lang: 'en', action: 'dry-run' }).expect(
+      200,
+    );
+    expect(result(sameEn.text).summary).toBe(
+      'Checked; nothing has been written yet. Importing would register 0 new and update 0 suppliers (3 unchanged).',
+    );
+    expect(await stamps()).toEqual(before);
+    expect(await importAudits()).toBe(audits);
+
+    // One cell edited: that supplier alone is updated.
+    const edited = Buffer.from(
+      exported.text.replace('b@round-trip-page.example.jp,ja,', 'b@round-trip-page.example.jp,en,'),
+      'utf8',
+    );
+    expect(edited.equals(file)).toBe(false);
+    const checked = await upload(edited, 'edited.csv', { action: 'dry-run' }).expect(200);
+    expect(result(checked.text).summary).toBe(
+      '確認しました（まだ何も書き込んでいません）。取り込むと、新規登録 0 件、更新 1 件になります（変更なし 2 件）。',
+    );
+    const imported = await upload(edited, 'edited.csv', { lang: 'en' }).expect(200);
+    expect(result(imported.text).summary).toBe('Imported: 0 new, 1 updated, 2 unchanged.');
+    expect(await importAudits()).toBe(audits + 1);
   });
 
   it('a check (確認のみ) reports what would be written and writes nothing', async () => {

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { corporateNumber, EN_HEADER, JA_HEADER } from '../fixtures/import/supplier-files';
+import {
+  corporateNumber,
+  EN_HEADER,
+  JA_HEADER,
+  utf8WithBom,
+} from '../fixtures/import/supplier-files';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","click")';
@@ -212,19 +217,26 @@ describe('supplier registry export (real app and database)', () => {
         .set('authorization', `Bearer ${tokens.procurement}`)
         .attach('file', file, filename);
 
+    /** Each supplier as the API shows it, its last-updated time included. */
     const registry = async () => {
-      const all = [];
+      const all: Record<string, unknown>[] = [];
       for (const key of ['kakehashi', 'formula', 'plain']) {
         const response = await api
           .http()
           .get(`/api/v1/suppliers/${ids[key]}`)
           .set('authorization', `Bearer ${tokens.procurement}`)
           .expect(200);
-        const { updatedAt: _updatedAt, ...supplier } = response.body as Record<string, unknown>;
-        all.push(supplier);
+        all.push(response.body as Record<string, unknown>);
       }
       return all;
     };
+
+    const importEvents = async (): Promise<{ details: Record<string, unknown> }[]> =>
+      api.dataSource.query(
+        `SELECT details FROM audit_events
+          WHERE organization_id = $1 AND action = 'supplier.import' ORDER BY id`,
+        [tenant.organizationId],
+      );
 
     for (const [format, lang] of [
       ['csv', 'ja'],
@@ -232,14 +244,14 @@ describe('supplier registry export (real app and database)', () => {
       ['xlsx', 'ja'],
       ['xlsx', 'en'],
     ] as const) {
-      it(`re-imports an exported ${format} (${lang}) as it is: nothing created, no error`, async () => {
+      it(`checks an exported ${format} (${lang}) as it is: every supplier unchanged, none updated`, async () => {
         const file = (await download(`/api/v1/suppliers/export.${format}?lang=${lang}`).expect(200))
           .body as Buffer;
         const response = await importFile(file, `suppliers.${format}`, true).expect(200);
-        // The import counts every supplier a row matches as updated, changed or not.
         expect(response.body).toEqual({
           created: 0,
-          updated: 3,
+          updated: 0,
+          unchanged: 3,
           errors: [],
           unknownColumns: [],
           dryRun: true,
@@ -247,15 +259,63 @@ describe('supplier registry export (real app and database)', () => {
       });
     }
 
-    it('leaves every supplier as it was when the export is imported for real', async () => {
+    it('writes nothing when the unedited export is imported for real: no update, no audit event', async () => {
       const before = await registry();
-      const file = (await download('/api/v1/suppliers/export.csv').expect(200)).body as Buffer;
-      const response = await importFile(file, 'suppliers.csv', false).expect(200);
-      expect(response.body).toMatchObject({ created: 0, updated: 3, errors: [] });
+      const events = (await importEvents()).length;
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = (await download(`/api/v1/suppliers/export.${format}`).expect(200))
+          .body as Buffer;
+        const response = await importFile(file, `suppliers.${format}`, false).expect(200);
+        expect(response.body).toEqual({
+          created: 0,
+          updated: 0,
+          unchanged: 3,
+          errors: [],
+          unknownColumns: [],
+          dryRun: false,
+        });
+      }
+      // Every value and every last-updated time as it was; the trail holds no import.
+      expect(await registry()).toEqual(before);
+      expect(await importEvents()).toHaveLength(events);
+      // The formula-like name reads back without the guard the file added.
+      expect(before[1]).toMatchObject({ name: FORMULA_NAME, category: '+SUM(1,2)' });
+    });
+
+    it('counts only the rows really changed, comparing cells as the import reads them', async () => {
+      const before = await registry();
+      const records = await csvRecords('/api/v1/suppliers/export.csv');
+      const edited = records.map((record) => [...record]);
+      const row = (name: string) => edited.find((r) => r[0] === name)!;
+      // Written differently, meaning the same: spaces, full-width digits, another case.
+      const kakehashi = row('株式会社かけはし髙橋製作所');
+      kakehashi[0] = `  ${kakehashi[0]} `;
+      kakehashi[1] = kakehashi[1].replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      kakehashi[6] = kakehashi[6].toUpperCase();
+      kakehashi[4] = ` ${kakehashi[4]}\u3000`;
+      kakehashi[8] = 'ＹＥＳ';
+      // Really changed: the primary contact's name.
+      row('ロジスティクス株式会社')[5] = '物流 新担当';
+
+      const checked = await importFile(utf8WithBom(edited), 'edited.csv', true).expect(200);
+      expect(checked.body).toMatchObject({ created: 0, updated: 1, unchanged: 2, errors: [] });
+      const imported = await importFile(utf8WithBom(edited), 'edited.csv', false).expect(200);
+      expect(imported.body).toMatchObject({ created: 0, updated: 1, unchanged: 2, errors: [] });
+
       const after = await registry();
-      expect(after).toEqual(before);
-      // The formula-like name comes back without the guard the file added.
-      expect(after[1]).toMatchObject({ name: FORMULA_NAME, category: '+SUM(1,2)' });
+      expect(after[0]).toEqual(before[0]);
+      expect(after[1]).toEqual(before[1]);
+      expect(
+        (after[2].contacts as { name: string; isPrimary: boolean }[]).find((c) => c.isPrimary),
+      ).toMatchObject({ name: '物流 新担当' });
+      expect(new Date(after[2].updatedAt as string).getTime()).toBeGreaterThan(
+        new Date(before[2].updatedAt as string).getTime(),
+      );
+      expect((await importEvents()).at(-1)?.details).toMatchObject({
+        created: 0,
+        updated: 1,
+        unchanged: 2,
+      });
     });
   });
 

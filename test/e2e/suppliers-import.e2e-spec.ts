@@ -12,6 +12,10 @@ import {
 } from '../fixtures/import/supplier-files';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
+/** The digits as a full-width form (０-９), as Japanese input often types them. */
+const fullWidth = (digits: string): string =>
+  digits.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
 describe('supplier import from CSV and Excel (real app and database)', () => {
   let api: TestApi;
   let tenant: TestTenant;
@@ -77,6 +81,7 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
     expect(response.body).toEqual({
       created: 2,
       updated: 0,
+      unchanged: 0,
       errors: [],
       unknownColumns: [],
       dryRun: false,
@@ -316,7 +321,7 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
     await upload(utf8WithBom(noNumberRows), 'b.csv').expect(200);
     noNumberRows[1][3] = '3';
     const again = await upload(utf8WithBom(noNumberRows), 'b.csv').expect(200);
-    expect(again.body).toMatchObject({ created: 0, updated: 1 });
+    expect(again.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
 
     const updated = await upload(shiftJis(second), 'a-sjis.csv').expect(200);
     expect(updated.body).toMatchObject({ created: 0, updated: 30, errors: [] });
@@ -337,6 +342,94 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
       [tenant.organizationId],
     );
     expect(audit[0].details).toMatchObject({ created: 0, updated: 30, format: 'csv-cp932' });
+  });
+
+  it('reports rows equal to what is stored as unchanged and writes nothing for them', async () => {
+    const rows = [
+      JA_HEADER,
+      [
+        '変更なし一株式会社',
+        corporateNumber(500001),
+        '中小企業',
+        '3',
+        '製造',
+        '担当 一',
+        'ichi@unchanged.example.jp',
+        'ja',
+        'はい',
+        '',
+        'いいえ',
+      ],
+      ['変更なし二株式会社', '', '大企業', '1', '', '担当 二', 'ni@unchanged.example.jp', 'en'],
+      ['変更なし三株式会社', '', '', '', '', '担当 三', 'san@unchanged.example.jp', ''],
+    ];
+    expect((await upload(utf8WithBom(rows), 'first.csv').expect(200)).body).toMatchObject({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
+    const state = async () =>
+      api.dataSource.query(
+        `SELECT s.name, s.updated_at, c.id AS contact_id, c.name AS contact_name, c.language
+           FROM suppliers s JOIN supplier_contacts c ON c.supplier_id = s.id AND c.is_primary
+          WHERE s.organization_id = $1 AND s.name LIKE '変更なし%' ORDER BY s.name`,
+        [tenant.organizationId],
+      ) as Promise<{ name: string; updated_at: Date; contact_name: string; language: string }[]>;
+    const imports = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_events
+            WHERE organization_id = $1 AND action = 'supplier.import'`,
+          [tenant.organizationId],
+        )
+      )[0].n as number;
+    const before = await state();
+    const importsBefore = await imports();
+
+    // The same values written as people type them: spaces, full-width forms, another case, an
+    // empty cell (keep what is stored), yes/no in the other language.
+    const same = [
+      JA_HEADER,
+      [
+        ' 変更なし一株式会社 ',
+        `${fullWidth(corporateNumber(500001).slice(0, 4))}-${fullWidth(corporateNumber(500001).slice(4))}`,
+        'ＳＭＥ',
+        '３',
+        '製造',
+        '担当 一',
+        'ICHI@Unchanged.example.jp',
+        '日本語',
+        'yes',
+        '',
+        'no',
+      ],
+      ['変更なし二株式会社', '', '', '', '', '担当 二', 'ni@unchanged.example.jp', ''],
+      ['変更なし三株式会社', '', '', '2', '', '担当 三', 'ｓａｎ@unchanged.example.jp', 'ja'],
+    ];
+    const expected = { created: 0, updated: 0, unchanged: 3, errors: [], unknownColumns: [] };
+    const checked = await upload(shiftJis(same), 'same.csv', '?dryRun=true').expect(200);
+    expect(checked.body).toEqual({ ...expected, dryRun: true });
+    const imported = await upload(shiftJis(same), 'same.csv').expect(200);
+    expect(imported.body).toEqual({ ...expected, dryRun: false });
+    expect(await state()).toEqual(before);
+    expect(await imports()).toBe(importsBefore);
+
+    // A real change in one row (the contact's language) updates that supplier alone.
+    const changed = same.map((row) => [...row]);
+    changed[2][7] = 'ja';
+    const partly = await upload(utf8WithBom(changed), 'changed.csv').expect(200);
+    expect(partly.body).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const after = await state();
+    const named = (list: typeof before, name: string) => list.find((s) => s.name === name)!;
+    for (const name of ['変更なし一株式会社', '変更なし三株式会社']) {
+      expect(named(after, name)).toEqual(named(before, name));
+    }
+    const two = named(after, '変更なし二株式会社');
+    expect(two.language).toBe('ja');
+    expect(two.updated_at.getTime()).toBeGreaterThan(
+      named(before, '変更なし二株式会社').updated_at.getTime(),
+    );
+    expect(await imports()).toBe(importsBefore + 1);
   });
 
   it('answers clear errors for empty, binary, oversized and missing files', async () => {
@@ -484,7 +577,8 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
         'utf8',
       );
       const response = await upload(csv, 'suppliers.csv').expect(200);
-      expect(response.body).toMatchObject({ created: 1, updated: 1, errors: [] });
+      // The existing supplier's row repeats what is stored (the empty cells keep it): unchanged.
+      expect(response.body).toMatchObject({ created: 1, updated: 0, unchanged: 1, errors: [] });
 
       const existing = await supplierById(created.body.id);
       expect(existing.contacts).toEqual([

@@ -89,6 +89,25 @@ export const AUDIT_ACTION_GROUPS: { group: Label; actions: Record<string, Label>
       'finding.status_changed': { ja: '指摘事項の状態を変更', en: 'Finding status changed' },
     },
   },
+  {
+    // Who took which data out (see export-audit.ts): kind by action, format and rows in details.
+    group: { ja: 'エクスポート', en: 'Exports' },
+    actions: {
+      'supplier.exported': {
+        ja: 'サプライヤー台帳をエクスポート',
+        en: 'Supplier registry exported',
+      },
+      'dashboard.exported': {
+        ja: 'ダッシュボードのリスク一覧をエクスポート',
+        en: 'Dashboard risk list exported',
+      },
+      'campaign.unanswered_exported': {
+        ja: '未回答のサプライヤー一覧をエクスポート',
+        en: 'Unanswered suppliers exported',
+      },
+      'audit.exported': { ja: '監査ログをエクスポート', en: 'Audit log exported' },
+    },
+  },
 ];
 
 const ACTION_LABELS: Record<string, Label> = Object.assign(

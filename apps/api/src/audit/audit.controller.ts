@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
@@ -8,6 +8,7 @@ import { tokyoToday } from '@kakehashi/mail';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { AuditExportService } from './audit-export.service';
 import { AuditPageResponse } from './audit.doc';
+import { exportFilters } from './export-audit';
 import { auditEventFilter } from './dto/audit-event-filter.query';
 import { ExportAuditEventsQuery } from './dto/export-audit-events.query';
 import { ListAuditEventsQuery } from './dto/list-audit-events.query';
@@ -65,7 +66,8 @@ export class AuditController {
   @ApiOperation({
     summary: 'Every matching audit event as CSV (UTF-8 with BOM, for Excel), newest first',
     description:
-      'The filters of the list; no paging. Times in Japan time to the second, actors and targets named, actions in words beside their code. `lang=en` for English headers and labels (default ja).',
+      'The filters of the list; no paging. Times in Japan time to the second, actors and targets named, actions in words beside their code. `lang=en` for English headers and labels (default ja). ' +
+      'The download is itself recorded first (audit.exported: the caller, the filters and how many events the file holds); the file holds the events recorded before it. If that record cannot be written, the answer is a 500 and no event is sent.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({
@@ -77,12 +79,15 @@ export class AuditController {
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ExportAuditEventsQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = this.exports.csv({
+    const { body } = await this.exports.csv({
       user,
       filter: auditEventFilter(query),
+      filters: exportFilters(query),
       locale: query.lang ?? 'ja',
+      ip: request.ip,
     });
     const filename = `audit-log-${tokyoToday()}.csv`;
     await reply

@@ -52,12 +52,22 @@ export class DashboardExportService {
     return suppliers.map((s) => toCells(s, top.get(s.supplierId) ?? [], t));
   }
 
-  async csv(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<string> {
+  /** The file and how many suppliers it holds (for the audit trail). */
+  async csv(
+    scope: DashboardScope,
+    query: LocalizedExportQueryDto,
+  ): Promise<{ body: string; rowCount: number }> {
     const rows = await this.rows(scope, query);
-    return csvDocument([exportHeaders(query.lang ?? 'ja'), ...rows]);
+    return {
+      body: csvDocument([exportHeaders(query.lang ?? 'ja'), ...rows]),
+      rowCount: rows.length,
+    };
   }
 
-  async xlsx(scope: DashboardScope, query: LocalizedExportQueryDto): Promise<Buffer> {
+  async xlsx(
+    scope: DashboardScope,
+    query: LocalizedExportQueryDto,
+  ): Promise<{ body: Buffer; rowCount: number }> {
     const locale = query.lang ?? 'ja';
     const rows = await this.rows(scope, query);
     const headers = exportHeaders(locale);
@@ -68,7 +78,7 @@ export class DashboardExportService {
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.getColumn(1).width = 32;
     sheet.getColumn(headers.length - 1).width = 60;
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return { body: Buffer.from(await workbook.xlsx.writeBuffer()), rowCount: rows.length };
   }
 
   /** Up to three open findings per supplier, most severe first, from its current score. */

@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
+import { AuditService } from '@kakehashi/database';
+import { EXPORT_NOT_RECORDED, exportFilters, recordExport } from '../audit/export-audit';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { DashboardExportService } from './dashboard-export.service';
 import {
@@ -18,6 +20,10 @@ import { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import { SupplierListQuery, SupplierRiskPage } from './supplier-list.query';
 
 const INVALID_FILTER = 'A filter, sort or paging parameter is invalid (the message names it)';
+const EXPORT_DESCRIPTION =
+  'Filters and order as for the list; no paging. `lang=en` for English headers, labels and ' +
+  'findings (default ja). Each download is recorded in the audit trail (dashboard.exported: the ' +
+  'caller, format, filters and row count) before the file is sent.';
 
 /** The CISO dashboard's figures as JSON; every role reads, procurement lists only its suppliers. */
 @ApiTags('dashboard')
@@ -29,6 +35,7 @@ export class DashboardController {
     private readonly suppliers: SupplierListQuery,
     private readonly trends: DashboardTrendsQuery,
     private readonly exports: DashboardExportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('summary')
@@ -73,22 +80,23 @@ export class DashboardController {
   @Get('export.csv')
   @ApiOperation({
     summary: 'Every matching supplier row as CSV (UTF-8 with BOM, for Excel)',
-    description:
-      'Filters and order as for the list; no paging. `lang=en` for English headers, labels and findings (default ja).',
+    description: EXPORT_DESCRIPTION,
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'supplier-risk-YYYY-MM-DD.csv as an attachment',
     schema: { type: 'string' },
   })
-  @ApiErrors({ 400: INVALID_FILTER })
+  @ApiErrors({ 400: INVALID_FILTER, 500: EXPORT_NOT_RECORDED })
   @Header('Cache-Control', 'no-store')
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: LocalizedExportQueryDto,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.exports.csv(scopeOf(user), query);
+    const { body, rowCount } = await this.exports.csv(scopeOf(user), query);
+    await this.recorded({ user, query, request, format: 'csv', rowCount });
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', attachment(`supplier-risk-${tokyoToday()}.csv`))
@@ -98,26 +106,51 @@ export class DashboardController {
   @Get('export.xlsx')
   @ApiOperation({
     summary: 'Every matching supplier row as an Excel workbook',
-    description:
-      'Filters and order as for the list; no paging. `lang=en` for English headers, labels and findings (default ja).',
+    description: EXPORT_DESCRIPTION,
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({
     description: 'supplier-risk-YYYY-MM-DD.xlsx as an attachment',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiErrors({ 400: INVALID_FILTER })
+  @ApiErrors({ 400: INVALID_FILTER, 500: EXPORT_NOT_RECORDED })
   @Header('Cache-Control', 'no-store')
   async xlsx(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: LocalizedExportQueryDto,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.exports.xlsx(scopeOf(user), query);
+    const { body, rowCount } = await this.exports.xlsx(scopeOf(user), query);
+    await this.recorded({ user, query, request, format: 'xlsx', rowCount });
     await reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment(`supplier-risk-${tokyoToday()}.xlsx`))
       .send(body);
+  }
+
+  /**
+   * Who took which risk figures: recorded before the file leaves, or the request fails (500).
+   * Procurement's file holds only the suppliers it owns, which the record says too.
+   */
+  private async recorded(input: {
+    user: AuthenticatedUser;
+    query: LocalizedExportQueryDto;
+    request: FastifyRequest;
+    format: 'csv' | 'xlsx';
+    rowCount: number;
+  }): Promise<void> {
+    const ownSuppliersOnly = scopeOf(input.user).ownerOnly !== null;
+    await recordExport(this.audit, {
+      user: input.user,
+      kind: 'dashboard',
+      format: input.format,
+      lang: input.query.lang ?? 'ja',
+      filters: exportFilters(input.query),
+      rowCount: input.rowCount,
+      ip: input.request.ip,
+      extra: ownSuppliersOnly ? { ownSuppliersOnly } : undefined,
+    });
   }
 }
 

@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { AuditService } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
+import { EXPORT_NOT_RECORDED, exportFilters, recordExport } from '../audit/export-audit';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { ExportSuppliersQuery } from './dto/export-suppliers.query';
 import { SupplierExportService } from './export/supplier-export.service';
@@ -14,14 +16,18 @@ const SAME_AS_IMPORT =
   'each with its primary contact, in exactly the columns, headers and order that ' +
   'POST /suppliers/import reads: imported again, the file creates no supplier. Headers and ' +
   'coded values in Japanese unless lang=en; an unknown value is an empty cell (the import ' +
-  'keeps the current value).';
+  'keeps the current value). Each download is recorded in the audit trail (supplier.exported: ' +
+  'the caller, format, filters and row count) before the file is sent.';
 
 /** The supplier registry as a file procurement can edit in Excel and import again. */
 @ApiTags('suppliers')
 @ApiBuyerSession()
 @Controller('suppliers')
 export class SupplierExportController {
-  constructor(private readonly exports: SupplierExportService) {}
+  constructor(
+    private readonly exports: SupplierExportService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('export.csv')
   @Roles('procurement', 'ciso', 'auditor')
@@ -36,18 +42,20 @@ export class SupplierExportController {
     description: 'suppliers-YYYY-MM-DD.csv as an attachment',
     schema: { type: 'string' },
   })
-  @ApiErrors({ 400: INVALID_QUERY })
+  @ApiErrors({ 400: INVALID_QUERY, 500: EXPORT_NOT_RECORDED })
   @Header('Cache-Control', 'no-store')
   async csv(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ExportSuppliersQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.exports.csv({
+    const { body, rowCount } = await this.exports.csv({
       organizationId: user.organizationId,
       filters: query,
       locale: query.lang ?? 'ja',
     });
+    await this.recorded({ user, query, request, format: 'csv', rowCount });
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', attachment(`suppliers-${tokyoToday()}.csv`))
@@ -65,22 +73,43 @@ export class SupplierExportController {
     description: 'suppliers-YYYY-MM-DD.xlsx as an attachment',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiErrors({ 400: INVALID_QUERY })
+  @ApiErrors({ 400: INVALID_QUERY, 500: EXPORT_NOT_RECORDED })
   @Header('Cache-Control', 'no-store')
   async xlsx(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ExportSuppliersQuery,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const body = await this.exports.xlsx({
+    const { body, rowCount } = await this.exports.xlsx({
       organizationId: user.organizationId,
       filters: query,
       locale: query.lang ?? 'ja',
     });
+    await this.recorded({ user, query, request, format: 'xlsx', rowCount });
     await reply
       .header('content-type', XLSX_TYPE)
       .header('content-disposition', attachment(`suppliers-${tokyoToday()}.xlsx`))
       .send(body);
+  }
+
+  /** Who took which suppliers: recorded before the file leaves, or the request fails (500). */
+  private async recorded(input: {
+    user: AuthenticatedUser;
+    query: ExportSuppliersQuery;
+    request: FastifyRequest;
+    format: 'csv' | 'xlsx';
+    rowCount: number;
+  }): Promise<void> {
+    await recordExport(this.audit, {
+      user: input.user,
+      kind: 'suppliers',
+      format: input.format,
+      lang: input.query.lang ?? 'ja',
+      filters: exportFilters(input.query),
+      rowCount: input.rowCount,
+      ip: input.request.ip,
+    });
   }
 }
 

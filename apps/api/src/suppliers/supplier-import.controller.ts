@@ -51,8 +51,10 @@ export class SupplierImportController {
   @ApiOperation({
     summary: 'Import a supplier list (CSV or Excel)',
     description:
-      'Upserts by 法人番号, else by name and primary e-mail, in one transaction. With mode=all ' +
-      '(default) any rejected row imports nothing and the 400 lists the rows.',
+      'Upserts by 法人番号, else by name and primary e-mail, in one transaction. A matched ' +
+      'supplier whose values the file does not change is counted unchanged and left alone, so an ' +
+      'exported registry imported again writes nothing. With mode=all (default) any rejected ' +
+      'row imports nothing and the 400 lists the rows.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_FILE_BODY)
@@ -61,7 +63,7 @@ export class SupplierImportController {
     400:
       'The field "file" is missing, the file is empty, has no data rows, lacks required columns ' +
       '(missingColumns) or cannot be read as CSV, a query parameter is invalid, or (mode=all) ' +
-      'rows were rejected: the body then also carries created, updated, errors, unknownColumns ' +
+      'rows were rejected: the body then also carries created, updated, unchanged, errors, unknownColumns ' +
       'and dryRun',
     403: PROCUREMENT_ONLY,
     409: 'Another request registered the same 法人番号 at the same moment; nothing was imported',

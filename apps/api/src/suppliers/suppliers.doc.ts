@@ -116,9 +116,20 @@ export class ImportResultResponse implements ImportResult {
 
   @ApiProperty({
     type: 'integer',
-    description: 'Suppliers updated (matched by 法人番号, else name and e-mail)',
+    description:
+      'Suppliers updated: matched (by 法人番号, else name and e-mail) and with at least one ' +
+      'value the file changes (or would, on a dry run)',
   })
   updated!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Suppliers matched whose stored values already equal the file’s (compared as the import ' +
+      'reads the cells: trimmed, full-width forms folded, e-mail ignoring case; an empty cell ' +
+      'keeps the stored value): nothing is written for them, not even updatedAt',
+  })
+  unchanged!: number;
 
   @ApiProperty({ type: [ImportRowError], description: 'Rejected rows (mode=valid-only)' })
   errors!: ImportRowError[];

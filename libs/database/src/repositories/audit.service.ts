@@ -39,17 +39,39 @@ export class AuditService {
 
   /** Records an event; pass the transaction's manager to commit it with the change it describes. */
   async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
+    await this.recordAt(event, manager);
+  }
+
+  /** Records an event as `record` does, and says where it sits in the trail (for a cursor). */
+  async recordAt(event: AuditRecord, manager?: EntityManager): Promise<AuditEventCursor> {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
-    await repository.insert({
-      organizationId: event.organizationId,
-      actorType: event.actorType,
-      actorId: event.actorId ?? null,
-      action: event.action,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      details: event.details ?? {},
-      ip: event.ip ?? null,
-    });
+    const inserted = await repository
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values({
+        organizationId: event.organizationId,
+        actorType: event.actorType,
+        actorId: event.actorId ?? null,
+        action: event.action,
+        targetType: event.targetType ?? null,
+        targetId: event.targetId ?? null,
+        details: event.details ?? {},
+        ip: event.ip ?? null,
+      })
+      .returning('id::text AS id, created_at::text AS "createdAt"')
+      .updateEntity(false)
+      .execute();
+    const [row] = inserted.raw as AuditEventCursor[];
+    return { id: row.id, createdAt: row.createdAt };
+  }
+
+  /** How many of the organization's events match the filter; in the manager's transaction if given. */
+  async countForOrganization(
+    organizationId: string,
+    input: { filter: AuditEventFilter; manager?: EntityManager },
+  ): Promise<number> {
+    return this.filtered(organizationId, input.filter, input.manager).getCount();
   }
 
   /**
@@ -79,15 +101,7 @@ export class AuditService {
     const query = this.filtered(organizationId, input.filter)
       .addSelect('e.created_at::text', 'cursor_created_at')
       .limit(input.size);
-    if (input.after) {
-      query.andWhere(
-        '(e.created_at, e.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))',
-        {
-          afterAt: input.after.createdAt,
-          afterId: input.after.id,
-        },
-      );
-    }
+    if (input.after) this.startAfter(query, input.after);
     const { entities, raw } = await query.getRawAndEntities<{ cursor_created_at: string }>();
     const last = entities.at(-1);
     const next =
@@ -97,11 +111,20 @@ export class AuditService {
     return { events: entities, next };
   }
 
+  /** Only events older than the cursor's (in the list's order: after it). */
+  private startAfter(query: SelectQueryBuilder<AuditEvent>, cursor: AuditEventCursor): void {
+    query.andWhere(
+      '(e.created_at, e.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS bigint))',
+      { afterAt: cursor.createdAt, afterId: cursor.id },
+    );
+  }
+
   private filtered(
     organizationId: string,
     filter: AuditEventFilter,
+    manager?: EntityManager,
   ): SelectQueryBuilder<AuditEvent> {
-    const query = this.events
+    const query = (manager ? manager.getRepository(AuditEvent) : this.events)
       .createQueryBuilder('e')
       .where('e.organization_id = :organizationId', { organizationId });
     if (filter.action) query.andWhere('e.action = :action', { action: filter.action });

@@ -2,6 +2,8 @@ import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { AuditService } from '@kakehashi/database';
+import { EXPORT_NOT_RECORDED, exportFilters, recordExport } from '../../audit/export-audit';
 import { ApiBuyerSession, ApiErrors } from '../../common/api-responses.doc';
 import { resourceId } from '../../common/id-param';
 import { LANG_COOKIE, type Locale } from '../../console/console-locale';
@@ -13,7 +15,10 @@ import { UnansweredExportService } from './unanswered-export.service';
 @ApiBuyerSession()
 @Controller('campaigns')
 export class CampaignExportsController {
-  constructor(private readonly unanswered: UnansweredExportService) {}
+  constructor(
+    private readonly unanswered: UnansweredExportService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get(':id/assessments.csv')
   @Roles('procurement', 'ciso', 'auditor')
@@ -23,7 +28,9 @@ export class CampaignExportsController {
       'One row per assessment not submitted (by supplier name): supplier name, corporate number ' +
       '(法人番号), primary contact name and email, status, overdue, last opened and last saved ' +
       '(Japan time, from the questionnaire activity), reminder mails sent, due date, and the ' +
-      'link to the console assessment page. Japanese headers unless `lang=en`.',
+      'link to the console assessment page. Japanese headers unless `lang=en`. Each download ' +
+      'is recorded in the audit trail (campaign.unanswered_exported on the campaign: the ' +
+      'caller, the status filter and the row count) before the file is sent.',
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Campaign id' })
   @ApiProduces('text/csv')
@@ -34,6 +41,7 @@ export class CampaignExportsController {
   @ApiErrors({
     400: 'status or lang is invalid',
     404: "No campaign with this id in the caller's organization (or id is not a UUID)",
+    500: EXPORT_NOT_RECORDED,
   })
   @Header('Cache-Control', 'no-store')
   async csv(
@@ -43,11 +51,24 @@ export class CampaignExportsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { filename, body } = await this.unanswered.csv({
+    const status = query.status ?? 'open';
+    const locale = query.lang ?? consoleLanguage(request);
+    const { filename, body, rowCount } = await this.unanswered.csv({
       organizationId: user.organizationId,
       campaignId: id,
-      status: query.status ?? 'open',
-      locale: query.lang ?? consoleLanguage(request),
+      status,
+      locale,
+    });
+    // Who took the contacts of the suppliers still to answer: recorded before the file leaves.
+    await recordExport(this.audit, {
+      user,
+      kind: 'unansweredAssessments',
+      format: 'csv',
+      lang: locale,
+      filters: exportFilters({ ...query, status }),
+      rowCount,
+      target: { type: 'campaign', id },
+      ip: request.ip,
     });
     await reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -18,16 +18,18 @@ const SHEET_NAME: Record<Locale, string> = { ja: '取引先', en: 'Suppliers' };
 export class SupplierExportService {
   constructor(private readonly suppliers: SuppliersService) {}
 
+  /** The file and how many suppliers it holds (for the audit trail). */
   async csv(input: {
     organizationId: string;
     filters: SupplierFilters;
     locale: Locale;
-  }): Promise<string> {
+  }): Promise<{ body: string; rowCount: number }> {
     const rows = await this.rows(input.organizationId, input.filters);
-    return csvDocument([
+    const body = csvDocument([
       exportHeader(input.locale),
       ...rows.map((row) => exportRow(row, input.locale)),
     ]);
+    return { body, rowCount: rows.length };
   }
 
   /** Text cells stay text (an .xlsx string is never run as a formula), the 法人番号 included. */
@@ -35,7 +37,7 @@ export class SupplierExportService {
     organizationId: string;
     filters: SupplierFilters;
     locale: Locale;
-  }): Promise<Buffer> {
+  }): Promise<{ body: Buffer; rowCount: number }> {
     const rows = await this.rows(input.organizationId, input.filters);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(SHEET_NAME[input.locale]);
@@ -49,7 +51,7 @@ export class SupplierExportService {
     sheet.getColumn('corporateNumber').numFmt = '@';
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.addRows(rows.map((row) => exportRow(row, input.locale)));
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return { body: Buffer.from(await workbook.xlsx.writeBuffer()), rowCount: rows.length };
   }
 
   private rows(organizationId: string, filters: SupplierFilters): Promise<ExportedSupplier[]> {

@@ -5,6 +5,7 @@ import type { ImportResult } from './import-suppliers.use-case';
 export interface ValidRowsPlan {
   created: number;
   updated: number;
+  unchanged: number;
 }
 
 /**

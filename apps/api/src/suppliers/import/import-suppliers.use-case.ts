@@ -5,7 +5,13 @@ import { AuditService } from '@kakehashi/database';
 import { PrimaryContactNotices } from '../primary-contact-notices';
 import { conflictOnDuplicate } from '../supplier-conflict';
 import { isBlankRow, ImportRow, mapHeader, parseRow } from './import-columns';
-import { ExistingContact, insertSuppliers, updateSuppliers } from './import-writer';
+import {
+  ExistingContact,
+  insertSuppliers,
+  rowChangesSupplier,
+  StoredSupplier,
+  updateSuppliers,
+} from './import-writer';
 import { ImportRejectedException } from './import-rejected.exception';
 import { readUpload } from './read-upload';
 
@@ -16,16 +22,17 @@ export interface ImportError {
 
 export interface ImportResult {
   created: number;
+  /** Matched suppliers whose stored values the file changes. */
   updated: number;
+  /** Matched suppliers whose stored values already equal the file's: nothing written for them. */
+  unchanged: number;
   errors: ImportError[];
   unknownColumns: string[];
   dryRun: boolean;
 }
 
-interface ExistingSupplier {
+interface ExistingSupplier extends StoredSupplier {
   id: string;
-  name: string;
-  corporateNumber: string | null;
   primaryEmail: string | null;
 }
 
@@ -34,7 +41,9 @@ const nameEmailKey = (name: string, email: string): string =>
 
 /**
  * Imports a CSV/.xlsx supplier list in one transaction: upsert by 法人番号, else by name +
- * primary e-mail. With any rejected row nothing is written unless `validOnly`: the refusal
+ * primary e-mail. A matched supplier whose stored values already equal the row's is left alone
+ * (counted unchanged: no update, no notice), so importing an unedited export writes nothing.
+ * With any rejected row nothing is written unless `validOnly`: the refusal
  * (ImportRejectedException) also says what the valid rows alone would write.
  */
 @Injectable()
@@ -84,6 +93,10 @@ export class ImportSuppliersUseCase {
         const plan = await this.plan(manager, organizationId, rows, errors);
         const rejected = errors.length > 0 && !input.validOnly;
         if (input.dryRun || rejected) return { ...plan, written: false };
+        // Every matched row already as stored: nothing to write, so nothing to audit either.
+        if (plan.creates.length === 0 && plan.updates.length === 0) {
+          return { ...plan, written: true };
+        }
         // Procurement sees only the suppliers it owns, so what it imports becomes its own.
         const ownerId = input.user.role === 'procurement' ? input.user.id : null;
         await insertSuppliers(manager, { organizationId, ownerId, rows: plan.creates });
@@ -109,6 +122,7 @@ export class ImportSuppliersUseCase {
               format: table.format,
               created: plan.creates.length,
               updated: plan.updates.length,
+              unchanged: plan.unchanged,
               rejectedRows: new Set(errors.map((e) => e.row)).size,
               mode: input.validOnly ? 'valid-only' : 'all',
               ...(notified ? { newContactNotified: notified } : {}),
@@ -125,6 +139,7 @@ export class ImportSuppliersUseCase {
     const result: ImportResult = {
       created: counted ? outcome.creates.length : 0,
       updated: counted ? outcome.updates.length : 0,
+      unchanged: counted ? outcome.unchanged : 0,
       errors,
       unknownColumns: header.unknownColumns,
       dryRun: input.dryRun,
@@ -133,12 +148,16 @@ export class ImportSuppliersUseCase {
       throw new ImportRejectedException(result, {
         created: outcome.creates.length,
         updated: outcome.updates.length,
+        unchanged: outcome.unchanged,
       });
     }
     return result;
   }
 
-  /** Matches every row against the tenant's suppliers (loaded once) and rejects duplicates. */
+  /**
+   * Matches every row against the tenant's suppliers (loaded once), rejects duplicates, and
+   * splits the matched rows into updates and those that would change nothing.
+   */
   private async plan(
     manager: EntityManager,
     organizationId: string,
@@ -147,15 +166,20 @@ export class ImportSuppliersUseCase {
   ): Promise<{
     creates: ImportRow[];
     updates: { supplierId: string; row: ImportRow }[];
+    unchanged: number;
     contactsBySupplier: Map<string, ExistingContact[]>;
   }> {
     const existing: ExistingSupplier[] = await manager.query(
-      `SELECT s.id, s.name, s.corporate_number AS "corporateNumber", c.email AS "primaryEmail"
+      `SELECT s.id, s.name, s.corporate_number AS "corporateNumber", s.size_class AS "sizeClass",
+              s.criticality, s.category, s.handles_confidential_data AS "handlesConfidentialData",
+              s.outage_impact AS "outageImpact", s.network_access AS "networkAccess",
+              c.email AS "primaryEmail"
        FROM suppliers s
        LEFT JOIN supplier_contacts c ON c.supplier_id = s.id AND c.is_primary
        WHERE s.organization_id = $1`,
       [organizationId],
     );
+    const byId = new Map(existing.map((supplier) => [supplier.id, supplier]));
     const byNumber = new Map<string, ExistingSupplier>();
     const byNameEmail = new Map<string, ExistingSupplier>();
     for (const supplier of existing) {
@@ -169,7 +193,7 @@ export class ImportSuppliersUseCase {
     const seenNameEmail = new Map<string, number>();
     const seenSupplier = new Map<string, number>();
     const creates: ImportRow[] = [];
-    const updates: { supplierId: string; row: ImportRow }[] = [];
+    const matched: { supplierId: string; row: ImportRow }[] = [];
     for (const row of rows) {
       const key = nameEmailKey(row.name, row.contactEmail);
       const earlier =
@@ -199,16 +223,16 @@ export class ImportSuppliersUseCase {
       seenNameEmail.set(key, row.row);
       if (match) {
         seenSupplier.set(match.id, row.row);
-        updates.push({ supplierId: match.id, row });
+        matched.push({ supplierId: match.id, row });
       } else creates.push(row);
     }
 
     const contactsBySupplier = new Map<string, ExistingContact[]>();
-    if (updates.length) {
+    if (matched.length) {
       const contacts: ExistingContact[] = await manager.query(
-        `SELECT id, supplier_id AS "supplierId", email, is_primary AS "isPrimary"
+        `SELECT id, supplier_id AS "supplierId", name, email, language, is_primary AS "isPrimary"
          FROM supplier_contacts WHERE organization_id = $1 AND supplier_id = ANY($2::uuid[])`,
-        [organizationId, updates.map((u) => u.supplierId)],
+        [organizationId, matched.map((u) => u.supplierId)],
       );
       for (const contact of contacts) {
         const list = contactsBySupplier.get(contact.supplierId) ?? [];
@@ -216,6 +240,18 @@ export class ImportSuppliersUseCase {
         contactsBySupplier.set(contact.supplierId, list);
       }
     }
-    return { creates, updates, contactsBySupplier };
+    const updates = matched.filter((m) =>
+      rowChangesSupplier(
+        byId.get(m.supplierId)!,
+        contactsBySupplier.get(m.supplierId) ?? [],
+        m.row,
+      ),
+    );
+    return {
+      creates,
+      updates,
+      unchanged: matched.length - updates.length,
+      contactsBySupplier,
+    };
   }
 }

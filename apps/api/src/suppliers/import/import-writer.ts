@@ -8,8 +8,58 @@ const CHUNK = 2000;
 export interface ExistingContact {
   id: string;
   supplierId: string;
+  name: string;
   email: string;
+  language: string;
   isPrimary: boolean;
+}
+
+/** A supplier's stored values, as updateSuppliers may change them. */
+export interface StoredSupplier {
+  name: string;
+  corporateNumber: string | null;
+  sizeClass: string | null;
+  criticality: number;
+  category: string | null;
+  handlesConfidentialData: boolean | null;
+  outageImpact: boolean | null;
+  networkAccess: boolean | null;
+}
+
+/**
+ * Whether updateSuppliers would change anything for this row: a value the row gives (already
+ * normalised as the import reads it: trimmed, full-width digits and letters folded, the formula
+ * guard removed) that differs from the stored one, or a primary contact that would change (another
+ * address, which is matched ignoring case, another name or language, or a contact made primary).
+ * An empty cell keeps the stored value, so it changes nothing.
+ */
+export function rowChangesSupplier(
+  stored: StoredSupplier,
+  contacts: ExistingContact[],
+  row: ImportRow,
+): boolean {
+  const differs = <T>(value: T | undefined | null, current: T | null): boolean =>
+    value !== undefined && value !== null && value !== current;
+  if (row.name !== stored.name) return true;
+  if (
+    differs(row.corporateNumber, stored.corporateNumber) ||
+    differs(row.sizeClass, stored.sizeClass) ||
+    differs(row.criticality, Number(stored.criticality)) ||
+    differs(row.category, stored.category) ||
+    differs(row.handlesConfidentialData, stored.handlesConfidentialData) ||
+    differs(row.outageImpact, stored.outageImpact) ||
+    differs(row.networkAccess, stored.networkAccess)
+  ) {
+    return true;
+  }
+  const email = row.contactEmail.toLowerCase();
+  const same = contacts.find((c) => c.email.toLowerCase() === email);
+  return (
+    !same ||
+    !same.isPrimary ||
+    same.name !== row.contactName ||
+    differs(row.contactLanguage, same.language)
+  );
 }
 
 function chunks<T>(items: T[]): T[][] {

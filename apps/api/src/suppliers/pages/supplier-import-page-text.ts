@@ -1,6 +1,11 @@
 import type { Locale } from '../../console/console-locale';
 import type { ImportField } from '../import/import-columns';
 
+/** Matched suppliers the file leaves as they are, when there are any. */
+const jaUnchanged = (unchanged: number): string =>
+  unchanged ? `（変更なし ${unchanged} 件）` : '';
+const enUnchanged = (unchanged: number): string => (unchanged ? ` (${unchanged} unchanged)` : '');
+
 /** Text of the supplier import page (ja first, en beside it). */
 export const SUPPLIER_IMPORT_PAGE_TEXT = {
   ja: {
@@ -47,22 +52,24 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     dryRun: '確認のみ',
     import: '取り込む',
     resultHeading: '結果',
-    checked: (created: number, updated: number) =>
-      `確認しました（まだ何も書き込んでいません）。取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります。`,
+    checked: (created: number, updated: number, unchanged: number) =>
+      `確認しました（まだ何も書き込んでいません）。取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります${jaUnchanged(unchanged)}。`,
     checkedNext:
       'この内容で取り込むには、同じファイルをもう一度選んで「取り込む」を押してください。',
-    checkedValidOnly: (created: number, updated: number) =>
-      `確認しました（まだ何も書き込んでいません）。有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります。`,
-    imported: (created: number, updated: number) =>
-      `取り込みました。新規登録 ${created} 件、更新 ${updated} 件。`,
+    checkedValidOnly: (created: number, updated: number, unchanged: number) =>
+      `確認しました（まだ何も書き込んでいません）。有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります${jaUnchanged(unchanged)}。`,
+    imported: (created: number, updated: number, unchanged: number) =>
+      `取り込みました。新規登録 ${created} 件、更新 ${updated} 件${unchanged ? `、変更なし ${unchanged} 件` : ''}。`,
+    nothingChanged:
+      'ファイルの内容は登録済みの内容と同じでした。何も書き込んでいません（更新日時も変わりません）。',
     skipped: (rows: number) => `問題のある ${rows} 行は取り込んでいません。`,
     wouldSkip: (rows: number) => `問題のある ${rows} 行は取り込まれません。`,
     rejected: (rows: number) => `${rows} 行に問題があるため、何も取り込んでいません。`,
     rejectedDryRun: (rows: number) =>
       `${rows} 行に問題があります（何も書き込んでいません）。このファイルのまま「取り込む」を押しても、何も取り込まれません。`,
     fixRows: '問題のある行を直してもう一度取り込むか、有効な行だけを取り込んでください。',
-    validOnlyOffer: (created: number, updated: number) =>
-      `有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります。問題のある行は取り込まれません。`,
+    validOnlyOffer: (created: number, updated: number, unchanged: number) =>
+      `有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります${jaUnchanged(unchanged)}。問題のある行は取り込まれません。`,
     noValidRows: '取り込める行がありません。ファイルを直してから、もう一度お試しください。',
     validOnlyHeading: '有効な行だけ取り込む',
     validOnlyFile: '同じファイルをもう一度選んでください',
@@ -144,20 +151,23 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     dryRun: 'Check only',
     import: 'Import',
     resultHeading: 'Result',
-    checked: (created: number, updated: number) =>
-      `Checked; nothing has been written yet. Importing would register ${created} new and update ${updated} suppliers.`,
+    checked: (created: number, updated: number, unchanged: number) =>
+      `Checked; nothing has been written yet. Importing would register ${created} new and update ${updated} suppliers${enUnchanged(unchanged)}.`,
     checkedNext: 'To import it, choose the same file again and press “Import”.',
-    checkedValidOnly: (created: number, updated: number) =>
-      `Checked; nothing has been written yet. Importing the valid rows only would register ${created} new and update ${updated} suppliers.`,
-    imported: (created: number, updated: number) => `Imported: ${created} new, ${updated} updated.`,
+    checkedValidOnly: (created: number, updated: number, unchanged: number) =>
+      `Checked; nothing has been written yet. Importing the valid rows only would register ${created} new and update ${updated} suppliers${enUnchanged(unchanged)}.`,
+    imported: (created: number, updated: number, unchanged: number) =>
+      `Imported: ${created} new, ${updated} updated${unchanged ? `, ${unchanged} unchanged` : ''}.`,
+    nothingChanged:
+      'The file matches what is registered. Nothing was written (the last-updated times stay as they were).',
     skipped: (rows: number) => `The ${rows} row(s) with problems were not imported.`,
     wouldSkip: (rows: number) => `The ${rows} row(s) with problems would not be imported.`,
     rejected: (rows: number) => `${rows} row(s) have problems, so nothing was imported.`,
     rejectedDryRun: (rows: number) =>
       `${rows} row(s) have problems (nothing was written). Importing this file as it is would import nothing.`,
     fixRows: 'Correct those rows and import again, or import the valid rows only.',
-    validOnlyOffer: (created: number, updated: number) =>
-      `Importing the valid rows only would register ${created} new and update ${updated} suppliers. The rows with problems are left out.`,
+    validOnlyOffer: (created: number, updated: number, unchanged: number) =>
+      `Importing the valid rows only would register ${created} new and update ${updated} suppliers${enUnchanged(unchanged)}. The rows with problems are left out.`,
     noValidRows: 'No row can be imported. Correct the file and try again.',
     validOnlyHeading: 'Import the valid rows only',
     validOnlyFile: 'Choose the same file again',

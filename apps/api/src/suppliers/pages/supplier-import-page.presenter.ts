@@ -79,21 +79,22 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
       rows,
       rowsCaption: t.rowsCaption(rowCount),
       validOnly: canImportSome
-        ? { offer: t.validOnlyOffer(validRows.created, validRows.updated) }
+        ? { offer: t.validOnlyOffer(validRows.created, validRows.updated, validRows.unchanged) }
         : null,
     };
   }
 
-  const { created, updated, dryRun } = outcome.result;
+  const { created, updated, unchanged, dryRun } = outcome.result;
   let status: string;
   if (!dryRun) {
-    status = t.imported(created, updated);
+    status = t.imported(created, updated, unchanged);
     if (rowCount) notes.unshift(t.skipped(rowCount));
+    if (created + updated === 0 && unchanged > 0) notes.unshift(t.nothingChanged);
   } else if (outcome.validOnly) {
-    status = t.checkedValidOnly(created, updated);
+    status = t.checkedValidOnly(created, updated, unchanged);
     if (rowCount) notes.unshift(t.wouldSkip(rowCount));
   } else {
-    status = t.checked(created, updated);
+    status = t.checked(created, updated, unchanged);
     notes.unshift(t.checkedNext);
   }
   return {
