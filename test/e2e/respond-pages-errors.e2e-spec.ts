@@ -393,6 +393,75 @@ describe('supplier portal: errors in the page language, redirects after posts, s
     expect(ended.text).toContain('href="/q/s/sections/profile?lang&#x3D;ja"');
   });
 
+  it('names the buyer and the campaign owner to contact on expired, withdrawn and closed link pages, and nothing for an unknown link', async () => {
+    const [{ organization, owner, email }] = await api.dataSource.query<
+      { organization: string; owner: string; email: string }[]
+    >(
+      `SELECT o.name AS organization, u.display_name AS owner, u.email
+         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
+      [tenant.users.procurement.id],
+    );
+    const contactJa = `<dt>依頼元</dt><dd>${organization}</dd>`;
+    const ownerLine = `<dd data-buyer-contact>${owner} &lt;<a href="mailto:${email}">${email}</a>&gt;</dd>`;
+
+    // Expired: the fresh-link button, and whom to ask if it does not come (ja and en).
+    const expired = await fresh({ expiresAt: new Date(Date.now() - 1000) });
+    const ja = await api.http().get(`/q/${expired.token}`).expect(410);
+    expect(ja.text).toContain('新しいリンクを送る');
+    expect(ja.text).toContain(
+      '新しいリンクが届かない場合やご不明な点は、依頼元にお問い合わせください。',
+    );
+    expect(ja.text).toContain(contactJa);
+    expect(ja.text).toContain(`<dt>お問い合わせ先</dt>`);
+    expect(ja.text).toContain(ownerLine);
+    const en = await api.http().get(`/q/${expired.token}?lang=en`).expect(410);
+    expect(en.text).toContain('If the fresh link does not arrive, or for any questions');
+    expect(en.text).toContain(`<dt>Requested by</dt><dd>${organization}</dd>`);
+    expect(en.text).toContain(`<dt>Questions</dt>`);
+    expect(en.text).toContain(ownerLine);
+
+    // Withdrawn by the buyer: the same.
+    const revoked = await fresh();
+    await api.dataSource.query(
+      'UPDATE assessment_links SET revoked_at = now() WHERE assessment_id = $1',
+      [revoked.assessmentId],
+    );
+    const withdrawn = await api.http().get(`/q/${revoked.token}`).expect(410);
+    expect(withdrawn.text).toContain('このリンクは有効期限切れか、無効になっています');
+    expect(withdrawn.text).toContain(contactJa);
+    expect(withdrawn.text).toContain(ownerLine);
+
+    // Closed campaign, by the link and mid-session: no fresh link, whom to ask.
+    const closing = await fresh({ language: 'en' });
+    const { cookie } = await startSession(closing);
+    await api.dataSource.query(`UPDATE campaigns SET status = 'closed' WHERE id = $1`, [
+      closing.campaignId,
+    ]);
+    const closedLink = await api.http().get(`/q/${closing.token}`).expect(410);
+    expect(closedLink.text).toContain('Answers are no longer accepted');
+    expect(closedLink.text).not.toContain('Send me a fresh link');
+    expect(closedLink.text).toContain(`<dt>Requested by</dt><dd>${organization}</dd>`);
+    expect(closedLink.text).toContain(ownerLine);
+    const closedPage = await api
+      .http()
+      .get('/q/s/sections/profile')
+      .set('cookie', `${cookie}; kk_lang=ja`)
+      .expect(410);
+    expect(closedPage.text).toContain('回答の受付は終了しました');
+    expect(closedPage.text).toContain(contactJa);
+    expect(closedPage.text).toContain(ownerLine);
+
+    // A token that names no link: the generic page, naming nobody.
+    const unknown = await api
+      .http()
+      .get(`/q/${'y'.repeat(43)}`)
+      .expect(404);
+    expect(unknown.text).toContain('リンクが見つかりません');
+    for (const leak of [organization, owner, email, 'mailto:', 'data-requester']) {
+      expect(unknown.text).not.toContain(leak);
+    }
+  });
+
   it('shows the due date on the start page as the mails do', async () => {
     const a = await fresh();
     const ja = await api.http().get(`/q/${a.token}`).expect(200);

@@ -93,8 +93,10 @@ export class AssessmentsController {
       "It is sent whatever the organization's sending window (quiet hours, weekends, holidays): a " +
       'person asked for it, whereas the scheduled reminders wait for the window. One manual ' +
       'reminder per assessment and Tokyo day (message key `remind-now:<id>:<YYYY-MM-DD>`), so a ' +
-      'double click sends one mail; the scheduled reminders go on as before. Audited as ' +
-      '`assessment.reminded`.',
+      'double click sends one mail. One reminder reaches the supplier a Tokyo day: after a ' +
+      'scheduled reminder written today this is refused, and a scheduled step falling due the ' +
+      'day of a manual reminder is recorded as covered by it (not mailed); the later steps and ' +
+      'the escalation go on as before. Audited as `assessment.reminded`.',
   })
   @ApiParam(ASSESSMENT_ID)
   @ApiOkResponse({ type: RemindedResponse, description: 'The reminder is queued for sending now' })
@@ -102,7 +104,8 @@ export class AssessmentsController {
     403: 'Only procurement (or an admin) reminds suppliers',
     404: NOT_FOUND,
     409:
-      'Nothing sent; `reason` says why: `already_reminded_today` (with `remindedAt`), ' +
+      'Nothing sent; `reason` says why: `already_reminded_today` (with `remindedAt`, and ' +
+      '`remindedBy`: `hand` or `schedule`), ' +
       '`submitted` (submitted or scored), `campaign_not_launched` (the campaign is closed), ' +
       '`no_contact`, `contact_undeliverable` (the primary contact bounced) or `not_invited_yet` ' +
       '(the invitation has not gone out yet)',

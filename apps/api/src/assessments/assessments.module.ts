@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@kakehashi/database';
+import { ClockModule } from '@kakehashi/queue';
 import { RespondModule } from '../respond/respond.module';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
@@ -13,7 +14,7 @@ import { RevokeAssessmentLinksUseCase } from './revoke-assessment-links.use-case
  * supplier now, evidence downloads; the JSON API and the console page.
  */
 @Module({
-  imports: [DatabaseModule, RespondModule],
+  imports: [DatabaseModule, RespondModule, ClockModule],
   controllers: [AssessmentsController, AssessmentPageController],
   providers: [
     AssessmentsService,

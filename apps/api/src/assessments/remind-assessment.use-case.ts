@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
-import { OutboxService, sendMailEntry } from '@kakehashi/queue';
+import { Clock, OutboxService, sendMailEntry, tokyoDate } from '@kakehashi/queue';
 
 /** Why a reminder was not sent now (the `reason` of the 409 body; the console words each). */
 export type RemindRefusal =
@@ -49,6 +49,10 @@ interface Target {
  * one transaction, so it goes out at once, whatever the organization's sending window: a person
  * asked for it, unlike the scheduled sweep, which waits for the window. Its message key is unique
  * per assessment and Tokyo day, so a double click (or a second person) sends it once that day.
+ *
+ * One reminder a Tokyo day reaches the supplier, whoever sends it: after a scheduled reminder
+ * written today the manual one is refused, and a scheduled step falling due after a manual
+ * reminder the same day is recorded as covered by it (the worker's reminder sweep).
  */
 @Injectable()
 export class RemindAssessmentUseCase {
@@ -56,6 +60,7 @@ export class RemindAssessmentUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** `campaignId`, when given, must be the assessment's campaign (else 404, as for another tenant's). */
@@ -71,7 +76,10 @@ export class RemindAssessmentUseCase {
         throw new NotFoundException('Assessment not found');
       }
       refuseUnlessRemindable(target);
-      const messageKey = remindNowKey(target.id);
+      const today = tokyoDate(this.clock.now());
+      const scheduled = await this.scheduledToday(manager, { target, today, user });
+      if (scheduled) throw scheduled;
+      const messageKey = remindNowKey(target.id, today);
       const [inserted] = await manager.query<{ id: string }[]>(
         `INSERT INTO mail_messages (organization_id, message_key, kind, to_email, to_name, locale,
                                     contact_id, campaign_id, assessment_id, user_id)
@@ -109,6 +117,26 @@ export class RemindAssessmentUseCase {
     });
   }
 
+  /**
+   * The assessments among `ids` reminded today (Tokyo), by hand or by a scheduled reminder queued
+   * or sent today: a manual reminder would be refused (the campaign page shows no button).
+   */
+  async remindedToday(input: { organizationId: string; ids: string[] }): Promise<Set<string>> {
+    if (input.ids.length === 0) return new Set();
+    const today = tokyoDate(this.clock.now());
+    const rows = await this.dataSource.query<{ assessment_id: string }[]>(
+      `SELECT assessment_id FROM mail_messages
+        WHERE message_key = ANY($1::text[]) AND organization_id = $2
+       UNION
+       SELECT assessment_id FROM mail_messages
+        WHERE assessment_id = ANY($3::uuid[]) AND organization_id = $2 AND kind = 'reminder'
+          AND message_key LIKE 'remind:%' AND status IN ('queued', 'sent')
+          AND (created_at AT TIME ZONE 'Asia/Tokyo')::date = $4::date`,
+      [input.ids.map((id) => remindNowKey(id, today)), input.organizationId, input.ids, today],
+    );
+    return new Set(rows.map((row) => row.assessment_id));
+  }
+
   /** The assessment (locked: a concurrent submit or reopen waits), its campaign and contact. */
   private async lockTarget(
     manager: EntityManager,
@@ -134,6 +162,31 @@ export class RemindAssessmentUseCase {
     return target;
   }
 
+  /**
+   * The refusal when the reminder schedule already wrote a reminder to this supplier today (Tokyo),
+   * queued or sent; read after the assessment's lock, so a sweep writing now is waited for.
+   */
+  private async scheduledToday(
+    manager: EntityManager,
+    { target, today, user }: { target: Target; today: string; user: AuthenticatedUser },
+  ): Promise<ConflictException | null> {
+    const [sent] = await manager.query<{ created_at: Date }[]>(
+      `SELECT created_at FROM mail_messages
+        WHERE assessment_id = $1 AND organization_id = $2 AND kind = 'reminder'
+          AND message_key LIKE 'remind:%' AND status IN ('queued', 'sent')
+          AND (created_at AT TIME ZONE 'Asia/Tokyo')::date = $3::date
+        ORDER BY created_at LIMIT 1`,
+      [target.id, user.organizationId, today],
+    );
+    if (!sent) return null;
+    return refusal(
+      'already_reminded_today',
+      'A scheduled reminder already went out to this supplier today (Asia/Tokyo): one reminder ' +
+        'a day; remind them by hand tomorrow if they still have not answered',
+      { remindedAt: new Date(sent.created_at).toISOString(), remindedBy: 'schedule' },
+    );
+  }
+
   /** The refusal of a second manual reminder the same Tokyo day, saying when the first was. */
   private async repeatRefusal(
     manager: EntityManager,
@@ -145,9 +198,9 @@ export class RemindAssessmentUseCase {
     );
     return refusal(
       'already_reminded_today',
-      'This supplier was already reminded today (Asia/Tokyo): one manual reminder a day; the ' +
-        'scheduled reminders still go out',
-      { remindedAt: sent ? new Date(sent.created_at).toISOString() : null },
+      'This supplier was already reminded today (Asia/Tokyo): one manual reminder a day; a ' +
+        'scheduled reminder falling due today is not sent again',
+      { remindedAt: sent ? new Date(sent.created_at).toISOString() : null, remindedBy: 'hand' },
     );
   }
 }

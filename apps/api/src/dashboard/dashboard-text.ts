@@ -60,6 +60,7 @@ export const DASHBOARD_TEXT = {
       'superseded by a later change': 'その後の期限変更のお知らせに代わったため',
       'reopened before sending': '送信前に再回答に戻されたため',
       'superseded by a later contact change': 'その後ご担当者が変わったため',
+      'covered by a manual reminder the same day': '同じ日に「今すぐ催促」で催促済みのため',
     },
     assessmentStatus: {
       invited: '依頼済み',
@@ -209,6 +210,7 @@ export const DASHBOARD_TEXT = {
       'superseded by a later change': 'a later due date change replaced it',
       'reopened before sending': 'it was reopened before it went out',
       'superseded by a later contact change': 'the contact changed again',
+      'covered by a manual reminder the same day': '“Remind now” reminded them the same day',
     },
     assessmentStatus: {
       invited: 'Invited',

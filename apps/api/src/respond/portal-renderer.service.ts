@@ -10,6 +10,7 @@ import {
   RespondSession,
   RespondSessionService,
 } from './respond-session.service';
+import { StartInfoService } from './start-info.service';
 
 export const LANG_COOKIE = 'kk_lang';
 
@@ -29,6 +30,7 @@ export class PortalRendererService {
     env: Environment,
     private readonly sessions: RespondSessionService,
     private readonly access: RespondAccessService,
+    private readonly startInfo: StartInfoService,
   ) {
     this.secure = env.APP_URL.startsWith('https://');
   }
@@ -104,17 +106,12 @@ export class PortalRendererService {
       const reason = goneReason(error);
       if (reason) {
         // The same page as the emailed link shows: a fresh link can be requested from here.
-        await this.render(reply, {
-          view: 'gone',
+        await this.renderGone(reply, {
           lang,
-          status: 410,
-          title: reason === 'closed' ? PORTAL_TEXT[lang].closedTitle : PORTAL_TEXT[lang].goneTitle,
-          data: {
-            closed: reason === 'closed',
-            csrf,
-            action: '/q/s/resend',
-            langHref: this.langHref(request, lang),
-          },
+          closed: reason === 'closed',
+          assessment: session,
+          langHref: this.langHref(request, lang),
+          resend: { action: '/q/s/resend', csrf },
         });
         return null;
       }
@@ -145,6 +142,37 @@ export class PortalRendererService {
         resend: ended
           ? { action: '/q/s/resend', csrf: this.sessions.csrfFor(`session:${ended.sid}`) }
           : null,
+      },
+    });
+  }
+
+  /**
+   * The page of a link that no longer opens its assessment: expired or withdrawn (with the form
+   * for a fresh link, when given), or its campaign closed. It names the buyer organization and
+   * the campaign owner to contact, the link being known to be a real one.
+   */
+  async renderGone(
+    reply: FastifyReply,
+    input: {
+      lang: Lang;
+      closed: boolean;
+      assessment: { organizationId: string; assessmentId: string };
+      langHref: string;
+      resend?: { action: string; csrf: string };
+    },
+  ): Promise<FastifyReply> {
+    const t = PORTAL_TEXT[input.lang];
+    return this.render(reply, {
+      view: 'gone',
+      lang: input.lang,
+      status: 410,
+      title: input.closed ? t.closedTitle : t.goneTitle,
+      data: {
+        closed: input.closed,
+        action: input.resend?.action,
+        csrf: input.resend?.csrf,
+        langHref: input.langHref,
+        requester: await this.startInfo.requester(input.assessment),
       },
     });
   }

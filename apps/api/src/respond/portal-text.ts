@@ -24,6 +24,7 @@ const ja = {
   goneLead: 'ご登録のメールアドレスに新しいリンクをお送りできます。',
   closedTitle: '回答の受付は終了しました',
   closedLead: 'この調査は締め切られました。ご不明な点は依頼元にお問い合わせください。',
+  goneContactLead: '新しいリンクが届かない場合やご不明な点は、依頼元にお問い合わせください。',
   resendButton: '新しいリンクを送る',
   linkSentTitle: '新しいリンクを送信しました',
   linkSentLead:
@@ -108,6 +109,8 @@ const en: typeof ja = {
   goneLead: 'We can send a fresh link to your registered email address.',
   closedTitle: 'Answers are no longer accepted',
   closedLead: 'This questionnaire is closed. Please contact the requester with any questions.',
+  goneContactLead:
+    'If the fresh link does not arrive, or for any questions, please contact the requester.',
   resendButton: 'Send me a fresh link',
   linkSentTitle: 'A fresh link is on its way',
   linkSentLead:

@@ -283,12 +283,11 @@ export class QuestionnairePagesController {
     // The link works again (e.g. extended meanwhile): carry on answering.
     if (!found.reason && live) return void (await reply.redirect('/q/s/overview', 303));
     if (found.reason === 'closed') {
-      await this.renderer.render(reply, {
-        view: 'gone',
+      await this.renderer.renderGone(reply, {
         lang,
-        status: 410,
-        title: t.closedTitle,
-        data: { closed: true, langHref },
+        closed: true,
+        assessment: found.link,
+        langHref,
       });
       return;
     }

@@ -155,14 +155,12 @@ export class RespondLinkPagesController {
         reply,
         await this.startInfo.contactLangOf(resolution.link),
       );
-      const t = PORTAL_TEXT[lang];
-      const closed = resolution.reason === 'closed';
-      await this.renderer.render(reply, {
-        view: 'gone',
+      await this.renderer.renderGone(reply, {
         lang,
-        status: 410,
-        title: closed ? t.closedTitle : t.goneTitle,
-        data: { closed, csrf, action: `${action}/resend`, langHref: langHrefFor(lang) },
+        closed: resolution.reason === 'closed',
+        assessment: resolution.link,
+        langHref: langHrefFor(lang),
+        resend: { action: `${action}/resend`, csrf },
       });
       return;
     }

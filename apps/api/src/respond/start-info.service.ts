@@ -5,6 +5,12 @@ import { AssessmentLink } from '@kakehashi/database';
 import { BuyerContact, BuyerContactService } from './buyer-contact.service';
 import { Lang, toLang } from './portal-text';
 
+/** Who asked for the questionnaire and whom to ask about it: the pages of a link that ended. */
+export interface Requester {
+  organizationName: string;
+  buyerContact: BuyerContact | null;
+}
+
 export interface StartInfo {
   supplierName: string;
   organizationName: string;
@@ -42,6 +48,25 @@ export class StartInfoService {
       organizationId: resolution.link.organizationId,
       assessmentId: resolution.assessment.id,
     });
+  }
+
+  /**
+   * The buyer organization and the campaign owner (BuyerContactService) of an assessment, for
+   * the page of its link once expired, withdrawn or closed; null when the assessment is gone.
+   */
+  async requester(input: {
+    organizationId: string;
+    assessmentId: string;
+  }): Promise<Requester | null> {
+    const [rows, buyerContact] = await Promise.all([
+      this.dataSource.query<{ name: string }[]>(
+        `SELECT o.name FROM assessments a JOIN organizations o ON o.id = a.organization_id
+          WHERE a.id = $1 AND a.organization_id = $2`,
+        [input.assessmentId, input.organizationId],
+      ),
+      this.buyerContacts.forAssessment(input),
+    ]);
+    return rows[0] ? { organizationName: rows[0].name, buyerContact } : null;
   }
 
   /**

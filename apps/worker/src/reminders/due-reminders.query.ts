@@ -19,6 +19,8 @@ export interface DueReminder {
   name: string | null;
   language: string | null;
   undeliverableReason: string | null;
+  /** Set by the sweep: procurement reminded this supplier by hand today (Tokyo). */
+  remindedByHand?: boolean;
 }
 
 /**

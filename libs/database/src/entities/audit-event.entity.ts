@@ -16,6 +16,15 @@ export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 /** Append-only record of who did what to which target, and when. */
 @Entity({ name: 'audit_events' })
 @Index('ix_audit_events_organization_created', ['organizationId', 'createdAt'])
+// A target's events by time, the action included so the index alone answers (the CSV of a
+// campaign's unanswered suppliers reads each assessment's last opened and saved events).
+@Index('ix_audit_events_organization_target', [
+  'organizationId',
+  'targetType',
+  'targetId',
+  'createdAt',
+  'action',
+])
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -12,6 +12,7 @@ import { UserSessions1795650116546 } from './1795650116546-UserSessions';
 import { UserManagement1795652469527 } from './1795652469527-UserManagement';
 import { CampaignDueDateRevision1795660000000 } from './1795660000000-CampaignDueDateRevision';
 import { PasswordReset1795662000000 } from './1795662000000-PasswordReset';
+import { AuditEventsTargetIndex1795700000000 } from './1795700000000-AuditEventsTargetIndex';
 
 /** Every migration in order; listed explicitly so the built app and the CLI agree. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UserManagement1795652469527,
   CampaignDueDateRevision1795660000000,
   PasswordReset1795662000000,
+  AuditEventsTargetIndex1795700000000,
 ];

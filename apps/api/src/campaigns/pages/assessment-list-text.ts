@@ -28,10 +28,10 @@ export const ASSESSMENT_LIST_TEXT = {
     remindFor: (supplier: string) => `${supplier} に今すぐ催促`,
     remindedToday: '本日催促済み',
     remindHelp:
-      '「今すぐ催促」は、送信時間帯の設定にかかわらず、その場で催促メール（新しい回答用リンク付き）をサプライヤーの担当者に送ります。1 社につき 1 日 1 回までです（日本時間）。予定のリマインダーはそのまま送られます。',
+      '「今すぐ催促」は、送信時間帯の設定にかかわらず、その場で催促メール（新しい回答用リンク付き）をサプライヤーの担当者に送ります。1 社につき 1 日 1 回までです（日本時間）。同じ日に予定のリマインダーが送られていれば催促できず、今すぐ催促した日の予定のリマインダーは送られません（以降の予定はそのままです）。',
     refusals: {
       already_reminded_today:
-        'このサプライヤーには本日すでに催促しています。今すぐ催促は 1 日 1 回までです（日本時間）。',
+        'このサプライヤーには本日すでに催促メールを送っています。催促は 1 日 1 回までです（日本時間）。',
       submitted: 'このサプライヤーはすでに提出しているため、催促しませんでした。',
       campaign_not_launched: '実施中のキャンペーンではないため、催促できません。',
       no_contact: 'このサプライヤーには主担当の連絡先がないため、催促できません。',
@@ -62,10 +62,10 @@ export const ASSESSMENT_LIST_TEXT = {
     remindFor: (supplier: string) => `Remind now: ${supplier}`,
     remindedToday: 'Reminded today',
     remindHelp:
-      '“Remind now” mails the supplier’s contact a reminder with a fresh answer link at once, whatever the sending window. At most once a day per supplier (Japan time). The scheduled reminders still go out.',
+      '“Remind now” mails the supplier’s contact a reminder with a fresh answer link at once, whatever the sending window. At most once a day per supplier (Japan time). It is refused the day a scheduled reminder went out, and a scheduled reminder due the day of “Remind now” is not sent (the later ones are).',
     refusals: {
       already_reminded_today:
-        'This supplier was already reminded today. “Remind now” works once a day (Japan time).',
+        'This supplier was already sent a reminder today. Suppliers are reminded at most once a day (Japan time).',
       submitted: 'This supplier has already submitted, so no reminder was sent.',
       campaign_not_launched: 'The campaign is not running, so no reminder can be sent.',
       no_contact: 'This supplier has no primary contact, so no reminder can be sent.',

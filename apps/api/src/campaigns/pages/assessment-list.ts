@@ -1,7 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { tokyoToday } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
-import { remindNowKey } from '../../assessments/remind-assessment.use-case';
 import { isAssessmentFilter, OPEN_STATUSES, type AssessmentFilter } from '../assessment-filter';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
 import { UNANSWERED_FILTERS, type UnansweredFilter } from '../export/unanswered-export-query.dto';
@@ -39,21 +36,6 @@ export function listQuery(state: AssessmentListState, extra: Record<string, stri
 /** What a form post hands back to runAction when it returns somewhere else than the page. */
 export class PageRedirect {
   constructor(readonly url: string) {}
-}
-
-/** The assessments among `ids` that were reminded by hand today (Tokyo). */
-export async function remindedToday(
-  dataSource: DataSource,
-  input: { organizationId: string; ids: string[] },
-): Promise<Set<string>> {
-  if (input.ids.length === 0) return new Set();
-  const today = tokyoToday();
-  const rows = await dataSource.query<{ assessment_id: string }[]>(
-    `SELECT assessment_id FROM mail_messages
-      WHERE message_key = ANY($1::text[]) AND organization_id = $2`,
-    [input.ids.map((id) => remindNowKey(id, today)), input.organizationId],
-  );
-  return new Set(rows.map((row) => row.assessment_id));
 }
 
 /** The filter links in the order people chase: all, the unanswered by stage, then the done. */

@@ -27,7 +27,8 @@ export const CAMPAIGN_PAGES_TEXT = {
     launched: 'キャンペーンを開始しました。招待メールを順次送信します。',
     closed: 'キャンペーンを終了しました。',
     reminded: '催促メールを送信しました。',
-    remindedAlready: 'このサプライヤーには本日すでに催促しています（今すぐ催促は 1 日 1 回まで）。',
+    remindedAlready:
+      'このサプライヤーには本日すでに催促しています（今すぐ催促か予定のリマインダーで、催促は 1 日 1 回まで）。',
     deleteDraft: '下書きを削除',
     deleteConfirm:
       'この下書きを削除します。まだ誰にもメールは送られていません。削除した下書きは元に戻せません。',
@@ -159,7 +160,8 @@ export const CAMPAIGN_PAGES_TEXT = {
     launched: 'The campaign was launched. Invitations are being sent.',
     closed: 'The campaign was closed.',
     reminded: 'The reminder was sent.',
-    remindedAlready: 'This supplier was already reminded today (“Remind now” works once a day).',
+    remindedAlready:
+      'This supplier was already reminded today (by “Remind now” or a scheduled reminder: once a day at most).',
     deleteDraft: 'Delete the draft',
     deleteConfirm:
       'This draft will be deleted. Nothing has been mailed to anyone yet. A deleted draft cannot be restored.',

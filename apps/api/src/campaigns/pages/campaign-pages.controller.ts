@@ -43,7 +43,6 @@ import {
   listQuery,
   PageRedirect,
   readAssessmentListState,
-  remindedToday,
 } from './assessment-list';
 import { ASSESSMENT_LIST_TEXT } from './assessment-list-text';
 import {
@@ -407,7 +406,7 @@ export class CampaignPagesController {
       pageSize: ASSESSMENTS_PAGE_SIZE,
       ...(listState.status ? { status: listState.status } : {}),
     });
-    const reminded = await remindedToday(this.dataSource, {
+    const reminded = await this.remindAssessment.remindedToday({
       organizationId: user.organizationId,
       ids: (assessments.items as { id: string }[]).map((row) => row.id),
     });
