@@ -19,6 +19,11 @@ describe('campaign and outbox console pages (real app and database)', () => {
   const campaignName = '2026年度 点検 <script>alert(1)</script>';
 
   const bearer = (value: string) => `Bearer ${value}`;
+  /** The fingerprint of the supplier set the page's launch tick confirms. */
+  const shownSupplierSet = (html: string) =>
+    /<input type="hidden" name="supplierSet" value="([0-9a-f]{64})">/.exec(html)?.[1];
+  /** What the first draft page showed its launch tick for. */
+  let shownSet: string;
 
   beforeAll(async () => {
     api = await startApi({ LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '1000', DATA_DIR: dataDir });
@@ -89,6 +94,9 @@ describe('campaign and outbox console pages (real app and database)', () => {
       /name="confirm" value="yes" required aria-describedby="launch-help" data-testid="campaign-launch-confirm"/,
     );
     expect(page.text).toContain('<input type="hidden" name="suppliers" value="2">');
+    // …and carries the exact set of suppliers shown, not just their number.
+    shownSet = shownSupplierSet(page.text)!;
+    expect(shownSet).toBeDefined();
     expect(page.text).toContain('選択済み: 2 社');
     expect(page.text).toContain(`href="/console/campaigns/${campaignId}/suppliers"`);
     // The default reminder policy, in words.
@@ -133,8 +141,17 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(unticked.text).toContain(
       '開始するには、確認のチェックを入れてから「開始」を押してください。',
     );
-    // A tick without the count it stated (a tampered or outdated form) confirms nothing.
-    for (const body of ['confirm=yes', 'confirm=yes&suppliers=', 'confirm=yes&suppliers=two']) {
+    // A tick without the count and the set it stated (a tampered or outdated form) confirms
+    // nothing.
+    for (const body of [
+      'confirm=yes',
+      'confirm=yes&suppliers=',
+      'confirm=yes&suppliers=two',
+      `confirm=yes&supplierSet=${shownSet}`,
+      'confirm=yes&suppliers=2',
+      'confirm=yes&suppliers=2&supplierSet=',
+      'confirm=yes&suppliers=2&supplierSet=not-a-fingerprint',
+    ]) {
       const countless = await launch(body).expect(400);
       expect(countless.text).toContain(
         '開始するには、確認のチェックを入れてから「開始」を押してください。',
@@ -147,7 +164,7 @@ describe('campaign and outbox console pages (real app and database)', () => {
       'To launch the campaign, tick the confirmation, then press Launch.',
     );
     // The tick said 3 suppliers; the draft has 2: nobody is mailed what they did not confirm.
-    const stale = await launch('confirm=yes&suppliers=3').expect(409);
+    const stale = await launch(`confirm=yes&suppliers=3&supplierSet=${shownSet}`).expect(409);
     expect(stale.text).toContain(
       '確認の後に対象のサプライヤーが変わりました（現在 2 社）。対象を確かめて、もう一度確認してください。',
     );
@@ -159,6 +176,94 @@ describe('campaign and outbox console pages (real app and database)', () => {
     expect(assessments).toHaveLength(0);
   });
 
+  it('refuses a launch when suppliers were swapped since the page was shown, though their number is the same', async () => {
+    const created = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', bearer(token))
+      .send({
+        name: '関西物流株式会社',
+        contacts: [{ name: '担当', email: 'kansai@butsuryu.example.jp' }],
+      })
+      .expect(201);
+    const swappedIn = created.body.id as string;
+    const draft = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', bearer(token))
+      .send({
+        name: '入れ替えの点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds,
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    const id = draft.body.id as string;
+    const show = (lang = 'ja') =>
+      api
+        .http()
+        .get(`/console/campaigns/${id}?lang=${lang}`)
+        .set('cookie', procurement)
+        .expect(200);
+    const launch = (body: string, lang = 'ja') =>
+      api
+        .http()
+        .post(`/console/campaigns/${id}/launch?lang=${lang}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin)
+        .type('form')
+        .send(body);
+    const seen = await show();
+    expect(seen.text).toContain('2 社に招待メールを送信します。送信後は取り消せません。');
+    const seenSet = shownSupplierSet(seen.text)!;
+    expect(seenSet).toBeDefined();
+
+    // Meanwhile a colleague takes 北陸データ off and puts 関西物流 on: still 2 suppliers.
+    await api
+      .http()
+      .delete(`/api/v1/campaigns/${id}/suppliers/${supplierIds[1]}`)
+      .set('authorization', bearer(token))
+      .expect(204);
+    await api
+      .http()
+      .post(`/api/v1/campaigns/${id}/suppliers`)
+      .set('authorization', bearer(token))
+      .send({ supplierIds: [swappedIn] })
+      .expect(200);
+
+    const refused = await launch(`confirm=yes&suppliers=2&supplierSet=${seenSet}`).expect(409);
+    expect(refused.text).toContain(
+      '確認の後に対象のサプライヤーが入れ替わりました（社数は同じ 2 社ですが、確認したときとは別のサプライヤーが含まれています）。招待メールは送っていません。対象を確かめて、もう一度確認してください。',
+    );
+    expect(refused.text).not.toContain('現在 2 社');
+    const inEnglish = await launch(`confirm=yes&suppliers=2&supplierSet=${seenSet}`, 'en').expect(
+      409,
+    );
+    expect(inEnglish.text).toContain(
+      'The chosen suppliers were swapped after you confirmed: still 2, but not the same suppliers. No invitation was sent. Check them and confirm again.',
+    );
+    expect(await status(id)).toBe('draft');
+    expect(
+      await api.dataSource.query('SELECT 1 FROM assessments WHERE campaign_id = $1', [id]),
+    ).toHaveLength(0);
+
+    // The page shown again names the new choice and confirms it; that launch goes through, to
+    // exactly the suppliers shown.
+    const again = await show();
+    expect(again.text).toContain('関西物流株式会社');
+    expect(again.text).not.toContain('北陸データ株式会社');
+    expect(again.text).toContain('2 社に招待メールを送信します。送信後は取り消せません。');
+    const againSet = shownSupplierSet(again.text)!;
+    expect(againSet).toBeDefined();
+    expect(againSet).not.toBe(seenSet);
+    await launch(`confirm=yes&suppliers=2&supplierSet=${againSet}`).expect(303);
+    const invited = await api.dataSource.query<{ supplier_id: string }[]>(
+      'SELECT supplier_id FROM assessments WHERE campaign_id = $1 ORDER BY supplier_id',
+      [id],
+    );
+    expect(invited.map((row) => row.supplier_id)).toEqual([supplierIds[0], swappedIn].sort());
+  });
+
   it('launches from the page, then lists the campaign with its counts', async () => {
     const launched = await api
       .http()
@@ -166,7 +271,7 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
-      .send('confirm=yes&suppliers=2')
+      .send(`confirm=yes&suppliers=2&supplierSet=${shownSet}`)
       .expect(303);
     expect(launched.headers.location).toBe(`/console/campaigns/${campaignId}?done=launched`);
     expect(await status(campaignId)).toBe('launched');
@@ -234,9 +339,139 @@ describe('campaign and outbox console pages (real app and database)', () => {
       .set('cookie', procurement)
       .set('origin', appOrigin)
       .type('form')
-      .send('confirm=yes&suppliers=2')
+      .send(`confirm=yes&suppliers=2&supplierSet=${shownSet}`)
       .expect(409);
     expect(refused.text).toContain('This campaign is already closed.');
+  });
+
+  it('keeps a campaign that was launched before it was closed: no delete, refused with the reason', async () => {
+    expect(await status(campaignId)).toBe('closed');
+    const page = await api
+      .http()
+      .get(`/console/campaigns/${campaignId}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).not.toContain('data-testid="campaign-delete"');
+    expect(page.text).not.toContain(`action="/console/campaigns/${campaignId}/delete"`);
+    const viaApi = await api
+      .http()
+      .delete(`/api/v1/campaigns/${campaignId}`)
+      .set('authorization', bearer(token))
+      .expect(409);
+    expect(viaApi.body).toMatchObject({
+      campaignStatus: 'closed',
+      reason: 'closed_after_launch',
+      message: expect.stringContaining('was launched before it was closed'),
+    });
+    for (const [lang, words] of [
+      [
+        'ja',
+        'このキャンペーンは開始した後に終了したため削除できません。招待したサプライヤーと回答の記録は残ります。',
+      ],
+      [
+        'en',
+        'This campaign was launched before it was closed, so it cannot be deleted: the record of its invited suppliers and their answers is kept.',
+      ],
+    ]) {
+      const forged = await api
+        .http()
+        .post(`/console/campaigns/${campaignId}/delete?lang=${lang}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin)
+        .type('form')
+        .send('confirm=yes')
+        .expect(409);
+      expect(forged.text).toContain(words);
+    }
+    expect(await status(campaignId)).toBe('closed');
+  });
+
+  it('deletes a campaign closed by mistake before launch from its page, behind a tick, audited', async () => {
+    const draft = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', bearer(token))
+      .send({
+        name: '開始前に終了した点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds,
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    const id = draft.body.id as string;
+    const post = (path: string, body: string) =>
+      api
+        .http()
+        .post(path)
+        .set('cookie', procurement)
+        .set('origin', appOrigin)
+        .type('form')
+        .send(body);
+    await post(`/console/campaigns/${id}/close`, 'confirm=yes').expect(303);
+    expect(await status(id)).toBe('closed');
+
+    const page = await api
+      .http()
+      .get(`/console/campaigns/${id}`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(page.text).toContain(`action="/console/campaigns/${id}/delete"`);
+    expect(page.text).toContain('<summary>キャンペーンを削除…</summary>');
+    expect(page.text).toContain(
+      'このキャンペーンは開始せずに終了したため、誰にもメールは送られていません。削除したキャンペーンは元に戻せません。',
+    );
+    expect(page.text).toMatch(
+      /name="confirm" value="yes" required aria-describedby="delete-help" data-testid="campaign-delete-confirm"> このキャンペーンを削除することを確認しました/,
+    );
+    const english = await api
+      .http()
+      .get(`/console/campaigns/${id}?lang=en`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(english.text).toContain('<summary>Delete the campaign…</summary>');
+    // Readers see no delete button.
+    const asAuditor = await api
+      .http()
+      .get(`/console/campaigns/${id}`)
+      .set('cookie', auditor)
+      .expect(200);
+    expect(asAuditor.text).not.toContain('data-testid="campaign-delete"');
+
+    const unticked = await post(`/console/campaigns/${id}/delete`, '').expect(400);
+    expect(unticked.text).toContain(
+      '削除するには、確認のチェックを入れてから「キャンペーンを削除」を押してください。',
+    );
+    expect(unticked.text).toContain(
+      '<details class="campaign-action" open data-testid="campaign-delete">',
+    );
+    expect(await status(id)).toBe('closed');
+
+    const deleted = await post(`/console/campaigns/${id}/delete`, 'confirm=yes').expect(303);
+    expect(deleted.headers.location).toBe('/console/campaigns?done=deletedClosed');
+    const list = await api
+      .http()
+      .get(deleted.headers.location as string)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(list.text).toContain('開始せずに終了したキャンペーンを削除しました。');
+    expect(list.text).not.toContain('開始前に終了した点検');
+    const listEn = await api
+      .http()
+      .get(`${deleted.headers.location as string}&lang=en`)
+      .set('cookie', procurement)
+      .expect(200);
+    expect(listEn.text).toContain('The campaign closed before launch was deleted.');
+    await api.http().get(`/api/v1/campaigns/${id}`).set('authorization', bearer(token)).expect(404);
+    const audit = await api.dataSource.query<{ actor_id: string; details: object }[]>(
+      `SELECT actor_id, details FROM audit_events WHERE action = 'campaign.deleted' AND target_id = $1`,
+      [id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_id: tenant.users.procurement.id,
+        details: expect.objectContaining({ name: '開始前に終了した点検', status: 'closed' }),
+      },
+    ]);
   });
 
   it('shows the owner to every reader; procurement gives an open campaign another owner, told in words', async () => {

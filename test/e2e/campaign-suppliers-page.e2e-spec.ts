@@ -371,6 +371,11 @@ describe("a campaign's supplier page: filters, adding, taking off, launching (re
       .set('cookie', cookies.procurement)
       .expect(200);
     expect(detail.text).toContain('150 社に招待メールを送信します。送信後は取り消せません。');
+    // The tick also confirms the exact set of suppliers the page was shown for.
+    const supplierSet = /<input type="hidden" name="supplierSet" value="([0-9a-f]{64})">/.exec(
+      detail.text,
+    )?.[1];
+    expect(supplierSet).toBeDefined();
     const launch = (body: string) =>
       api
         .http()
@@ -388,7 +393,7 @@ describe("a campaign's supplier page: filters, adding, taking off, launching (re
     ).toHaveLength(0);
 
     const chosen = await chosenIds();
-    await launch('confirm=yes&suppliers=150').expect(303);
+    await launch(`confirm=yes&suppliers=150&supplierSet=${supplierSet}`).expect(303);
     const invited = await api.dataSource.query<{ supplier_id: string }[]>(
       'SELECT supplier_id FROM assessments WHERE campaign_id = $1',
       [campaignId],

@@ -63,7 +63,7 @@ export const AUDIT_ACTION_GROUPS: { group: Label; actions: Record<string, Label>
       },
       'campaign.launched': { ja: 'キャンペーンを開始', en: 'Campaign launched' },
       'campaign.closed': { ja: 'キャンペーンを終了', en: 'Campaign closed' },
-      'campaign.deleted': { ja: '下書きのキャンペーンを削除', en: 'Draft campaign deleted' },
+      'campaign.deleted': { ja: '未開始のキャンペーンを削除', en: 'Unlaunched campaign deleted' },
     },
   },
   {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Campaign } from '@kakehashi/database';
@@ -24,6 +25,18 @@ export async function requireTenantSuppliers(
     });
   }
   return unique;
+}
+
+/** Shape of a supplier set fingerprint: hex SHA-256. */
+export const SUPPLIER_SET_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * Fingerprint of a draft's exact set of chosen suppliers (order and repeats ignored): what a
+ * launch confirmation carries, so that suppliers swapped for others (same count) are noticed.
+ */
+export function supplierSetFingerprint(supplierIds: readonly string[]): string {
+  const sorted = [...new Set(supplierIds.map((id) => id.toLowerCase()))].sort();
+  return createHash('sha256').update(sorted.join(',')).digest('hex');
 }
 
 /** The campaign row locked for this transaction; 404 for another tenant's or unknown id. */

@@ -230,18 +230,19 @@ export class CampaignsController {
   @HttpCode(204)
   @Roles('procurement')
   @ApiOperation({
-    summary: 'Delete a draft made by mistake',
+    summary: 'Delete a draft (or a campaign closed before launch) made by mistake',
     description:
-      'Drafts only: nothing was mailed for a draft and it has no assessments. A launched ' +
-      'campaign has invited its suppliers and keeps its history: close it instead. Audited as ' +
-      '`campaign.deleted` (with its name).',
+      'A draft, or a campaign closed before it was ever launched: nothing was mailed for it and ' +
+      'it has no assessments. A launched campaign, closed or not, has invited its suppliers and ' +
+      'keeps its history: close it instead. Audited as `campaign.deleted` (with its name and ' +
+      'status).',
   })
   @ApiParam(CAMPAIGN_ID)
-  @ApiNoContentResponse({ description: 'The draft is deleted' })
+  @ApiNoContentResponse({ description: 'The campaign is deleted' })
   @ApiErrors({
     403: PROCUREMENT_ONLY,
     404: NOT_FOUND,
-    409: 'The campaign is launched or closed (`campaignStatus` says which)',
+    409: 'The campaign is launched, or was launched before it was closed (`campaignStatus` and `reason`: `campaign_launched` or `closed_after_launch`)',
   })
   async remove(
     @CurrentUser() user: AuthenticatedUser,

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
 import { OutboxService } from '@kakehashi/queue';
-import { enqueueFanOut, insertAssessments, lockCampaign } from './campaign-suppliers';
+import {
+  enqueueFanOut,
+  insertAssessments,
+  lockCampaign,
+  supplierSetFingerprint,
+} from './campaign-suppliers';
 
 export interface LaunchResult {
   id: string;
@@ -28,13 +33,15 @@ export class LaunchCampaignUseCase {
 
   /**
    * `expectedSuppliers`: the number of suppliers the person confirmed inviting (the console's
-   * launch tick states it). A draft whose choice changed since is refused with 409, so nobody
-   * mails more (or other) suppliers than they confirmed.
+   * launch tick states it); `expectedSupplierSet`: the fingerprint of the exact set they were
+   * shown (`supplierSetFingerprint`). A draft whose choice changed since is refused with 409
+   * (`change`: `count`, or `suppliers` when others were swapped in at the same count), so
+   * nobody mails more, or other, suppliers than they confirmed.
    */
   execute(
     user: AuthenticatedUser,
     campaignId: string,
-    options: { expectedSuppliers?: number } = {},
+    options: { expectedSuppliers?: number; expectedSupplierSet?: string } = {},
   ): Promise<LaunchResult> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await lockCampaign(manager, user.organizationId, campaignId);
@@ -62,6 +69,17 @@ export class LaunchCampaignUseCase {
         throw new ConflictException({
           message: `the draft now has ${supplierIds.length} suppliers, not the ${expected} confirmed`,
           suppliers: supplierIds.length,
+          change: 'count',
+        });
+      }
+      const expectedSet = options.expectedSupplierSet;
+      if (expectedSet !== undefined && expectedSet !== supplierSetFingerprint(supplierIds)) {
+        throw new ConflictException({
+          message:
+            `the draft's suppliers changed since they were confirmed: still ${supplierIds.length}, ` +
+            'but not the same suppliers',
+          suppliers: supplierIds.length,
+          change: 'suppliers',
         });
       }
       const invited = await insertAssessments(manager, campaign, supplierIds);

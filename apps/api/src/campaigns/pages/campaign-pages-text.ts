@@ -34,6 +34,11 @@ export const CAMPAIGN_PAGES_TEXT = {
       'この下書きを削除します。まだ誰にもメールは送られていません。削除した下書きは元に戻せません。',
     deleteCheck: 'この下書きを削除することを確認しました',
     deleted: '下書きを削除しました。',
+    deleteClosed: 'キャンペーンを削除',
+    deleteClosedConfirm:
+      'このキャンペーンは開始せずに終了したため、誰にもメールは送られていません。削除したキャンペーンは元に戻せません。',
+    deleteClosedCheck: 'このキャンペーンを削除することを確認しました',
+    deletedClosed: '開始せずに終了したキャンペーンを削除しました。',
     changeOwner: '担当者を変更',
     ownerHelp:
       '担当者には、このキャンペーンの高リスクの警告、督促のエスカレーション、期限超過のまとめが届きます。',
@@ -124,11 +129,17 @@ export const CAMPAIGN_PAGES_TEXT = {
       closeUnconfirmed: '終了するには、確認のチェックを入れてから「終了」を押してください。',
       deleteUnconfirmed:
         '削除するには、確認のチェックを入れてから「下書きを削除」を押してください。',
+      deleteClosedUnconfirmed:
+        '削除するには、確認のチェックを入れてから「キャンペーンを削除」を押してください。',
       deleteNotDraft:
-        '削除できるのは下書きだけです。開始したキャンペーンは、不要なら終了してください。',
+        '削除できるのは下書きと、開始せずに終了したキャンペーンだけです。開始したキャンペーンは、不要なら終了してください。',
+      deleteClosedAfterLaunch:
+        'このキャンペーンは開始した後に終了したため削除できません。招待したサプライヤーと回答の記録は残ります。',
       launchUnconfirmed: '開始するには、確認のチェックを入れてから「開始」を押してください。',
       launchCountChanged: (n: string) =>
         `確認の後に対象のサプライヤーが変わりました（現在 ${n} 社）。対象を確かめて、もう一度確認してください。`,
+      launchSuppliersSwapped: (n: string) =>
+        `確認の後に対象のサプライヤーが入れ替わりました（社数は同じ ${n} 社ですが、確認したときとは別のサプライヤーが含まれています）。招待メールは送っていません。対象を確かめて、もう一度確認してください。`,
       alreadyClosed: 'このキャンペーンはすでに終了しています。',
       noSuppliersToLaunch: '対象サプライヤーが選ばれていないため開始できません。',
       owner: '担当者には、この組織の有効な調達担当者または管理者を選んでください。',
@@ -167,6 +178,11 @@ export const CAMPAIGN_PAGES_TEXT = {
       'This draft will be deleted. Nothing has been mailed to anyone yet. A deleted draft cannot be restored.',
     deleteCheck: 'I confirm that this draft is to be deleted',
     deleted: 'The draft was deleted.',
+    deleteClosed: 'Delete the campaign',
+    deleteClosedConfirm:
+      'This campaign was closed without being launched: nothing has been mailed to anyone. A deleted campaign cannot be restored.',
+    deleteClosedCheck: 'I confirm that this campaign is to be deleted',
+    deletedClosed: 'The campaign closed before launch was deleted.',
     changeOwner: 'Change the owner',
     ownerHelp:
       'The owner receives the high-risk alerts, the reminder escalations and the overdue digests of this campaign.',
@@ -266,11 +282,17 @@ export const CAMPAIGN_PAGES_TEXT = {
       form: 'Please check what you entered.',
       closeUnconfirmed: 'To close the campaign, tick the confirmation, then press Close.',
       deleteUnconfirmed: 'To delete the draft, tick the confirmation, then press Delete the draft.',
+      deleteClosedUnconfirmed:
+        'To delete the campaign, tick the confirmation, then press Delete the campaign.',
       deleteNotDraft:
-        'Only a draft can be deleted. A launched campaign can be closed if it is no longer needed.',
+        'Only a draft, or a campaign closed before it was launched, can be deleted. A launched campaign can be closed if it is no longer needed.',
+      deleteClosedAfterLaunch:
+        'This campaign was launched before it was closed, so it cannot be deleted: the record of its invited suppliers and their answers is kept.',
       launchUnconfirmed: 'To launch the campaign, tick the confirmation, then press Launch.',
       launchCountChanged: (n: string) =>
         `The chosen suppliers changed after you confirmed (now ${n}). Check them and confirm again.`,
+      launchSuppliersSwapped: (n: string) =>
+        `The chosen suppliers were swapped after you confirmed: still ${n}, but not the same suppliers. No invitation was sent. Check them and confirm again.`,
       alreadyClosed: 'This campaign is already closed.',
       noSuppliersToLaunch: 'The campaign has no supplier chosen, so it cannot be launched.',
       owner: 'Choose an active procurement user or admin of this organization as the owner.',

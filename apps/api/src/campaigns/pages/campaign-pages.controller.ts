@@ -32,6 +32,7 @@ import {
 } from '../../assessments/remind-assessment.use-case';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { CampaignSupplierChoicesService } from '../campaign-supplier-choices.service';
+import { SUPPLIER_SET_PATTERN, supplierSetFingerprint } from '../campaign-suppliers';
 import { CloseCampaignUseCase } from '../close-campaign.use-case';
 import { CreateCampaignUseCase } from '../create-campaign.use-case';
 import { DeleteDraftCampaignUseCase } from '../delete-draft-campaign.use-case';
@@ -127,10 +128,7 @@ export class CampaignPagesController {
       locale,
       data: {
         ...listPageData({ locale, page, details, canEdit: canEdit(user) }),
-        notice:
-          (request.query as Record<string, unknown>).done === 'deleted'
-            ? CAMPAIGN_PAGES_TEXT[locale].deleted
-            : null,
+        notice: listNotice(locale, (request.query as Record<string, unknown>).done),
       },
     });
   }
@@ -193,7 +191,8 @@ export class CampaignPagesController {
 
   /**
    * Launching mails every chosen supplier and cannot be undone, so the form must carry its
-   * confirmation tick, and the number of suppliers the tick stated must still be the draft's.
+   * confirmation tick, and the suppliers the tick stated (their number, and the fingerprint of
+   * the exact set shown) must still be the draft's.
    */
   @Post(':id/launch')
   @Roles('procurement')
@@ -205,13 +204,23 @@ export class CampaignPagesController {
   ): Promise<void> {
     await this.runAction({ request, reply, user, id, done: 'launched' }, () => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      // A tick without the count it stated (a tampered or outdated form) confirms nothing.
+      // A tick without the count and the set it stated (a tampered or outdated form) confirms
+      // nothing.
       const raw = typeof body.suppliers === 'string' ? body.suppliers.trim() : '';
       const stated = raw === '' ? Number.NaN : Number(raw);
-      if (body.confirm !== 'yes' || !Number.isInteger(stated) || stated < 0) {
+      const set = typeof body.supplierSet === 'string' ? body.supplierSet.trim() : '';
+      if (
+        body.confirm !== 'yes' ||
+        !Number.isInteger(stated) ||
+        stated < 0 ||
+        !SUPPLIER_SET_PATTERN.test(set)
+      ) {
         throw new BadRequestException(LAUNCH_UNCONFIRMED);
       }
-      return this.launchCampaign.execute(user, id, { expectedSuppliers: stated });
+      return this.launchCampaign.execute(user, id, {
+        expectedSuppliers: stated,
+        expectedSupplierSet: set,
+      });
     });
   }
 
@@ -323,7 +332,10 @@ export class CampaignPagesController {
     });
   }
 
-  /** Deleting a draft cannot be undone, so the form must carry its confirmation tick. */
+  /**
+   * Deleting a draft, or a campaign closed before it was launched, cannot be undone, so the form
+   * must carry its confirmation tick.
+   */
   @Post(':id/delete')
   @Roles('procurement')
   async deleteDraft(
@@ -334,9 +346,15 @@ export class CampaignPagesController {
   ): Promise<void> {
     await this.runAction({ request, reply, user, id, done: 'deleted' }, async () => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      if (body.confirm !== 'yes') throw new BadRequestException(DELETE_UNCONFIRMED);
-      await this.deleteDraftCampaign.execute(user, id);
-      return new PageRedirect('/console/campaigns?done=deleted');
+      if (body.confirm !== 'yes') {
+        const campaign = await this.queries.requireCampaign(user.organizationId, id);
+        throw new BadRequestException(
+          campaign.status === 'closed' ? DELETE_CLOSED_UNCONFIRMED : DELETE_UNCONFIRMED,
+        );
+      }
+      const deleted = await this.deleteDraftCampaign.execute(user, id);
+      const done = deleted.status === 'closed' ? 'deletedClosed' : 'deleted';
+      return new PageRedirect(`/console/campaigns?done=${done}`);
     });
   }
 
@@ -419,9 +437,15 @@ export class CampaignPagesController {
           })
         : Promise.resolve([]),
     ]);
-    const chosen =
+    // The names shown, the launch tick's count and its fingerprint all come from this one read,
+    // so the tick confirms exactly the suppliers the page showed.
+    const draft =
       detail.status === 'draft'
-        ? await this.choices.chosen(await this.queries.requireCampaign(user.organizationId, id), {
+        ? await this.queries.requireCampaign(user.organizationId, id)
+        : null;
+    const chosen =
+      draft?.status === 'draft'
+        ? await this.choices.chosen(draft, {
             page: 1,
             pageSize: CHOSEN_SHOWN,
           })
@@ -439,6 +463,13 @@ export class CampaignPagesController {
         detail,
         assessments,
         draftSuppliers: chosen?.items ?? [],
+        draftChoice:
+          draft?.status === 'draft'
+            ? {
+                count: draft.draftSupplierIds.length,
+                supplierSet: supplierSetFingerprint(draft.draftSupplierIds),
+              }
+            : null,
         canEdit: canEdit(user),
         owner: owner[0] ?? null,
         owners,
@@ -497,12 +528,21 @@ export class CampaignPagesController {
   }
 }
 
+/** The list page's notice after a deletion (`?done=`), else null. */
+function listNotice(locale: Locale, done: unknown): string | null {
+  const text = CAMPAIGN_PAGES_TEXT[locale];
+  if (done === 'deleted') return text.deleted;
+  if (done === 'deletedClosed') return text.deletedClosed;
+  return null;
+}
+
 function canEdit(user: AuthenticatedUser): boolean {
   return user.role === 'procurement' || user.role === 'admin';
 }
 
 const CLOSE_UNCONFIRMED = 'confirm: tick the confirmation to close the campaign';
 const DELETE_UNCONFIRMED = 'confirm: tick the confirmation to delete the draft';
+const DELETE_CLOSED_UNCONFIRMED = 'confirm: tick the confirmation to delete the campaign';
 const LAUNCH_UNCONFIRMED = 'confirm: tick the confirmation to launch the campaign';
 
 /** A launch/close refusal in the page's language (the use cases speak English to API clients). */
@@ -514,23 +554,32 @@ function actionErrorText(
   if (error instanceof ForbiddenException) return text.otherSite;
   if (message === CLOSE_UNCONFIRMED) return text.closeUnconfirmed;
   if (message === DELETE_UNCONFIRMED) return text.deleteUnconfirmed;
+  if (message === DELETE_CLOSED_UNCONFIRMED) return text.deleteClosedUnconfirmed;
   if (error instanceof ConflictException && 'campaignStatus' in Object(error.getResponse())) {
-    return text.deleteNotDraft;
+    const reason = (error.getResponse() as { reason?: unknown }).reason;
+    return reason === 'closed_after_launch' ? text.deleteClosedAfterLaunch : text.deleteNotDraft;
   }
   if (message === LAUNCH_UNCONFIRMED) return text.launchUnconfirmed;
-  const changed = launchCountChanged(error);
-  if (changed !== null) return text.launchCountChanged(changed.toLocaleString('en-US'));
+  const changed = launchChoiceChanged(error);
+  if (changed !== null) {
+    const n = changed.suppliers.toLocaleString('en-US');
+    return changed.swapped ? text.launchSuppliersSwapped(n) : text.launchCountChanged(n);
+  }
   if (error instanceof ConflictException && /closed/.test(message)) return text.alreadyClosed;
   if (message.startsWith('supplierIds:')) return text.noSuppliersToLaunch;
   if (isOwnerRefusal(error)) return text.owner;
   return message;
 }
 
-/** The draft's number of suppliers when it no longer is the one the launch tick stated. */
-function launchCountChanged(error: unknown): number | null {
+/**
+ * The draft's number of suppliers when its choice no longer is the one the launch tick stated,
+ * and whether the number stayed the same (suppliers swapped for others).
+ */
+function launchChoiceChanged(error: unknown): { suppliers: number; swapped: boolean } | null {
   if (!(error instanceof ConflictException)) return null;
-  const suppliers = (error.getResponse() as { suppliers?: unknown }).suppliers;
-  return typeof suppliers === 'number' ? suppliers : null;
+  const response = error.getResponse() as { suppliers?: unknown; change?: unknown };
+  if (typeof response.suppliers !== 'number') return null;
+  return { suppliers: response.suppliers, swapped: response.change === 'suppliers' };
 }
 
 /** Why 「今すぐ催促」 was refused (the use case's 409 `reason`), else null. */

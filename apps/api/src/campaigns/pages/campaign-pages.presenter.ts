@@ -6,7 +6,7 @@ import type { CampaignDetail, Page } from '../campaign-queries.service';
 import { AssessmentRecipientsRow, recipientCells } from './assessment-recipients.presenter';
 import { assessmentListData, remindCell, type AssessmentListState } from './assessment-list';
 import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
-import { CAMPAIGN_PAGES_TEXT } from './campaign-pages-text';
+import { CAMPAIGN_PAGES_TEXT, type CampaignPagesText } from './campaign-pages-text';
 
 const COUNT_KEYS = ['invited', 'opened', 'in_progress', 'submitted', 'scored', 'overdue'] as const;
 
@@ -113,6 +113,11 @@ export function detailPageData(input: {
   assessments: Page<unknown>;
   /** The first of a draft's chosen suppliers (the supplier page lists them all). */
   draftSuppliers: { id: string; name: string }[];
+  /**
+   * A draft's choice as read with `draftSuppliers`: its number of suppliers and the fingerprint
+   * of the exact set, which the launch form carries (no launch form without it).
+   */
+  draftChoice?: { count: number; supplierSet: string } | null;
   canEdit: boolean;
   /** The campaign's owner, and who may become it (active procurement users and admins). */
   owner: CampaignOwner | null;
@@ -143,6 +148,7 @@ export function detailPageData(input: {
   const ownerLabel = (o: CampaignOwner) =>
     o.deactivated ? t.ownerDeactivated(o.displayName) : o.displayName;
   const rows = input.assessments.items as AssessmentRow[];
+  const chosenCount = input.draftChoice?.count ?? detail.draftSupplierCount;
   return {
     t,
     campaign: {
@@ -179,11 +185,11 @@ export function detailPageData(input: {
     chosen:
       detail.status === 'draft'
         ? {
-            count: t.chosenCount(count(detail.draftSupplierCount)),
+            count: t.chosenCount(count(chosenCount)),
             suppliers: input.draftSuppliers,
             more:
-              detail.draftSupplierCount > input.draftSuppliers.length
-                ? t.chosenMore(count(detail.draftSupplierCount - input.draftSuppliers.length))
+              chosenCount > input.draftSuppliers.length
+                ? t.chosenMore(count(chosenCount - input.draftSuppliers.length))
                 : null,
           }
         : null,
@@ -210,18 +216,17 @@ export function detailPageData(input: {
       state: input.listState ?? { status: null, page: 1 },
       remindedToday: input.remindedToday ?? new Set(),
     }),
-    deleteForm:
-      input.canEdit && detail.status === 'draft' ? { invalid: input.deleteRefused ?? false } : null,
+    deleteForm: input.canEdit ? deleteForm(t, detail, input.deleteRefused ?? false) : null,
     launchForm:
-      input.canEdit && detail.status === 'draft' && detail.draftSupplierCount > 0
+      input.canEdit && detail.status === 'draft' && input.draftChoice && chosenCount > 0
         ? {
-            count: detail.draftSupplierCount,
-            text: t.launchConfirm(count(detail.draftSupplierCount)),
+            count: input.draftChoice.count,
+            supplierSet: input.draftChoice.supplierSet,
+            text: t.launchConfirm(count(input.draftChoice.count)),
             invalid: input.launchRefused ?? false,
           }
         : null,
-    launchNeedsSuppliers:
-      input.canEdit && detail.status === 'draft' && detail.draftSupplierCount === 0,
+    launchNeedsSuppliers: input.canEdit && detail.status === 'draft' && chosenCount === 0,
     canClose: input.canEdit && detail.status !== 'closed',
     notice:
       input.notice === 'owner'
@@ -240,6 +245,30 @@ export function detailPageData(input: {
           }
         : null,
   };
+}
+
+/**
+ * The delete form of a draft, or of a campaign closed before it was launched (a launch time or
+ * any assessment means it was launched: it keeps its history), else null.
+ */
+function deleteForm(
+  t: CampaignPagesText,
+  detail: CampaignDetail,
+  invalid: boolean,
+): { label: string; confirm: string; check: string; invalid: boolean } | null {
+  if (detail.status === 'draft') {
+    return { label: t.deleteDraft, confirm: t.deleteConfirm, check: t.deleteCheck, invalid };
+  }
+  const assessed = Object.values(detail.counts).some((n) => n > 0);
+  if (detail.status === 'closed' && detail.launchedAt === null && !assessed) {
+    return {
+      label: t.deleteClosed,
+      confirm: t.deleteClosedConfirm,
+      check: t.deleteClosedCheck,
+      invalid,
+    };
+  }
+  return null;
 }
 
 export function formPageData(input: {
