@@ -189,12 +189,31 @@ describe('supplier portal: errors in the page language, redirects after posts, s
       a.assessmentId,
     ]);
     expect(row.answers['P.EMPLOYEES']).toBeUndefined();
+    // The ended session still names its questionnaire: the page names whom to ask (ja and en).
+    const [{ organization, owner, email }] = await api.dataSource.query<
+      { organization: string; owner: string; email: string }[]
+    >(
+      `SELECT o.name AS organization, u.display_name AS owner, u.email
+         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
+      [tenant.users.procurement.id],
+    );
+    const ownerLine = `<dd data-buyer-contact>${owner} &lt;<a href="mailto:${email}">${email}</a>&gt;</dd>`;
+    expect(idle.text).toContain(
+      '新しいリンクが届かない場合やご不明な点は、依頼元にお問い合わせください。',
+    );
+    expect(idle.text).toContain(`<dt>依頼元</dt><dd>${organization}</dd>`);
+    expect(idle.text).toContain('<dt>お問い合わせ先</dt>');
+    expect(idle.text).toContain(ownerLine);
     const idleEn = await saveSection(endedAgo(60), 'en').expect(401);
     expect(idleEn.text).toContain(
       'Changes made since the last automatic save may not have been saved',
     );
     expect(idleEn.text).not.toContain('Your answers so far are saved');
     expect(idleEn.text).toContain('Send me a fresh link');
+    expect(idleEn.text).toContain('If the fresh link does not arrive, or for any questions');
+    expect(idleEn.text).toContain(`<dt>Requested by</dt><dd>${organization}</dd>`);
+    expect(idleEn.text).toContain('<dt>Questions</dt>');
+    expect(idleEn.text).toContain(ownerLine);
 
     // The page's button sends a fresh link to the registered contact, the ended session being
     // good for that and nothing else.
@@ -228,6 +247,9 @@ describe('supplier portal: errors in the page language, redirects after posts, s
       expect(page.text).toContain('依頼元からの最新のメールに記載されたリンク');
       expect(page.text).toContain('メールが見当たらない場合は、依頼元にお問い合わせください。');
       expect(page.text).not.toContain('/q/s/resend');
+      for (const unknown of [organization, email, 'mailto:', 'data-requester']) {
+        expect(page.text).not.toContain(unknown);
+      }
     }
     const noCookieEn = await saveSection(null, 'en').expect(401);
     expect(noCookieEn.text).toContain('Cannot find the email? Please contact the requester.');

@@ -92,6 +92,116 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
     expect(closedPage.text).not.toContain('新しいリンクを送る');
   });
 
+  it('names the buyer and whom to contact in the JSON 410 of a dead link, and nobody in the 404 of an unknown one', async () => {
+    const own = await createTestTenant(api.dataSource, 'respond-gone');
+    const people = new Map(
+      (
+        await api.dataSource.query<{ role: string; name: string; email: string }[]>(
+          `SELECT role, display_name AS name, email FROM users WHERE organization_id = $1`,
+          [own.organizationId],
+        )
+      ).map((u) => [u.role, { name: u.name, email: u.email }]),
+    );
+    const [{ organizationName }] = await api.dataSource.query<{ organizationName: string }[]>(
+      'SELECT name AS "organizationName" FROM organizations WHERE id = $1',
+      [own.organizationId],
+    );
+    const create = (over: Partial<Parameters<typeof createTestAssessment>[1]> = {}) =>
+      createTestAssessment(api.dataSource, {
+        organizationId: own.organizationId,
+        ownerId: own.users.procurement.id,
+        ...over,
+      });
+    const owner = { organizationName, buyerContact: people.get('procurement') };
+
+    // Expired: the dead-link wording, the reason, and the campaign owner to contact.
+    const expired = await create({ expiresAt: new Date(Date.now() - 1000) });
+    const read = await api.http().get(`/api/v1/respond/${expired.token}`).expect(410);
+    expect(read.body).toEqual({
+      statusCode: 410,
+      error: 'Gone',
+      message: 'This link has expired or was withdrawn; request a fresh link',
+      messageJa: 'このリンクは有効期限切れか、無効になっています。新しいリンクを依頼してください',
+      reason: 'expired',
+      requester: owner,
+    });
+
+    // Withdrawn: every token route says the same (save, submit, read).
+    const revoked = await create();
+    await api
+      .http()
+      .put(`/api/v1/respond/${revoked.token}/answers`)
+      .send({ version: 0, answers: { 'P.SIZE': 'sme' } })
+      .expect(200);
+    await api.dataSource.query(
+      'UPDATE assessment_links SET revoked_at = now() WHERE assessment_id = $1',
+      [revoked.assessmentId],
+    );
+    const saved = await api
+      .http()
+      .put(`/api/v1/respond/${revoked.token}/answers`)
+      .send({ version: 1, answers: { 'P.SIZE': 'large' } })
+      .expect(410);
+    expect(saved.body).toMatchObject({ reason: 'revoked', requester: owner });
+    const submitted = await api.http().post(`/api/v1/respond/${revoked.token}/submit`).expect(410);
+    expect(submitted.body).toMatchObject({ reason: 'revoked', requester: owner });
+
+    // Closed campaign: its own wording, the same contact.
+    const closed = await create({ campaignStatus: 'closed' });
+    const closedRead = await api.http().get(`/api/v1/respond/${closed.token}`).expect(410);
+    expect(closedRead.body).toMatchObject({
+      message: 'This questionnaire is closed',
+      messageJa: 'この調査は締め切られました',
+      reason: 'closed',
+      requester: owner,
+    });
+
+    // The owner left: the organization's admin answers instead, as on the pages and in the mails.
+    await api.dataSource.query('UPDATE users SET deactivated_at = now() WHERE id = $1', [
+      own.users.procurement.id,
+    ]);
+    const fallback = await api.http().get(`/api/v1/respond/${expired.token}`).expect(410);
+    expect(fallback.body.requester).toEqual({
+      organizationName,
+      buyerContact: people.get('admin'),
+    });
+
+    // A token that names no link: a 404 naming nobody.
+    const unknown = await api
+      .http()
+      .get(`/api/v1/respond/${'z'.repeat(43)}`)
+      .expect(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Unknown link' });
+
+    // The OpenAPI document describes that body.
+    const doc = (await api.http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const ref = (schema: unknown) =>
+      doc.components.schemas[
+        JSON.stringify(schema).match(/#\/components\/schemas\/(\w+)/)?.[1] ?? ''
+      ];
+    for (const [path, method] of [
+      ['/api/v1/respond/{token}', 'get'],
+      ['/api/v1/respond/{token}/answers', 'put'],
+      ['/api/v1/respond/{token}/submit', 'post'],
+      ['/api/v1/respond/{token}/evidence', 'post'],
+    ]) {
+      const goneBody = ref(doc.paths[path][method].responses['410']);
+      expect(Object.keys(goneBody?.properties ?? {})).toEqual(
+        expect.arrayContaining(['message', 'messageJa', 'reason', 'requester']),
+      );
+      const requester = ref(goneBody!.properties!.requester);
+      expect(Object.keys(requester?.properties ?? {})).toEqual([
+        'organizationName',
+        'buyerContact',
+      ]);
+      const contact = ref(requester!.properties!.buyerContact);
+      expect(Object.keys(contact?.properties ?? {})).toEqual(['name', 'email']);
+    }
+  });
+
   it('sends a fresh link for an expired one to the registered contact only, once per window', async () => {
     const expired = await fresh({ expiresAt: new Date(Date.now() - 1000) });
     const page = await api.http().get(`/q/${expired.token}`).expect(410);

@@ -293,8 +293,11 @@ export function tokyoToday(now: Date = new Date()): string {
   return TOKYO_DATE.format(now);
 }
 
-/** Whole days from today (Tokyo) to `dueDate`; negative once overdue. */
-export function daysUntil(dueDate: string, now: Date = new Date()): number {
+/**
+ * Whole days from today (Tokyo) to `dueDate`; negative once overdue. `now` is required: the
+ * worker reads it from its Clock, so the count is that of the day the mail is written for.
+ */
+export function daysUntil(dueDate: string, now: Date): number {
   const today = Date.parse(`${tokyoToday(now)}T00:00:00Z`);
   return Math.round((Date.parse(`${dueDate}T00:00:00Z`) - today) / 86_400_000);
 }

@@ -124,14 +124,17 @@ export class PortalRendererService {
    * The page for a session that is over (idle too long, or no cookie): what may not have been
    * saved, and a way back. An ended session still names its link, so the page offers a fresh
    * link to the link's contact; without one (cookie gone) it points to the latest mail and the
-   * requester.
+   * requester. While the (signed) session still names its assessment, the page names the buyer
+   * organization and whom to contact, as the page of a dead link does.
    */
   async renderSessionEnded(
     request: FastifyRequest,
     reply: FastifyReply,
     { lang, status }: { lang: Lang; status: number },
   ): Promise<FastifyReply> {
-    const ended = this.sessions.ended(request.cookies?.[RESPOND_COOKIE]);
+    const cookie = request.cookies?.[RESPOND_COOKIE];
+    const ended = this.sessions.ended(cookie);
+    const known = ended ?? this.sessions.decode(cookie);
     return this.render(reply, {
       view: 'session-ended',
       lang,
@@ -142,6 +145,7 @@ export class PortalRendererService {
         resend: ended
           ? { action: '/q/s/resend', csrf: this.sessions.csrfFor(`session:${ended.sid}`) }
           : null,
+        requester: known ? await this.startInfo.requester(known) : null,
       },
     });
   }

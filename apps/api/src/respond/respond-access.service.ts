@@ -4,6 +4,7 @@ import { hashLinkToken, LinkResolution, resolveAssessmentLink } from '@kakehashi
 import { AssessmentLink, AssessmentStatus } from '@kakehashi/database';
 import { RespondContext, SaveScope } from './respond-context';
 import { RespondSession } from './respond-session.service';
+import { Requester, StartInfoService } from './start-info.service';
 
 const FACTS_TTL_MS = 60_000;
 const FACTS_MAX = 10_000;
@@ -11,20 +12,26 @@ const FACTS_MAX = 10_000;
 /** Why a link no longer opens its assessment; pages choose their wording by it. */
 export type GoneReason = 'expired' | 'revoked' | 'closed';
 
-/** 410 with both languages and the reason (a closed campaign needs other words than a dead link). */
-function gone(reason: GoneReason): GoneException {
+/**
+ * 410 with both languages and the reason (a closed campaign needs other words than a dead link),
+ * and whom to ask: the buyer organization and its contact, as the pages of such a link name them
+ * (null only if the assessment disappeared meanwhile).
+ */
+function gone(reason: GoneReason, requester: Requester | null): GoneException {
   return new GoneException(
     reason === 'closed'
       ? {
           message: 'This questionnaire is closed',
           messageJa: 'この調査は締め切られました',
           reason,
+          requester,
         }
       : {
           message: 'This link has expired or was withdrawn; request a fresh link',
           messageJa:
             'このリンクは有効期限切れか、無効になっています。新しいリンクを依頼してください',
           reason,
+          requester,
         },
   );
 }
@@ -53,7 +60,10 @@ function goneReasonOf(row: {
 export class RespondAccessService {
   private readonly facts = new Map<string, { scope: SaveScope; until: number }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly startInfo: StartInfoService,
+  ) {}
 
   resolve(token: string): Promise<LinkResolution> {
     return resolveAssessmentLink(this.dataSource.manager, token);
@@ -99,7 +109,7 @@ export class RespondAccessService {
     if (!resolution.ok && resolution.reason === 'unknown')
       throw new NotFoundException('Unknown link');
     // Also when the link turned valid between the two reads: the caller may simply retry.
-    throw gone(resolution.ok ? 'expired' : resolution.reason);
+    throw await this.gone(resolution.ok ? 'expired' : resolution.reason, resolution.link);
   }
 
   /**
@@ -129,7 +139,7 @@ export class RespondAccessService {
     const row = rows[0];
     if (!row) throw new NotFoundException('Unknown link');
     const reason = goneReasonOf(row);
-    if (reason) throw gone(reason);
+    if (reason) throw await this.gone(reason, scope);
   }
 
   /** The session's link and why it no longer works (undefined while it still does). */
@@ -179,7 +189,7 @@ export class RespondAccessService {
     const row = rows[0];
     if (!row) throw new NotFoundException('Unknown questionnaire session');
     const reason = goneReasonOf(row);
-    if (reason) throw gone(reason);
+    if (reason) throw await this.gone(reason, session);
     return {
       organizationId: session.organizationId,
       assessmentId: session.assessmentId,
@@ -189,5 +199,13 @@ export class RespondAccessService {
       status: row.status,
       ip,
     };
+  }
+
+  /** The 410 of a real link of this assessment, naming whom to ask about it. */
+  private async gone(
+    reason: GoneReason,
+    assessment: { organizationId: string; assessmentId: string },
+  ): Promise<GoneException> {
+    return gone(reason, await this.startInfo.requester(assessment));
   }
 }

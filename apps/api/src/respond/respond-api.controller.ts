@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -23,17 +24,27 @@ import { ApiBodyRouteConfig } from '../common/api-request-policy';
 import { ApiErrors } from '../common/api-responses.doc';
 import {
   RespondDocumentResponse,
+  RespondGoneResponse,
   SavedVersionResponse,
   SubmittedResponse,
   UploadedEvidenceResponse,
 } from './respond.doc';
 
-/** The errors every link-token route can give. */
+/** The errors every link-token route can give, beside its 410 (LinkGone). */
 const LINK_ERRORS = {
-  404: 'Unknown link',
-  410: 'The link expired or was withdrawn, or the campaign is closed (see `reason`)',
+  404: 'Unknown link (the answer names nobody)',
   429: 'Too many requests for this link; wait and try again',
 };
+
+/** The 410 of every link-token route, with its own body: whom to contact. */
+const LinkGone = () =>
+  ApiResponse({
+    status: 410,
+    description:
+      'The link expired or was withdrawn, or the campaign is closed (see `reason`); ' +
+      '`requester` names the buyer organization and whom to contact',
+    type: RespondGoneResponse,
+  });
 
 /** A person saves a few times a second at most; this stops floods against one link. */
 const TOKEN_LIMIT = { limit: 300, windowMs: 10_000 };
@@ -55,6 +66,7 @@ export class RespondApiController {
   @ApiOperation({ summary: 'The questionnaire with the answers saved so far' })
   @ApiOkResponse({ type: RespondDocumentResponse })
   @ApiErrors(LINK_ERRORS)
+  @LinkGone()
   async get(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -66,6 +78,7 @@ export class RespondApiController {
   @Put(':token/answers')
   @ApiOperation({ summary: 'Save some answers (optimistic version; null clears)' })
   @ApiOkResponse({ type: SavedVersionResponse })
+  @LinkGone()
   @ApiErrors({
     ...LINK_ERRORS,
     400: 'An answer the catalog does not allow: `itemId`, `messageJa` and `messageEn` name it',
@@ -90,6 +103,7 @@ export class RespondApiController {
       'submitted, once per submission.',
   })
   @ApiOkResponse({ type: SubmittedResponse })
+  @LinkGone()
   @ApiErrors({
     ...LINK_ERRORS,
     400: 'Required items are not answered: `missing` lists their ids',
@@ -128,6 +142,7 @@ export class RespondApiController {
     },
   })
   @ApiCreatedResponse({ type: UploadedEvidenceResponse })
+  @LinkGone()
   @ApiErrors({
     ...LINK_ERRORS,
     400:

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ItemKind } from '@kakehashi/domain';
-import { LocalizedTextResponse } from '../common/api-responses.doc';
+import { ErrorResponse, LocalizedTextResponse } from '../common/api-responses.doc';
 
 /** Every ItemKind of the catalog: a Record, so the compiler checks none is missing. */
 export const ITEM_KINDS: Record<ItemKind, true> = {
@@ -107,4 +107,61 @@ export class SubmittedResponse {
 export class UploadedEvidenceResponse {
   @ApiProperty({ format: 'uuid', description: 'Answer the file item with this id' })
   id!: string;
+}
+
+class RespondBuyerContactResponse {
+  @ApiProperty({ example: '調達部 山田 花子' })
+  name!: string;
+
+  @ApiProperty({ format: 'email', example: 'yamada@buyer.example' })
+  email!: string;
+}
+
+class RespondRequesterResponse {
+  @ApiProperty({
+    example: '株式会社架け橋',
+    description: 'The buyer organization that sent the questionnaire',
+  })
+  organizationName!: string;
+
+  @ApiProperty({
+    type: RespondBuyerContactResponse,
+    nullable: true,
+    description:
+      "Whom to ask: the campaign owner, or the organization's longest-serving active admin once " +
+      'the owner was deactivated; null when there is nobody',
+  })
+  buyerContact!: RespondBuyerContactResponse | null;
+}
+
+/** The 410 of a real link that no longer opens its questionnaire, naming whom to ask. */
+export class RespondGoneResponse extends ErrorResponse {
+  @ApiProperty({ example: 410 })
+  declare statusCode: number;
+
+  @ApiProperty({ example: 'Gone' })
+  declare error: string;
+
+  @ApiProperty({ example: 'This link has expired or was withdrawn; request a fresh link' })
+  declare message: string;
+
+  @ApiProperty({
+    example: 'このリンクは有効期限切れか、無効になっています。新しいリンクを依頼してください',
+  })
+  messageJa!: string;
+
+  @ApiProperty({
+    enum: ['expired', 'revoked', 'closed'],
+    description: 'closed: the campaign is closed, a fresh link would not open it either',
+  })
+  reason!: 'expired' | 'revoked' | 'closed';
+
+  @ApiProperty({
+    type: RespondRequesterResponse,
+    nullable: true,
+    description:
+      'Who asked for the questionnaire and whom to contact about it (null only if the ' +
+      'questionnaire was deleted meanwhile)',
+  })
+  requester!: RespondRequesterResponse | null;
 }

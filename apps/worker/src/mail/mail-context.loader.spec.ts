@@ -85,6 +85,21 @@ describe('MailContextLoader: the link in a supplier mail', () => {
   });
 });
 
+describe('MailContextLoader: the day count of a reminder', () => {
+  const reminder = supplierMail({ kind: 'reminder', messageKey: 'remind:assessment-1:before-3' });
+  const daysLeftAt = async (now: string) => {
+    const context = await loaderAt(new Date(now)).loader.load(reminder);
+    return context.send && context.mail.kind === 'reminder' ? context.mail.data.daysLeft : null;
+  };
+
+  it('counts Tokyo days to the due date on the Clock, not on the real time', async () => {
+    expect(await daysLeftAt('2030-06-27T01:00:00Z')).toBe(3); // 10:00 Tokyo, T-3
+    expect(await daysLeftAt('2030-06-26T15:30:00Z')).toBe(3); // 00:30 Tokyo on the 27th
+    expect(await daysLeftAt('2030-06-26T14:30:00Z')).toBe(4); // 23:30 Tokyo on the 26th
+    expect(await daysLeftAt('2030-07-03T01:00:00Z')).toBe(-3);
+  });
+});
+
 describe('MailContextLoader: the link to a new primary contact', () => {
   const contactChanged = (over: Partial<LoadedMail>) =>
     supplierMail({

@@ -122,12 +122,14 @@ export class MailContextLoader {
     ) {
       return { send: false, reason: 'superseded by a later contact change' };
     }
+    // One reading of the clock for the whole mail: the link's lifetime and the day count agree.
+    const now = this.clock.now();
     const token = await this.links.issue({
       organizationId: row.organizationId,
       assessmentId: row.assessmentId,
       contactId: row.contactId,
       // From the moment it is minted: a link mailed long after the due date must not arrive dead.
-      expiresAt: linkExpiry(row.dueDate, this.clock.now()),
+      expiresAt: linkExpiry(row.dueDate, now),
     });
     const common = {
       recipientName: row.toName,
@@ -155,7 +157,11 @@ export class MailContextLoader {
           send: true,
           fromName,
           replyTo,
-          mail: { kind: 'reminder', locale, data: { ...common, daysLeft: daysUntil(row.dueDate) } },
+          mail: {
+            kind: 'reminder',
+            locale,
+            data: { ...common, daysLeft: daysUntil(row.dueDate, now) },
+          },
         };
       case 'reopened':
         return {
@@ -168,7 +174,7 @@ export class MailContextLoader {
             data: {
               ...common,
               message: row.reopenMessage ?? '',
-              daysLeft: daysUntil(row.dueDate, this.clock.now()),
+              daysLeft: daysUntil(row.dueDate, now),
             },
           },
         };
@@ -355,8 +361,8 @@ export class MailContextLoader {
 
   /**
    * Makes the token of a buyer user's link (`<prefix>:<invitationId>`) and stores its hash, with
-   * its lifetime counted from now, if the link is still open and the user still in the state it
-   * is for (not deactivated; a password set, or not yet). A retry replaces the token.
+   * its lifetime counted from the Clock's now, if the link is still open and the user still in the
+   * state it is for (not deactivated; a password set, or not yet). A retry replaces the token.
    */
   private async issueUserLink(
     row: LoadedMail,
@@ -369,7 +375,7 @@ export class MailContextLoader {
     const [issued] = await this.dataSource.query<Omit<IssuedUserLink, 'token'>[]>(
       `WITH issued AS (
          UPDATE user_invitations i
-            SET token_hash = $4, expires_at = now() + $5::interval
+            SET token_hash = $4, expires_at = $8::timestamptz + $5::interval
            FROM users u
           WHERE i.id = $1 AND i.organization_id = $2 AND i.user_id = $3
             AND i.purpose = $6 AND i.used_at IS NULL AND i.revoked_at IS NULL
@@ -385,6 +391,7 @@ export class MailContextLoader {
         USER_LINK_LIFETIME[link.purpose],
         link.purpose,
         link.passwordSet,
+        this.clock.now().toISOString(),
       ],
     );
     return issued ? { ...issued, token } : undefined;
