@@ -380,6 +380,35 @@ describe('the supplier import page (real HTTP pages, session cookie)', () => {
       ]);
     });
 
+    it('says the valid rows would change nothing when they all match what is registered (ja/en)', async () => {
+      const valid = [
+        row('再取込一株式会社', 300601, 'a@unchanged-page.example.jp'),
+        row('再取込二株式会社', null, 'b@unchanged-page.example.jp'),
+      ];
+      await upload(utf8WithBom([JA_HEADER, ...valid]), 'first.csv').expect(200);
+      // The same rows again, with one bad row added: the valid ones equal what is stored.
+      const again = utf8WithBom([
+        JA_HEADER,
+        ...valid,
+        row('再取込三株式会社', null, 'not-an-address'),
+      ]);
+      const refused = await upload(again, 'again.csv').expect(400);
+      const shown = result(refused.text);
+      expect(shown.alert).toBe('1 行に問題があるため、何も取り込んでいません。');
+      expect(shown.notes[0]).toBe(
+        '問題のない 2 行は登録済みの内容と同じため、取り込んでも何も変わりません。問題のある行を直してから、もう一度お試しください。',
+      );
+      expect(refused.text).not.toContain('取り込める行がありません');
+      expect(shown.validOnly).toBe(false);
+      const checkedEn = await upload(again, 'again.csv', { action: 'dry-run', lang: 'en' }).expect(
+        400,
+      );
+      expect(result(checkedEn.text).notes[0]).toBe(
+        'The 2 valid row(s) match what is registered, so importing them would change nothing. Correct the rows with problems and try again.',
+      );
+      expect(await namesLike('再取込')).toEqual(['再取込一株式会社', '再取込二株式会社']);
+    });
+
     it('offers nothing to import when no row is valid', async () => {
       const allBad = utf8WithBom([
         JA_HEADER,

@@ -207,6 +207,38 @@ describe('supplier console pages (real app and database)', () => {
     });
   });
 
+  it('names who may own a supplier when the owner is refused (ja/en)', async () => {
+    const post = (lang: 'ja' | 'en') =>
+      api
+        .http()
+        .post(`/console/suppliers/new?lang=${lang}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin(api))
+        .type('form')
+        .send(
+          form({
+            name: '担当不可株式会社',
+            ownerId: tenant.users.ciso.id,
+            contactName: 'A',
+            contactEmail: 'a@owner-refused.example.jp',
+          }),
+        );
+    const box = (html: string) =>
+      [
+        ...(/data-testid="supplier-error">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '').matchAll(
+          /<li>([\s\S]*?)<\/li>/g,
+        ),
+      ].map((m) => m[1].trim());
+    const ja = await post('ja').expect(400);
+    expect(box(ja.text)).toEqual([
+      '「担当 (調達)」には、この組織の有効な調達担当者または管理者を選んでください。',
+    ]);
+    const en = await post('en').expect(400);
+    expect(box(en.text)).toEqual([
+      'Choose an active procurement user or admin of this organization as the owner.',
+    ]);
+  });
+
   it('accepts a 法人番号 typed with the minus sign an IME produces', async () => {
     const number = corporateNumber(707070);
     const typed = `${number.slice(0, 4)}−${number.slice(4, 6)}−${number.slice(6)}`;

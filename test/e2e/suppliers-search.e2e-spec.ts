@@ -1,5 +1,24 @@
+import { tokyoToday } from '@kakehashi/mail';
 import { corporateNumber } from '../fixtures/import/supplier-files';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
+
+/** Names spelled with 異体字 or with their common form. */
+const VARIANT_NAMES = [
+  '髙橋電機株式会社',
+  '高橋商事株式会社',
+  '齋藤工業株式会社',
+  '斎藤商事株式会社',
+  '山﨑製作所',
+  '渡邊運輸株式会社',
+  '渡邉電設株式会社',
+  '澤田工務店',
+  '濱田精機株式会社',
+  '櫻井食品株式会社',
+  '廣田印刷株式会社',
+  '德永商店',
+  '國光産業株式会社',
+  '国際物流株式会社',
+];
 
 describe('supplier search: names with circled digits, 法人番号 as typed (real app and database)', () => {
   let api: TestApi;
@@ -18,6 +37,8 @@ describe('supplier search: names with circled digits, 法人番号 as typed (rea
         name: `サンプル物流${'アイウエオカキクケコサシ'[i]}株式会社`,
         corporateNumber: corporateNumber(111_111_100_000 + i),
       })),
+      // 異体字: each spelled one way, found by the other (no digits here, no 法人番号).
+      ...VARIANT_NAMES.map((name) => ({ name, corporateNumber: null })),
     ];
     for (const [i, supplier] of suppliers.entries()) {
       await api
@@ -54,6 +75,79 @@ describe('supplier search: names with circled digits, 法人番号 as typed (rea
     expect(await search(dashed)).toEqual(['サンプル物流エ株式会社']);
     // A part of a number matches every number holding it, and ① appears in none of these.
     expect((await search('1111')).length).toBe(12);
+  });
+
+  it('finds a name spelled with 異体字 by its common form, and back', async () => {
+    const sorted = async (q: string) => (await search(q)).sort();
+    expect(await sorted('高橋')).toEqual(['高橋商事株式会社', '髙橋電機株式会社']);
+    expect(await sorted('髙橋')).toEqual(['高橋商事株式会社', '髙橋電機株式会社']);
+    for (const q of ['斉藤', '斎藤', '齋藤']) {
+      expect({ q, found: await sorted(q) }).toEqual({
+        q,
+        found: ['斎藤商事株式会社', '齋藤工業株式会社'],
+      });
+    }
+    expect(await search('山崎')).toEqual(['山﨑製作所']);
+    for (const q of ['渡辺', '渡邊', '渡邉']) {
+      expect({ q, found: await sorted(q) }).toEqual({
+        q,
+        found: ['渡邉電設株式会社', '渡邊運輸株式会社'],
+      });
+    }
+    const byCommonForm: [string, string][] = [
+      ['沢田', '澤田工務店'],
+      ['浜田精機', '濱田精機株式会社'],
+      ['桜井', '櫻井食品株式会社'],
+      ['広田', '廣田印刷株式会社'],
+      ['徳永', '德永商店'],
+      ['国光', '國光産業株式会社'],
+      // The other way: the old form typed finds the name stored in the common one.
+      ['國際', '国際物流株式会社'],
+    ];
+    for (const [q, name] of byCommonForm) {
+      expect({ q, found: await search(q) }).toEqual({ q, found: [name] });
+    }
+    // Stored and shown as registered: only the search folds.
+    const one = await api
+      .http()
+      .get(`/api/v1/suppliers?q=${encodeURIComponent('髙橋電機')}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(one.body.items.map((s: { name: string }) => s.name)).toEqual(['髙橋電機株式会社']);
+  });
+
+  it('the console search box and the campaign supplier picker fold 異体字 too', async () => {
+    const registry = await api
+      .http()
+      .get(`/console/suppliers?q=${encodeURIComponent('斉藤')}`)
+      .set('cookie', `kk_session=${token}`)
+      .expect(200);
+    expect(registry.text).toContain('齋藤工業株式会社');
+    expect(registry.text).toContain('斎藤商事株式会社');
+    expect(registry.text).toMatch(/data-testid="supplier-total">2 件</);
+
+    const campaign = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: '異体字の点検',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds: [],
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    const picker = await api
+      .http()
+      .get(`/console/campaigns/${campaign.body.id}/suppliers?q=${encodeURIComponent('高橋')}`)
+      .set('cookie', `kk_session=${token}`)
+      .expect(200);
+    const rows = [...picker.text.matchAll(/data-testid="picker-row"[\s\S]*?<\/tr>/g)].map(
+      (m) => m[0],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.join('')).toContain('髙橋電機株式会社');
+    expect(rows.join('')).toContain('高橋商事株式会社');
   });
 
   it('the console search box finds it too', async () => {

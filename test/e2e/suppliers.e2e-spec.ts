@@ -110,7 +110,7 @@ describe('supplier registry (real app and database)', () => {
       .expect(201);
   });
 
-  it('requires exactly one primary contact and a procurement owner of the same tenant', async () => {
+  it('requires exactly one primary contact and an active procurement or admin owner of the same tenant', async () => {
     const twoPrimaries = await create({
       name: '二重株式会社',
       contacts: [
@@ -141,7 +141,17 @@ describe('supplier registry (real app and database)', () => {
       ownerId: tenant.users.ciso.id,
       contacts: [{ name: 'A', email: 'a@example.jp' }],
     }).expect(400);
-    expect(cisoOwner.body.message).toMatch(/ownerId/);
+    // The message says what is accepted: an admin may own a supplier too.
+    expect(cisoOwner.body).toMatchObject({
+      message: 'ownerId must be an active procurement user or admin of this organization',
+      field: 'ownerId',
+    });
+    const adminOwner = await create({
+      name: '管理者担当株式会社',
+      ownerId: tenant.users.admin.id,
+      contacts: [{ name: 'A', email: 'a@admin-owner.example.jp' }],
+    }).expect(201);
+    expect(adminOwner.body.ownerId).toBe(tenant.users.admin.id);
   });
 
   it('refuses writes to auditors and CISOs; they can read', async () => {

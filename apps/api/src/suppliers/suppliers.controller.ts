@@ -22,7 +22,7 @@ const NOT_FOUND = "No supplier with this id in the caller's organization";
 const PROCUREMENT_ONLY = 'Only procurement (or an admin) registers and edits suppliers';
 const INVALID_FIELDS =
   'A field is missing or invalid (the message names it), contacts do not have exactly one ' +
-  'primary or repeat an address, or ownerId is not a procurement user of the organization';
+  'primary or repeat an address, or ownerId is not an active procurement user or admin of the organization';
 const DUPLICATE_NUMBER =
   'The 法人番号 (corporateNumber) is already registered for another supplier (existingSupplier)';
 

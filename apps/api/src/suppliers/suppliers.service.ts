@@ -1,19 +1,22 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
-import { AuditService, Supplier, SupplierContact, User } from '@kakehashi/database';
+import { AuditService, Supplier, SupplierContact } from '@kakehashi/database';
 import { CreateSupplierDto, SupplierFieldsDto, UpdateSupplierDto } from './dto/create-supplier.dto';
 import { ListSuppliersQuery, SupplierFilters } from './dto/list-suppliers.query';
 import { looksLikeCorporateNumber, normalizeCorporateNumber } from './corporate-number';
 import { checkContacts, replaceContacts } from './supplier-contacts';
 import { conflictOnDuplicate } from './supplier-conflict';
 import { PrimaryContactNotices } from './primary-contact-notices';
+import { lockOwner, OWNER_RULE } from './supplier-owner';
+import { foldedSql, foldForSearch } from './search-folding';
 import { SupplierView, toContactView, toSupplierView } from './supplier.view';
 
 const SORT_COLUMNS = {
@@ -70,22 +73,23 @@ export class SuppliersService {
 
   /**
    * The tenant's suppliers matching the registry's filters (name, romanised name or 法人番号,
-   * criticality, category, size, owner, tag), unordered and unpaged: the list pages it, and a
-   * campaign adds every supplier it matches.
+   * criticality, category, size, owner, tag), unordered and unpaged: the list pages it, the
+   * export writes it, and a campaign's supplier picker shows and adds what it matches.
    */
   filtered(organizationId: string, filters: SupplierFilters): SelectQueryBuilder<Supplier> {
     const qb = this.suppliers
       .createQueryBuilder('s')
       .where('s.organization_id = :organizationId', { organizationId });
     if (filters.q?.trim()) {
-      const q = filters.q.normalize('NFKC').trim();
+      const q = foldForSearch(filters.q).trim();
       const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       // Typed as digits only (hyphens and dashes allowed): also a 法人番号 search. Judged on the
       // text as typed: NFKC turns ① into 1, which would match most 法人番号.
       const typed = filters.q;
       const digits = looksLikeCorporateNumber(typed) ? normalizeCorporateNumber(typed) : '';
-      // Both sides folded the same way (NFKC), so ｼﾌﾄ finds シフト and シフト finds ｼﾌﾄ as stored.
-      const names = `(normalize(s.name, NFKC) ILIKE :like OR normalize(s.name_romaji, NFKC) ILIKE :like)`;
+      // Both sides folded the same way (NFKC, then 異体字 to their common form), so ｼﾌﾄ finds
+      // シフト, 高橋 finds 髙橋 and back, as stored.
+      const names = `(${foldedSql('s.name')} ILIKE :like OR ${foldedSql('s.name_romaji')} ILIKE :like)`;
       qb.andWhere(digits ? `(${names} OR s.corporate_number LIKE :digits)` : names, {
         like,
         digits: `%${digits}%`,
@@ -117,6 +121,16 @@ export class SuppliersService {
         await this.checkFields(manager, organizationId, dto, null);
         const { contacts: _contacts, ...fields } = dto;
         const ownerId = defaultOwner(user, dto.ownerId);
+        // The registering user as the default owner: checked under the same lock as a chosen one.
+        if (
+          dto.ownerId === undefined &&
+          ownerId !== null &&
+          !(await lockOwner(manager, { organizationId, userId: ownerId }))
+        ) {
+          throw new ForbiddenException(
+            'Only an active procurement user (or an admin) registers suppliers; nothing was registered',
+          );
+        }
         const inserted = await manager.getRepository(Supplier).insert({
           ...fields,
           name: dto.name.trim(),
@@ -200,27 +214,18 @@ export class SuppliersService {
     return this.get(organizationId, id);
   }
 
-  /** The owner must be a procurement user of this tenant; a 法人番号 is registered once. */
+  /**
+   * The owner must be an active procurement user or admin of this tenant, checked under a lock
+   * on their row (see lockOwner); a 法人番号 is registered once.
+   */
   private async checkFields(
     manager: EntityManager,
     organizationId: string,
     fields: SupplierFieldsDto,
     supplierId: string | null,
   ): Promise<void> {
-    if (fields.ownerId) {
-      const owner = await manager
-        .getRepository(User)
-        .findOne({ where: { organizationId, id: fields.ownerId } });
-      if (
-        !owner ||
-        owner.deactivatedAt !== null ||
-        (owner.role !== 'procurement' && owner.role !== 'admin')
-      ) {
-        throw new BadRequestException({
-          message: 'ownerId must be an active procurement user of this organization',
-          field: 'ownerId',
-        });
-      }
+    if (fields.ownerId && !(await lockOwner(manager, { organizationId, userId: fields.ownerId }))) {
+      throw new BadRequestException({ message: `ownerId must be ${OWNER_RULE}`, field: 'ownerId' });
     }
     if (fields.corporateNumber) {
       const taken = await manager.getRepository(Supplier).findOne({

@@ -119,16 +119,16 @@ export class SupplierFieldsDto {
   tags?: string[];
 
   /**
-   * Omitted on create: a procurement user becomes the owner of what it registers. `null` means
-   * no owner.
+   * An active procurement user or admin. Omitted on create: a procurement user becomes the owner
+   * of what it registers. `null` means no owner.
    */
   @ApiPropertyOptional({
     type: String,
     format: 'uuid',
     nullable: true,
     description:
-      'A procurement user (or admin) of the organization; null: no owner. Omitted on create: ' +
-      'the procurement user registering it',
+      'An active procurement user or admin of the organization; null: no owner. ' +
+      'Omitted on create: the procurement user registering it',
   })
   @IsOptional()
   @IsUUID()

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
 import { PrimaryContactNotices } from '../primary-contact-notices';
 import { conflictOnDuplicate } from '../supplier-conflict';
+import { lockOwner } from '../supplier-owner';
 import { isBlankRow, ImportRow, mapHeader, parseRow } from './import-columns';
 import {
   ExistingContact,
@@ -35,6 +36,10 @@ interface ExistingSupplier extends StoredSupplier {
   id: string;
   primaryEmail: string | null;
 }
+
+/** The importing user's role changed (or they were deactivated) while the import ran. */
+export const IMPORTER_CANNOT_OWN =
+  'Only an active procurement user (or an admin) imports suppliers; nothing was imported';
 
 const nameEmailKey = (name: string, email: string): string =>
   `${name.normalize('NFKC').trim()}\u0000${email.trim().toLowerCase()}`;
@@ -97,8 +102,16 @@ export class ImportSuppliersUseCase {
         if (plan.creates.length === 0 && plan.updates.length === 0) {
           return { ...plan, written: true };
         }
-        // Procurement sees only the suppliers it owns, so what it imports becomes its own.
+        // Procurement sees only the suppliers it owns, so what it imports becomes its own: under
+        // the same rule, and the same lock on the owner's row, as a supplier registered alone.
         const ownerId = input.user.role === 'procurement' ? input.user.id : null;
+        if (
+          ownerId &&
+          plan.creates.length > 0 &&
+          !(await lockOwner(manager, { organizationId, userId: ownerId }))
+        ) {
+          throw new ForbiddenException(IMPORTER_CANNOT_OWN);
+        }
         await insertSuppliers(manager, { organizationId, ownerId, rows: plan.creates });
         const before = await this.primaryContactNotices.snapshot(manager, {
           organizationId,

@@ -1,5 +1,6 @@
-import { HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { ForbiddenException, HttpException, PayloadTooLargeException } from '@nestjs/common';
 import { IMPORT_COLUMNS, mapHeader, parseRow } from '../import/import-columns';
+import { IMPORTER_CANNOT_OWN } from '../import/import-suppliers.use-case';
 import { readUpload } from '../import/read-upload';
 import { describeRefusal, translateRowMessage } from './supplier-import-messages';
 import { SUPPLIER_IMPORT_PAGE_TEXT } from './supplier-import-page-text';
@@ -88,5 +89,11 @@ describe('the import page tells the import’s messages in Japanese', () => {
     expect(
       describeRefusal(new PayloadTooLargeException('the file is larger than 10 MB'), 'ja'),
     ).toBe(ja.tooLarge);
+    // The importing user's role changed during the import: who may import, not an unknown error.
+    const roleChanged = new ForbiddenException(IMPORTER_CANNOT_OWN);
+    expect(describeRefusal(roleChanged, 'ja')).toBe(
+      'サプライヤーを取り込めるのは、この組織の有効な調達担当者と管理者だけです。何も取り込んでいません。',
+    );
+    expect(describeRefusal(roleChanged, 'en')).toBe(en.notAllowed);
   });
 });

@@ -93,6 +93,8 @@ export function describeRefusal(error: HttpException, locale: Locale): string {
       return text.notTable;
     case 409:
       return text.conflict;
+    case 403:
+      return text.notAllowed;
     case 400: {
       if (Array.isArray(fields.missingColumns)) {
         return text.missingColumns(fields.missingColumns.join(locale === 'ja' ? '、' : ', '));

@@ -71,6 +71,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     validOnlyOffer: (created: number, updated: number, unchanged: number) =>
       `有効な行だけを取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります${jaUnchanged(unchanged)}。問題のある行は取り込まれません。`,
     noValidRows: '取り込める行がありません。ファイルを直してから、もう一度お試しください。',
+    validRowsUnchanged: (rows: number) =>
+      `問題のない ${rows} 行は登録済みの内容と同じため、取り込んでも何も変わりません。問題のある行を直してから、もう一度お試しください。`,
     validOnlyHeading: '有効な行だけ取り込む',
     validOnlyFile: '同じファイルをもう一度選んでください',
     validOnlyButton: '有効な行だけ取り込む',
@@ -104,6 +106,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
         `CSV を読み取れませんでした。引用符（"）の閉じ忘れなどがないか確認してください。（${detail}）`,
       conflict:
         '同じ法人番号のサプライヤーが同時に別の操作で登録されたため、何も取り込んでいません。もう一度お試しください。',
+      notAllowed:
+        'サプライヤーを取り込めるのは、この組織の有効な調達担当者と管理者だけです。何も取り込んでいません。',
       other: (detail: string) => `ファイルを取り込めませんでした。（${detail}）`,
     },
   },
@@ -169,6 +173,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     validOnlyOffer: (created: number, updated: number, unchanged: number) =>
       `Importing the valid rows only would register ${created} new and update ${updated} suppliers${enUnchanged(unchanged)}. The rows with problems are left out.`,
     noValidRows: 'No row can be imported. Correct the file and try again.',
+    validRowsUnchanged: (rows: number) =>
+      `The ${rows} valid row(s) match what is registered, so importing them would change nothing. Correct the rows with problems and try again.`,
     validOnlyHeading: 'Import the valid rows only',
     validOnlyFile: 'Choose the same file again',
     validOnlyButton: 'Import the valid rows only',
@@ -201,6 +207,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
         `The CSV could not be read. Check for an unclosed quote (") and similar. (${detail})`,
       conflict:
         'Another action registered the same corporate number at the same moment, so nothing was imported. Please try again.',
+      notAllowed:
+        'Only an active procurement user or admin of this organization can import suppliers. Nothing was imported.',
       other: (detail: string) => `The file could not be imported. (${detail})`,
     },
   },

@@ -72,10 +72,14 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
   if (outcome.kind === 'rejected') {
     const { validRows } = outcome;
     const canImportSome = validRows.created + validRows.updated > 0;
+    // Valid rows that all equal what is stored: importing them would write nothing, so no offer.
+    let next = t.noValidRows;
+    if (canImportSome) next = t.fixRows;
+    else if (validRows.unchanged > 0) next = t.validRowsUnchanged(validRows.unchanged);
     return {
       ...empty,
       alert: result.dryRun ? t.rejectedDryRun(rowCount) : t.rejected(rowCount),
-      notes: [canImportSome ? t.fixRows : t.noValidRows, ...notes],
+      notes: [next, ...notes],
       rows,
       rowsCaption: t.rowsCaption(rowCount),
       validOnly: canImportSome

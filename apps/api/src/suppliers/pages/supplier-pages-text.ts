@@ -74,7 +74,7 @@ export const SUPPLIER_PAGES_TEXT = {
       tooManyTags: (max: number) => `「タグ」は${max}個までです。`,
       tagTooLong: (max: number) => `「タグ」は1つ${max}文字以内で入力してください。`,
       invalid: (label: string) => `「${label}」の値が正しくありません。`,
-      owner: '「担当 (調達)」には、この組織の調達担当者を選んでください。',
+      owner: '「担当 (調達)」には、この組織の有効な調達担当者または管理者を選んでください。',
       corporateNumberTaken: (number: string, name: string) =>
         `法人番号 ${number} は「${name}」としてすでに登録されています。`,
       corporateNumberTakenElsewhere:
@@ -158,7 +158,7 @@ export const SUPPLIER_PAGES_TEXT = {
       tooManyTags: (max: number) => `At most ${max} tags.`,
       tagTooLong: (max: number) => `Each tag must be at most ${max} characters.`,
       invalid: (label: string) => `The value of “${label}” is not valid.`,
-      owner: 'Choose a procurement user of this organization as the owner.',
+      owner: 'Choose an active procurement user or admin of this organization as the owner.',
       corporateNumberTaken: (number: string, name: string) =>
         `Corporate number ${number} is already registered for “${name}”.`,
       corporateNumberTakenElsewhere:
