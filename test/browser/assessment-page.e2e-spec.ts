@@ -49,7 +49,7 @@ describe('assessment page in a real browser (headless Chromium)', () => {
     };
     await submitAnswers(api, { token: a.token, answers });
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -135,5 +135,5 @@ describe('assessment page in a real browser (headless Chromium)', () => {
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  }, 30_000);
+  }, 120_000);
 });

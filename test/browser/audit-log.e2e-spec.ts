@@ -50,7 +50,7 @@ describe('the audit log page in a real browser (headless Chromium)', () => {
       ],
     );
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -162,7 +162,8 @@ describe('the audit log page in a real browser (headless Chromium)', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  }, 60_000);
+    // Four axe runs, a download and seven page loads: about 10 s on a quiet machine.
+  }, 120_000);
 
   it('fits a phone: the table scrolls in its own region', async () => {
     const { context, page, problems } = await openTab([], { width: 390, height: 844 });

@@ -38,7 +38,7 @@ describe('choosing a campaign’s suppliers and launching it, in a real browser 
       ],
     );
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -218,5 +218,6 @@ describe('choosing a campaign’s suppliers and launching it, in a real browser 
 
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Seven axe runs and four full-page screenshots: about 25 s on a quiet machine.
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import {
   launchChromium,
   logIn,
   listenForBrowser,
+  navigating,
 } from '../support/browser';
 import { insertSupplier } from '../support/dashboard-factory';
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
@@ -29,7 +30,7 @@ describe('console settings and notifications in a real browser (headless Chromiu
     base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'settings-browser');
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -126,7 +127,8 @@ describe('console settings and notifications in a real browser (headless Chromiu
     await page.keyboard.press('Control+A');
     await page.keyboard.type('6');
     await start.selectOption('7');
-    await page.getByRole('button', { name: '保存' }).click();
+    // Refused, the post is answered on the same address: wait for that page, not the one before.
+    await navigating(page, () => page.getByRole('button', { name: '保存' }).click());
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(
@@ -174,7 +176,7 @@ describe('console settings and notifications in a real browser (headless Chromiu
       'Failed to load resource: the server responded with a status of 400 (Bad Request)',
     ]);
     await context.close();
-  }, 30_000);
+  }, 120_000);
 
   it('procurement sees its unread count, opens one notification, and marks all as read', async () => {
     const procurement = tenant.users.procurement;
@@ -267,5 +269,5 @@ describe('console settings and notifications in a real browser (headless Chromiu
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  }, 30_000);
+  }, 120_000);
 });

@@ -83,7 +83,7 @@ describe('dashboard in a real browser (headless Chromium)', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
     });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -27,7 +27,7 @@ describe('withdrawing a supplier’s links on the assessment page (headless Chro
       supplierName: '桜井製作所',
     });
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -77,5 +77,5 @@ describe('withdrawing a supplier’s links on the assessment page (headless Chro
 
     expect(problems).toEqual([]);
     await context.close();
-  }, 30_000);
+  }, 120_000);
 });

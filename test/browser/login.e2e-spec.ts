@@ -30,7 +30,7 @@ describe('signing in and out in a real browser (headless Chromium)', () => {
     base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'login-browser');
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -25,7 +25,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     baseUrl = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'browser-errors');
     browser = await launchChromium();
-  }, 60000);
+  }, 120_000);
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
@@ -74,7 +74,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     const { page, problems } = await started();
     await typeInto(page, 'P.EMPLOYEES', '-7');
     const message = '「常時使用する従業員数」：0 以上で回答してください（-7）';
-    await page.locator(STATUS).filter({ hasText: message }).waitFor({ timeout: 5000 });
+    await page.locator(STATUS).filter({ hasText: message }).waitFor();
     await expect(page.locator(STATUS).textContent()).resolves.not.toMatch(/[A-Za-z]{4}/);
     // The refused value is also marked beside its item.
     await expect(
@@ -85,7 +85,6 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       Promise.all([
         page.waitForResponse(
           (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/profile'),
-          { timeout: 5000 },
         ),
         page.getByRole('button', { name: '保存して次へ' }).click(),
       ]),
@@ -101,11 +100,11 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
 
     // Corrected, it saves, stays on the page, and the button moves on.
     await typeInto(page, 'P.EMPLOYEES', '45');
-    await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor({ timeout: 5000 });
+    await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor();
     await page.waitForTimeout(600);
     expect(page.url()).toMatch(/\/q\/s\/sections\/profile$/);
     await page.getByRole('button', { name: '保存して次へ' }).click();
-    await page.waitForURL(/\/q\/s\/sections\/csm-d01$/, { timeout: 5000 });
+    await page.waitForURL(/\/q\/s\/sections\/csm-d01$/);
     const [row] = (await api.dataSource.query(
       `SELECT answers->'P.EMPLOYEES' AS employees FROM assessments a
          JOIN assessment_links l ON l.assessment_id = a.id
@@ -118,16 +117,22 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
 
   it('waits for a save on its way before posting, so the post carries its version and never conflicts', async () => {
     const { page, a } = await started();
-    // Delay the autosave's answer so the button is pressed while it is on its way.
+    // Hold the autosave until the button has been pressed, so it is on its way then however
+    // slowly this machine types.
+    let release!: () => void;
+    const pressed = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/q/s/a/**', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await pressed;
       await route.continue();
     });
     await page.locator(`#${domIdOf('P.INDUSTRY')}-retail`).click();
     await page.locator(STATUS).filter({ hasText: '保存中' }).waitFor();
     await typeInto(page, 'P.CAPITAL', '2500');
-    await page.getByRole('button', { name: '保存して次へ' }).click();
-    await page.waitForURL(/\/q\/s\/sections\/csm-d01$/, { timeout: 5000 });
+    await navigating(page, async () => {
+      await page.getByRole('button', { name: '保存して次へ' }).click();
+      release();
+    });
+    expect(page.url()).toMatch(/\/q\/s\/sections\/csm-d01$/);
     const [row] = (await api.dataSource.query(
       'SELECT answers, version FROM assessments WHERE id = $1',
       [a.assessmentId],
@@ -149,11 +154,16 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       .filter({
         hasText: '「基本方針を公表している URL」：http(s) で始まる URL を入力してください',
       })
-      .waitFor({ timeout: 5000 });
-    const [posted] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST', { timeout: 5000 }),
-      page.getByRole('button', { name: '保存', exact: true }).click(),
-    ]);
+      .waitFor();
+    const [posted] = await navigating(page, () =>
+      Promise.all([
+        page.waitForResponse(
+          (r) =>
+            r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/security-action'),
+        ),
+        page.getByRole('button', { name: '保存', exact: true }).click(),
+      ]),
+    );
     expect(posted.status()).toBe(400);
     await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain(
       'http(s) で始まる URL を入力してください',
@@ -177,7 +187,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     await page
       .locator(STATUS)
       .filter({ hasText: 'このリンクは有効期限切れか無効になっているため、保存できませんでした。' })
-      .waitFor({ timeout: 5000 });
+      .waitFor();
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page
       .getByRole('heading', { name: 'このリンクは有効期限切れか、無効になっています' })
@@ -193,7 +203,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     await page
       .locator(STATUS)
       .filter({ hasText: 'セッションの有効期限が切れたため保存できませんでした' })
-      .waitFor({ timeout: 5000 });
+      .waitFor();
     await page.getByRole('button', { name: '保存して次へ' }).click();
     await page.getByRole('heading', { name: 'セッションの有効期限が切れました' }).waitFor();
     // The cookie is gone: nothing names the link any more, so the page points to the mail.
@@ -210,7 +220,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
   it('after an idle session ended, 保存 shows the session page, which sends a fresh link', async () => {
     const { page, context, a } = await started();
     await typeInto(page, 'P.CAPITAL', '3000');
-    await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor({ timeout: 5000 });
+    await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor();
     // Two idle hours later: the same session cookie, its signed end in the past.
     const sessions = api.app.get(RespondSessionService);
     const [stored] = (await context.cookies()).filter((c) => c.name === RESPOND_COOKIE);
@@ -224,7 +234,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     await page
       .locator(STATUS)
       .filter({ hasText: 'セッションの有効期限が切れたため保存できませんでした' })
-      .waitFor({ timeout: 5000 });
+      .waitFor();
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('heading', { name: 'セッションの有効期限が切れました' }).waitFor();
     await expect(page.locator('main .card').textContent()).resolves.toContain(
@@ -251,7 +261,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     await page
       .locator(STATUS)
       .filter({ hasText: 'Answer to "Number of regular employees" must be at least 0, got -7' })
-      .waitFor({ timeout: 5000 });
+      .waitFor();
   }, 60000);
 
   it('lists the unsaved input of a conflict by question and answer text, not ids', async () => {

@@ -73,7 +73,7 @@ describe('the supplier import page in a real browser (headless Chromium)', () =>
     base = await listenForBrowser(api);
     tenant = await createTestTenant(api.dataSource, 'import-browser');
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -187,5 +187,6 @@ describe('the supplier import page in a real browser (headless Chromium)', () =>
     ]);
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Three axe runs, two uploads and a download: about 10 s on a quiet machine.
+  }, 120_000);
 });

@@ -44,7 +44,7 @@ describe('the users page and the set-password page in a real browser (headless C
     });
     tenant = await createTestTenant(api.dataSource, 'users-browser');
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -192,7 +192,7 @@ describe('the users page and the set-password page in a real browser (headless C
     expect(invitee.problems).toEqual([]);
     await admin.context.close();
     await invitee.context.close();
-  });
+  }, 120_000);
 
   it('an admin hands a leaver’s work to a colleague, who then owns their campaign', async () => {
     const adminToken = await loginToken(api, tenant.users.admin.email);
@@ -322,5 +322,5 @@ describe('the users page and the set-password page in a real browser (headless C
 
     expect(admin.problems).toEqual([]);
     await admin.context.close();
-  });
+  }, 120_000);
 });

@@ -13,7 +13,8 @@ import {
   TestWorker,
 } from '../support/test-worker';
 
-jest.setTimeout(60_000);
+// Eight failed tries of two jobs, then two retries, through a worker on a loaded machine.
+jest.setTimeout(120_000);
 
 const BOARD_API = '/admin/queues/api/queues';
 
@@ -159,7 +160,7 @@ describe('queue board: a mail job that failed for good keeps its error and is re
 
     let rows: MailRow[] = [];
     await waitUntil(async () => (rows = await mailRows(campaign.id)).length === 2, {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the two invitation rows',
     });
     const jobIds = rows.map((row) => JobIds.sendMail(row.message_key));
@@ -173,7 +174,7 @@ describe('queue board: a mail job that failed for good keeps its error and is re
         await api.http().put(`${BOARD_API}/mail/promote`).set(as('operator')).expect(200);
         return false;
       },
-      { timeoutMs: 20_000, what: 'both mail jobs failed for good' },
+      { timeoutMs: 45_000, what: 'both mail jobs failed for good' },
     );
     expect(sink.accepted).toBe(0);
 
@@ -209,18 +210,18 @@ describe('queue board: a mail job that failed for good keeps its error and is re
     // The provider is fixed; the operator retries one job, then every failed one.
     providerDown = false;
     await api.http().put(retryOne).set(as('operator')).expect(204);
-    await sink.waitFor(1, 10_000);
+    await sink.waitFor(1, 30_000);
     await waitUntil(async () => (await jobState(first)) === 'completed', {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the retried job to complete',
     });
     expect(await jobState(second)).toBe('failed');
 
     const all = await api.http().put(retryAll).set(as('operator')).expect(200);
     expect(all.body).toEqual({ retried: 1, skipped: 0 });
-    await sink.waitFor(2, 10_000);
+    await sink.waitFor(2, 30_000);
     await waitUntil(async () => (await jobState(second)) === 'completed', {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the job retried with the others to complete',
     });
 

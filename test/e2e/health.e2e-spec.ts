@@ -1,15 +1,10 @@
-import { createServer } from 'node:net';
 import { startApi, TestApi } from '../support/test-app';
 
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/**
+ * A Redis address nothing answers: port 1 (tcpmux) has no listener here, and unlike a port found
+ * free and closed again, no other test's `listen(0)` can be given it meanwhile.
+ */
+const UNREACHABLE_REDIS = 'redis://127.0.0.1:1';
 
 describe('health', () => {
   let api: TestApi;
@@ -28,7 +23,7 @@ describe('health', () => {
   });
 
   it('answers 503 on readiness when Redis is unreachable, while staying live', async () => {
-    const broken = await startApi({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    const broken = await startApi({ REDIS_URL: UNREACHABLE_REDIS });
     try {
       await broken.http().get('/health/live').expect(200);
       const ready = await broken.http().get('/health/ready').expect(503);

@@ -119,11 +119,15 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     );
 
     await sink.waitFor(11, 45000);
-    let detail = await get(`/campaigns/${id}`).expect(200);
-    for (let i = 0; i < 50 && detail.body.delivery.sent + detail.body.delivery.failed < 12; i++) {
-      await sleep(200);
-      detail = await get(`/campaigns/${id}`).expect(200);
-    }
+    // The worker records each outcome after the SMTP server's answer: wait for all twelve, then a
+    // little longer, in which a message sent twice would arrive.
+    await waitUntil(
+      async () => {
+        const { delivery } = (await get(`/campaigns/${id}`).expect(200)).body;
+        return delivery.sent + delivery.failed >= 12;
+      },
+      { timeoutMs: 30_000, what: 'the outcome of all twelve messages' },
+    );
     await sleep(1500);
     expect(sink.accepted).toBe(11);
     expect(sink.messages.map(recipient).sort()).toEqual(
@@ -133,7 +137,7 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     // A permanent refusal is not retried.
     expect(tries.get('gone-1@retry.example.jp')).toBe(1);
 
-    detail = await get(`/campaigns/${id}`).expect(200);
+    const detail = await get(`/campaigns/${id}`).expect(200);
     expect(detail.body.delivery).toMatchObject({ queued: 0, sent: 11, failed: 1 });
     const gone = suppliers.find((s) => s.email.startsWith('gone-'))!;
     expect(detail.body.undeliverable).toEqual([
@@ -170,7 +174,7 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
       { jobId: `rerun-${refused.id}` },
     );
     await waitUntil(async () => (await rerun.getState()) === 'completed', {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the re-run of the refused mail',
     });
     expect((await mailQueue.getJob(rerun.id!))?.returnvalue).toBe('already failed');
@@ -194,11 +198,12 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     // No more mail to the undeliverable contact: a later campaign records it as skipped.
     const before = tries.get('gone-1@retry.example.jp');
     const next = await launch([gone.id], '二回目');
-    let second = await get(`/campaigns/${next}`).expect(200);
-    for (let i = 0; i < 50 && second.body.delivery.skipped === 0; i++) {
-      await sleep(100);
-      second = await get(`/campaigns/${next}`).expect(200);
-    }
+    // The worker's fan-out records the skip.
+    await waitUntil(
+      async () => (await get(`/campaigns/${next}`).expect(200)).body.delivery.skipped > 0,
+      { timeoutMs: 30_000, what: 'the skipped invitation' },
+    );
+    const second = await get(`/campaigns/${next}`).expect(200);
     expect(second.body.delivery).toMatchObject({ queued: 0, sent: 0, failed: 0, skipped: 1 });
     expect(second.body.undeliverable).toHaveLength(1);
     await sleep(500);
@@ -210,7 +215,11 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
       'remind@kinds.example.jp',
     ]);
     const id = await launch([supplier.id], 'リマインド対象');
-    await sink.waitFor(sink.accepted + 1, 20000).catch(() => undefined);
+    // Its invitation arrives first, so that the next mail to the address is the reminder.
+    await waitUntil(
+      async () => sink.messages.some((m) => recipient(m) === 'remind@kinds.example.jp'),
+      { timeoutMs: 30_000, what: 'the invitation to remind@kinds.example.jp' },
+    );
     const [assessment] = await api.dataSource.query<{ id: string }[]>(
       'SELECT id FROM assessments WHERE campaign_id = $1',
       [id],
@@ -242,8 +251,7 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
         rows.map((r) => JobIds.sendMail(r.message_key)),
       ],
     );
-    await sink.waitFor(before + 1, 20000);
-    await sleep(1000);
+    await sink.waitFor(before + 1, 30_000);
     const reminder = sink.messages
       .slice(before)
       .find((m) => recipient(m) === 'remind@kinds.example.jp')!;
@@ -251,11 +259,19 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     expect(reminder.text).toMatch(/\/q\/[A-Za-z0-9_-]{40,}/);
     expect(reminder.html).toContain('配送テスト1 &lt;株式会社&gt;');
     // Nothing is overdue yet: the escalation digest has nothing to say and is skipped.
-    const [escalation] = await api.dataSource.query<{ status: string }[]>(
-      `SELECT status FROM mail_messages WHERE message_key = $1`,
-      [`escalate:${id}:${tokyoToday()}`],
-    );
-    expect(escalation.status).toBe('skipped');
+    const escalation = rows.find((r) => r.message_key.startsWith('escalate:'))!;
+    const escalationStatus = async () =>
+      (
+        await api.dataSource.query<{ status: string }[]>(
+          'SELECT status FROM mail_messages WHERE id = $1',
+          [escalation.id],
+        )
+      )[0].status;
+    await waitUntil(async () => (await escalationStatus()) !== 'queued', {
+      timeoutMs: 30_000,
+      what: 'the escalation job',
+    });
+    expect(await escalationStatus()).toBe('skipped');
   });
 
   it('lets suppliers reply to the campaign owner: Reply-To names them, encoded for any mail reader', async () => {
@@ -268,7 +284,7 @@ describe('mail delivery: retries, bounces and the development outbox', () => {
     ]);
     const before = sink.accepted;
     await launch([supplier.id], '返信先テスト');
-    await sink.waitFor(before + 1, 20000);
+    await sink.waitFor(before + 1, 30_000);
     const invitation = sink.messages
       .slice(before)
       .find((m) => recipient(m) === 'reply@owner.example.jp')!;

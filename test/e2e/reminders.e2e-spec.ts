@@ -303,7 +303,7 @@ describe('reminders and escalation', () => {
   it('runs the sweep from a BullMQ job scheduler, with no one calling it', async () => {
     const queue = worker.get<Queue>(getQueueToken('reminders'), { strict: false });
     await waitUntil(async () => (await queue.getJobSchedulers()).length > 0, {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the reminder scheduler',
     });
     const schedulers = await queue.getJobSchedulers();
@@ -318,7 +318,7 @@ describe('reminders and escalation', () => {
     const [open] = await seedAssessments(db, { tenant, campaignId, count: 1 });
     clock.set(tokyoMorning('2030-07-02')); // Tuesday, T-3
     await waitUntil(async () => (await mailsOf(tenant.organizationId)).length > 0, {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'a scheduled sweep',
     });
     expect(await mailsOf(tenant.organizationId)).toEqual([

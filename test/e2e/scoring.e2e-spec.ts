@@ -27,7 +27,8 @@ import {
 } from '../support/scoring-factory';
 
 const AS_OF = '2026-12-01';
-jest.setTimeout(30_000);
+// A scratch database to migrate and a worker to boot, then jobs, on a loaded machine.
+jest.setTimeout(60_000);
 
 describe('scoring on submit', () => {
   const queues = ownQueuePrefix('scoring');
@@ -68,7 +69,7 @@ describe('scoring on submit', () => {
   async function submitAndWait(fixture: AnswerFixture) {
     const [assessment] = await seedAssessments(db, { tenant, campaignId, count: 1, fixture });
     await waitUntil(async () => (await scoresOf(assessment.id)).length > 0, {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: `score of ${fixture.name}`,
     });
     return assessment;
@@ -149,7 +150,7 @@ describe('scoring on submit', () => {
       { jobId: `redelivered-${assessment.id}` },
     );
     await waitUntil(async () => (await again.getState()) === 'completed', {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the second delivery',
     });
     expect(await again.getState()).toBe('completed');
@@ -197,7 +198,7 @@ describe('scoring on submit', () => {
       ],
     );
     await waitUntil(async () => (await scoresOf(id)).length > 0, {
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
       what: 'the incomplete score',
     });
     expect((await scoresOf(id))[0].status).toBe('incomplete');
@@ -230,7 +231,7 @@ describe('scoring on submit', () => {
             `SELECT count(*)::int AS n FROM outbox WHERE job_id LIKE 'rescore.%' AND done_at IS NULL`,
           )
         )[0].n === 0,
-      { timeoutMs: 10_000, what: 'the rescoring jobs' },
+      { timeoutMs: 30_000, what: 'the rescoring jobs' },
     );
     // One new score per assessment from the current engine, never two.
     const [{ duplicates }] = await db.query(

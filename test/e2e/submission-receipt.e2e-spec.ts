@@ -185,6 +185,12 @@ describe('submission receipt mail: the supplier keeps a copy of what was submitt
     // Submitting again (the button pressed twice, the API after the page) sends nothing more.
     expect((await submit()).headers.location).toBe('/q/s/receipt');
     await api.http().post(`/api/v1/respond/${a.token}/submit`).expect(409);
+    // The worker records the delivery after the SMTP server's answer; a second copy, if any, would
+    // arrive meanwhile or in the moment after.
+    await waitUntil(
+      async () => (await receiptRows(a.assessmentId)).every((r) => r.status !== 'queued'),
+      { timeoutMs: 30_000, what: 'the receipt recorded as sent' },
+    );
     await sleep(1500);
     expect(mailsTo(a.contactEmail)).toHaveLength(1);
     expect(await receiptRows(a.assessmentId)).toEqual([

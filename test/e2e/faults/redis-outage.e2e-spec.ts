@@ -102,7 +102,7 @@ describe('fault: Redis stops for 30 s and comes back on the same port', () => {
 
     await rig.redis.start();
     await waitUntil(async () => (await api.http().get('/health/ready')).status === 200, {
-      timeoutMs: 5_000,
+      timeoutMs: 15_000,
       what: 'readiness after Redis is back',
     });
     // The queue connections retry at most every 2 s (redisRetryStrategy), so the worker is back

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { FaultRig, startFaultRig } from '../../support/faults/fault-rig';
+import { waitUntil } from '../../support/faults/worker-process';
 
 jest.setTimeout(60_000);
 
@@ -33,7 +34,15 @@ describe('fault: the worker is stopped (SIGTERM) mid-run', () => {
     const second = rig.spawn();
     await rig.waitForScored(4000, 40_000);
     expect(await rig.scoredTwice()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A job writes its score before BullMQ marks it done: wait for the last ones to leave the
+    // worker's hands, then nothing may be left waiting, retrying or failed.
+    await waitUntil(
+      async () => {
+        const inHand = await queue.getJobCounts('active', 'waiting');
+        return inHand.active + inHand.waiting === 0;
+      },
+      { timeoutMs: 10_000, what: 'the scoring queue to go idle' },
+    );
     const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'failed');
     expect(counts).toEqual({ active: 0, waiting: 0, delayed: 0, failed: 0 });
     second.signal('SIGTERM');

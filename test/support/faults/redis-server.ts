@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
-import { freePort } from './free-port';
+import { freeFixedPort } from './free-port';
 
 export interface DisposableRedis {
   port: number;
@@ -12,10 +13,48 @@ export interface DisposableRedis {
   close: () => Promise<void>;
 }
 
-/** A redis-server of the test's own, without persistence, on a free port. */
+/**
+ * A redis-server of the test's own, without persistence, on a free port it keeps across a
+ * restart. Each start checks that the server answering is this one (by a name given to it), not
+ * another test's that took the port first.
+ */
 export async function startRedis(): Promise<DisposableRedis> {
-  const port = await freePort();
+  // A name no other server has: never written (no persistence), only read back to tell it apart.
+  const name = `kk-test-${randomBytes(6).toString('hex')}.rdb`;
+  let port = await freeFixedPort();
   let child: ChildProcess | undefined;
+
+  const start = async (): Promise<void> => {
+    const started = spawn(
+      'redis-server',
+      [
+        ...['--port', String(port), '--bind', '127.0.0.1'],
+        ...['--save', '', '--appendonly', 'no', '--dbfilename', name],
+      ],
+      { stdio: 'ignore' },
+    );
+    child = started;
+    await waitForOwnServer(started, port, name);
+  };
+  const stop = async (): Promise<void> => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  };
+  // The port was free when chosen; should something bind it before redis-server does, choose again.
+  for (let tries = 1; ; tries++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      await stop();
+      if (tries >= 3) throw error;
+      port = await freeFixedPort();
+    }
+  }
   const client = new IORedis({
     port,
     host: '127.0.0.1',
@@ -23,24 +62,6 @@ export async function startRedis(): Promise<DisposableRedis> {
     maxRetriesPerRequest: 1,
   });
   client.on('error', () => undefined);
-
-  const start = async (): Promise<void> => {
-    child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    await waitForPing(port);
-  };
-  const stop = async (): Promise<void> => {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-  };
-  await start();
   await client.connect();
   return {
     port,
@@ -55,9 +76,13 @@ export async function startRedis(): Promise<DisposableRedis> {
   };
 }
 
-async function waitForPing(port: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+/** Waits until `child` answers on `port`: it must be the server named `name`, still running. */
+async function waitForOwnServer(child: ChildProcess, port: number, name: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
   for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`redis-server on port ${port} exited at start (port taken?)`);
+    }
     const probe = new IORedis({
       port,
       host: '127.0.0.1',
@@ -67,10 +92,15 @@ async function waitForPing(port: number): Promise<void> {
     probe.on('error', () => undefined);
     try {
       await probe.connect();
-      await probe.ping();
+      const [, answered] = (await probe.config('GET', 'dbfilename')) as string[];
+      if (answered !== name) {
+        throw new Error(`port ${port} is answered by another Redis server (${answered})`);
+      }
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (/another Redis server/.test((error as Error).message) || Date.now() > deadline) {
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       probe.disconnect();

@@ -1,5 +1,4 @@
-import { createServer, Socket, connect } from 'node:net';
-import { freePort } from './free-port';
+import { AddressInfo, createServer, Socket, connect } from 'node:net';
 
 export interface TcpProxy {
   port: number;
@@ -11,7 +10,6 @@ export interface TcpProxy {
 
 /** A tiny TCP proxy (e.g. in front of PostgreSQL) that a test can cut and restore. */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
-  const port = await freePort();
   const open = new Set<Socket>();
   let cut = false;
   const server = createServer((client) => {
@@ -33,7 +31,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // Port 0: the kernel picks a free port as it binds, so no other process can take it between
+  // choosing and listening (as it could with a port looked up first).
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
   return {
     port,
     cut: () => {
