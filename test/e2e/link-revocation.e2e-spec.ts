@@ -115,7 +115,7 @@ describe('withdrawing supplier links', () => {
     );
   const auditOf = (action: string, targetId: string) =>
     api.dataSource.query<{ actor_id: string; details: Record<string, unknown> }[]>(
-      `SELECT actor_id, details FROM audit_events WHERE action = $1 AND target_id = $2`,
+      `SELECT actor_id, details FROM audit_events WHERE action = $1 AND target_id = $2 ORDER BY id`,
       [action, targetId],
     );
 
