@@ -209,7 +209,8 @@ describe('a supplier’s primary contact changed during a launched campaign', ()
         ORDER BY id`,
       [naniwa.id],
     );
-    expect(audits.map((a) => a.details.newContactNotified ?? 0)).toEqual([2, 0]);
+    // The same change saved again changed nothing: no second event.
+    expect(audits.map((a) => a.details.newContactNotified ?? 0)).toEqual([2]);
 
     // The API names whom the invitation went to and the contact now, each with its mail.
     const list = await call('get', `/campaigns/${first.id}/assessments`).expect(200);
@@ -261,6 +262,70 @@ describe('a supplier’s primary contact changed during a launched campaign', ()
       .expect(200);
     expect(plain.text).toContain(`<td>same-${t}@supplier.example</td>`);
     expect(plain.text).not.toContain('現在の担当');
+  });
+
+  it('a stale edit form does not undo a colleague’s contact change: 409, the new link keeps working, nobody else is mailed', async () => {
+    const t = tag();
+    const oldEmail = `stale-old-${t}@supplier.example`;
+    const newEmail = `stale-new-${t}@supplier.example`;
+    const target = await supplier(`同時編集工業 ${t}`, [{ name: '旧担当', email: oldEmail }], {
+      criticality: 1,
+    });
+    await launched(`同時編集 ${t}`, [target]);
+    const edit = `/console/suppliers/${target.id}/edit`;
+    const open = async () =>
+      /name="version" value="(\d+)"/.exec(
+        (await api.http().get(edit).set('cookie', cookie).expect(200)).text,
+      )![1];
+    const post = (fields: Record<string, string>) =>
+      api
+        .http()
+        .post(edit)
+        .set('cookie', cookie)
+        .set('origin', appOrigin(api))
+        .type('form')
+        .send({ name: target.name, contactLanguage: 'ja', ...fields });
+
+    const versionA = await open();
+    const versionB = await open();
+    const savedA = await post({
+      version: versionA,
+      criticality: '1',
+      contactName: '新担当',
+      contactEmail: newEmail,
+    }).expect(303);
+    expect(savedA.headers.location).toBe(`${edit}?saved=1&mailed=1`);
+    await post({
+      version: versionB,
+      criticality: '3',
+      contactName: '旧担当',
+      contactEmail: oldEmail,
+    }).expect(409);
+
+    // A fresh form changing only 重要度 leaves the contacts alone.
+    const savedB = await post({
+      version: await open(),
+      criticality: '3',
+      contactName: '新担当',
+      contactEmail: newEmail,
+    }).expect(303);
+    expect(savedB.headers.location).toBe(`${edit}?saved=1`);
+
+    await waitUntil(async () => changeMailsTo(newEmail).length === 1, {
+      timeoutMs: 30_000,
+      what: 'the mail to the new contact',
+    });
+    await waitUntil(mailQueueDrained, { timeoutMs: 30_000, what: 'the mail queue to drain' });
+    expect(changeMailsTo(oldEmail)).toEqual([]);
+    expect(changeMailsTo(newEmail)).toHaveLength(1);
+    expect((await contactChangeRows(target.id)).map((r) => r.to_email)).toEqual([newEmail]);
+    await api
+      .http()
+      .get(`/q/${tokenIn(changeMailsTo(newEmail)[0])}`)
+      .expect(200);
+    const read = await call('get', `/suppliers/${target.id}`).expect(200);
+    expect(read.body.criticality).toBe(3);
+    expect(read.body.contacts.map((c: { email: string }) => c.email)).toEqual([newEmail]);
   });
 
   it('mails nobody about a closed campaign', async () => {
@@ -353,26 +418,70 @@ describe('a supplier’s primary contact changed during a launched campaign', ()
           contactLanguage: 'ja',
         })
         .expect(303);
-    await save();
-    await save();
+    const saved = await save();
+    expect(saved.headers.location).toBe(`/console/suppliers/${viaForm.id}/edit?saved=1&mailed=1`);
+    // Saved again with the same contact: nobody is mailed, and the page says only that it saved.
+    expect((await save()).headers.location).toBe(`/console/suppliers/${viaForm.id}/edit?saved=1`);
+    const told = await api.http().get(saved.headers.location).set('cookie', cookie).expect(200);
+    expect(told.text).toContain(
+      `新しい主担当者 ${formNew} に、回答中の質問票 1 件へのリンクを「ご担当者変更に伴う回答依頼のご案内」としてメールで送りました。`,
+    );
+    const toldEn = await api
+      .http()
+      .get(`${saved.headers.location}&lang=en`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(toldEn.text).toContain(
+      `The new primary contact ${formNew} was mailed their link for 1 open questionnaire(s)`,
+    );
 
     const importNew = `import-new-${t}@supplier.example`;
-    const upload = () =>
+    const importFile = utf8WithBom([
+      JA_HEADER,
+      [viaImport.name, number, '', '2', '', '新担当', importNew, 'ja', '', '', ''],
+    ]);
+    const upload = (dryRun = false) =>
       api
         .http()
-        .post('/api/v1/suppliers/import')
+        .post(`/api/v1/suppliers/import${dryRun ? '?dryRun=true' : ''}`)
         .set('authorization', `Bearer ${bearer}`)
-        .attach(
-          'file',
-          utf8WithBom([
-            JA_HEADER,
-            [viaImport.name, number, '', '2', '', '新担当', importNew, 'ja', '', '', ''],
-          ]),
-          'contacts.csv',
-        )
+        .attach('file', importFile, 'contacts.csv')
         .expect(200);
-    expect((await upload()).body).toMatchObject({ created: 0, updated: 1 });
-    await upload();
+    // The check says who would be mailed, and mails (and writes) nothing.
+    expect((await upload(true)).body).toMatchObject({
+      dryRun: true,
+      updated: 1,
+      newContactsMailed: 1,
+    });
+    expect(await contactChangeRows(viaImport.id)).toEqual([]);
+    const page = await api
+      .http()
+      .post('/console/suppliers/import')
+      .set('cookie', cookie)
+      .set('origin', appOrigin(api))
+      .attach('file', importFile, 'contacts.csv')
+      .field('mode', 'all')
+      .field('action', 'dry-run')
+      .expect(200);
+    expect(page.text).toContain(
+      '主担当者が変わる 1 社の新しい主担当者に、回答中の質問票へのリンクを「ご担当者変更に伴う回答依頼のご案内」としてメールで送ります。',
+    );
+    const pageEn = await api
+      .http()
+      .post('/console/suppliers/import?lang=en')
+      .set('cookie', cookie)
+      .set('origin', appOrigin(api))
+      .attach('file', importFile, 'contacts.csv')
+      .field('mode', 'all')
+      .field('action', 'dry-run')
+      .expect(200);
+    expect(pageEn.text).toContain(
+      'The new primary contact of 1 supplier(s) would be mailed a link to their open questionnaires',
+    );
+    expect(await contactChangeRows(viaImport.id)).toEqual([]);
+
+    expect((await upload()).body).toMatchObject({ created: 0, updated: 1, newContactsMailed: 1 });
+    expect((await upload()).body).toMatchObject({ updated: 0, unchanged: 1, newContactsMailed: 0 });
 
     await waitUntil(
       async () => changeMailsTo(formNew).length === 1 && changeMailsTo(importNew).length === 1,

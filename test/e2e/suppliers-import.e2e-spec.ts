@@ -82,6 +82,7 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
       created: 2,
       updated: 0,
       unchanged: 0,
+      newContactsMailed: 0,
       errors: [],
       unknownColumns: [],
       dryRun: false,
@@ -406,7 +407,14 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
       ['変更なし二株式会社', '', '', '', '', '担当 二', 'ni@unchanged.example.jp', ''],
       ['変更なし三株式会社', '', '', '2', '', '担当 三', 'ｓａｎ@unchanged.example.jp', 'ja'],
     ];
-    const expected = { created: 0, updated: 0, unchanged: 3, errors: [], unknownColumns: [] };
+    const expected = {
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      newContactsMailed: 0,
+      errors: [],
+      unknownColumns: [],
+    };
     const checked = await upload(shiftJis(same), 'same.csv', '?dryRun=true').expect(200);
     expect(checked.body).toEqual({ ...expected, dryRun: true });
     const imported = await upload(shiftJis(same), 'same.csv').expect(200);
@@ -430,6 +438,72 @@ describe('supplier import from CSV and Excel (real app and database)', () => {
       named(before, '変更なし二株式会社').updated_at.getTime(),
     );
     expect(await imports()).toBe(importsBefore + 1);
+  });
+
+  it('stores a full-width 区分 as the API does (one IT category, not IT and ＩＴ) and reads 重要度 高/中/低', async () => {
+    const viaApi = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: '区分揃え画面株式会社',
+        category: 'IT',
+        contacts: [{ name: 'A', email: 'a@category-api.example.jp' }],
+      })
+      .expect(201);
+    const rows = [
+      JA_HEADER,
+      [
+        '区分揃え取込株式会社',
+        '',
+        '',
+        '高',
+        'ＩＴ',
+        '担当',
+        'a@category-import.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        '区分揃え低株式会社',
+        '',
+        '',
+        '3 (高)',
+        ' ｸﾗｳﾄﾞ ',
+        '担当',
+        'a@category-low.example.jp',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ];
+    expect((await upload(utf8WithBom(rows), 'categories.csv').expect(200)).body).toMatchObject({
+      created: 2,
+      errors: [],
+    });
+    expect(
+      (await suppliersNamed('区分揃え'))
+        .filter((s) => s.name !== '区分揃え画面株式会社')
+        .map((s) => [s.name, s.category, s.criticality])
+        .sort(),
+    ).toEqual([
+      ['区分揃え低株式会社', 'クラウド', 3],
+      ['区分揃え取込株式会社', 'IT', 3],
+    ]);
+    const filtered = await api
+      .http()
+      .get('/api/v1/suppliers')
+      .query({ category: 'IT', q: '区分揃え' })
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(filtered.body.items.map((s: { id: string; name: string }) => s.name).sort()).toEqual([
+      '区分揃え取込株式会社',
+      '区分揃え画面株式会社',
+    ]);
+    expect(viaApi.body.category).toBe('IT');
   });
 
   it('answers clear errors for empty, binary, oversized and missing files', async () => {

@@ -363,6 +363,98 @@ describe('supplier console pages (real app and database)', () => {
     ]);
   });
 
+  it('refuses a stale edit form with 409 (ja/en): the colleague’s change stays, the form shows the current values and what was typed', async () => {
+    const token = await loginToken(api, tenant.users.procurement.email);
+    const created = await api
+      .http()
+      .post('/api/v1/suppliers')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: '同時編集画面株式会社',
+        criticality: 1,
+        contacts: [{ name: '旧担当', email: 'old@stale-form.example.jp' }],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1];
+    const open = async (lang = 'ja') =>
+      versionOf(
+        (
+          await api
+            .http()
+            .get(`/console/suppliers/${id}/edit?lang=${lang}`)
+            .set('cookie', procurement)
+            .expect(200)
+        ).text,
+      );
+    const post = (fields: Record<string, string>, lang = 'ja') =>
+      api
+        .http()
+        .post(`/console/suppliers/${id}/edit?lang=${lang}`)
+        .set('cookie', procurement)
+        .set('origin', appOrigin(api))
+        .type('form')
+        .send(form({ name: '同時編集画面株式会社', contactLanguage: 'ja', ...fields }));
+
+    // A and B open the form; A changes the primary contact and saves.
+    const versionA = await open();
+    const versionB = await open();
+    await post({
+      version: versionA,
+      criticality: '1',
+      contactName: '新担当',
+      contactEmail: 'new@stale-form.example.jp',
+    }).expect(303);
+
+    // B, from the form opened before, changes only 重要度.
+    const stale = await post({
+      version: versionB,
+      criticality: '3',
+      contactName: '旧担当',
+      contactEmail: 'old@stale-form.example.jp',
+    }).expect(409);
+    expect(stale.text).toContain('あなたが編集を始めた後に同僚が変更しました');
+    expect(stale.text).not.toContain('data-testid="supplier-saved"');
+    // The current values in the form, B's entries listed beside them.
+    expect(stale.text).toContain('value="new@stale-form.example.jp"');
+    expect(stale.text).toMatch(/<option value="1" selected>1 \(低\)<\/option>/);
+    const typed = stale.text.split('data-testid="supplier-typed"')[1].split('</section>')[0];
+    expect(typed).toContain('<dt>重要度</dt><dd>3 (高)</dd>');
+    expect(typed).toContain('old@stale-form.example.jp');
+
+    const read = await api
+      .http()
+      .get(`/api/v1/suppliers/${id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(read.body.criticality).toBe(1);
+    expect(read.body.contacts.map((c: { email: string }) => c.email)).toEqual([
+      'new@stale-form.example.jp',
+    ]);
+
+    // The re-shown form carries the current version: saving it again goes through.
+    await post({
+      version: versionOf(stale.text),
+      criticality: '3',
+      contactName: '新担当',
+      contactEmail: 'new@stale-form.example.jp',
+    }).expect(303);
+
+    const english = await post(
+      {
+        version: versionA,
+        criticality: '2',
+        contactName: '新担当',
+        contactEmail: 'new@stale-form.example.jp',
+      },
+      'en',
+    ).expect(409);
+    expect(english.text).toContain(
+      'A colleague changed this supplier after you started editing it',
+    );
+    expect(english.text).toContain('Your entries (not saved)');
+  });
+
   it('keeps every tag when the edit form is saved, however long the list', async () => {
     const token = await loginToken(api, tenant.users.procurement.email);
     const tags = Array.from({ length: 15 }, (_, i) => `タグ${i}-${'長'.repeat(35)}`);

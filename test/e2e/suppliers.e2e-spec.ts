@@ -232,6 +232,170 @@ describe('supplier registry (real app and database)', () => {
       .expect(403);
   });
 
+  describe('concurrent edits, change audit and body checks', () => {
+    const patch = (id: string, body: unknown, ifMatch?: string) => {
+      const request = api
+        .http()
+        .patch(`/api/v1/suppliers/${id}`)
+        .set('authorization', as('procurement'))
+        .set('content-type', 'application/json');
+      if (ifMatch !== undefined) request.set('if-match', ifMatch);
+      return request.send(JSON.stringify(body));
+    };
+    const updateEvents = (id: string) =>
+      api.dataSource.query<{ details: Record<string, unknown> }[]>(
+        `SELECT details FROM audit_events WHERE action = 'supplier.update' AND target_id = $1 ORDER BY id`,
+        [id],
+      );
+
+    it('sends an ETag; a PATCH with a stale If-Match is 409 and saves nothing, the current one saves', async () => {
+      const created = await create({
+        name: '同時編集株式会社',
+        criticality: 1,
+        contacts: [{ name: '旧担当', email: 'old@etag.example.jp' }],
+      }).expect(201);
+      const id = created.body.id as string;
+      const read = await api
+        .http()
+        .get(`/api/v1/suppliers/${id}`)
+        .set('authorization', as('procurement'))
+        .expect(200);
+      const etag = read.headers.etag as string;
+      expect(etag).toMatch(/^"\d+"$/);
+
+      // A colleague saves first, with the ETag both read.
+      const first = await patch(
+        id,
+        { contacts: [{ name: '新担当', email: 'new@etag.example.jp' }] },
+        etag,
+      ).expect(200);
+      expect(first.headers.etag).toMatch(/^"\d+"$/);
+      expect(first.headers.etag).not.toBe(etag);
+
+      // The second save still names the old version: refused, nothing written.
+      const stale = await patch(id, { criticality: 3 }, etag).expect(409);
+      expect(stale.body).toMatchObject({ reason: 'stale-version' });
+      expect(stale.body.message).toMatch(/changed by someone else/);
+      const after = await api
+        .http()
+        .get(`/api/v1/suppliers/${id}`)
+        .set('authorization', as('procurement'))
+        .expect(200);
+      expect(after.body).toMatchObject({ criticality: 1 });
+      expect(after.body.contacts.map((c: { email: string }) => c.email)).toEqual([
+        'new@etag.example.jp',
+      ]);
+      expect(after.headers.etag).toBe(first.headers.etag);
+
+      // With the current ETag (weak form accepted too) it saves; without If-Match, no check.
+      await patch(id, { criticality: 3 }, `W/${after.headers.etag}`).expect(200);
+      await patch(id, { criticality: 2 }).expect(200);
+    });
+
+    it('documents the ETag, If-Match and the 409 of a stale PATCH in the OpenAPI document', async () => {
+      const doc = (await api.http().get('/api/docs-json').expect(200)).body;
+      const path = doc.paths['/api/v1/suppliers/{id}'];
+      expect(Object.keys(path.get.responses['200'].headers)).toEqual(['ETag']);
+      expect(path.patch.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]),
+      );
+      expect(path.patch.responses['409'].description).toMatch(/If-Match/);
+    });
+
+    it('audits only the fields that changed, with from and to; a PATCH changing nothing writes nothing', async () => {
+      const created = await create({
+        name: '監査差分株式会社',
+        criticality: 1,
+        category: '物流',
+        contacts: [
+          { name: '主', email: 'main@diff.example.jp', isPrimary: true },
+          { name: '副', email: 'sub@diff.example.jp', isPrimary: false },
+        ],
+      }).expect(201);
+      const id = created.body.id as string;
+
+      await patch(id, {}).expect(200);
+      await patch(id, { criticality: 1, category: '物流', name: '監査差分株式会社' }).expect(200);
+      await patch(id, {
+        contacts: [
+          { name: '主', email: 'main@diff.example.jp', isPrimary: true },
+          { name: '副', email: 'sub@diff.example.jp', isPrimary: false },
+        ],
+      }).expect(200);
+      expect(await updateEvents(id)).toEqual([]);
+      const unchanged = await api
+        .http()
+        .get(`/api/v1/suppliers/${id}`)
+        .set('authorization', as('procurement'))
+        .expect(200);
+      expect(unchanged.body.updatedAt).toBe(created.body.updatedAt);
+
+      await patch(id, { criticality: 3, category: '物流', name: '監査差分株式会社' }).expect(200);
+      await patch(id, {
+        contacts: [
+          { name: '副', email: 'sub@diff.example.jp', isPrimary: true },
+          { name: '新', email: 'new@diff.example.jp', isPrimary: false },
+        ],
+      }).expect(200);
+      const events = await updateEvents(id);
+      expect(events).toHaveLength(2);
+      expect(events[0].details).toEqual({
+        fields: ['criticality'],
+        changes: { criticality: { from: 1, to: 3 } },
+      });
+      expect(events[1].details).toMatchObject({
+        fields: ['contacts'],
+        contacts: {
+          added: ['new@diff.example.jp'],
+          removed: ['main@diff.example.jp'],
+          updated: [],
+          primary: { from: 'main@diff.example.jp', to: 'sub@diff.example.jp' },
+        },
+        removedContacts: 1,
+      });
+      expect(events[1].details.changes).toBeUndefined();
+    });
+
+    it('refuses a JSON null body with 400 naming the body, and writes nothing', async () => {
+      const created = await create({
+        name: '空本文株式会社',
+        contacts: [{ name: 'A', email: 'a@null-body.example.jp' }],
+      }).expect(201);
+      const refused = await patch(created.body.id, null).expect(400);
+      expect(refused.body.message).toMatch(/request body must be a JSON object/);
+      expect(await updateEvents(created.body.id)).toEqual([]);
+    });
+
+    it('folds full-width category and tags (ＩＴ is IT) on create and update, so one filter finds both', async () => {
+      const wide = await create({
+        name: '全角区分株式会社',
+        category: ' ＩＴ ',
+        tags: ['ｔｉｅｒ１', 'tier1', 'ｸﾗｳﾄﾞ'],
+        contacts: [{ name: 'A', email: 'a@wide-category.example.jp' }],
+      }).expect(201);
+      expect(wide.body).toMatchObject({ category: 'IT', tags: ['tier1', 'クラウド'] });
+      const narrow = await create({
+        name: '半角区分株式会社',
+        category: '物流',
+        contacts: [{ name: 'A', email: 'a@narrow-category.example.jp' }],
+      }).expect(201);
+      const patched = await patch(narrow.body.id, { category: 'ＩＴ' }).expect(200);
+      expect(patched.body.category).toBe('IT');
+      for (const category of ['IT', 'ＩＴ']) {
+        const found = await api
+          .http()
+          .get('/api/v1/suppliers')
+          .query({ category, q: '区分株式会社' })
+          .set('authorization', as('procurement'))
+          .expect(200);
+        expect(found.body.items.map((s: { name: string }) => s.name).sort()).toEqual([
+          '全角区分株式会社',
+          '半角区分株式会社',
+        ]);
+      }
+    });
+  });
+
   it('keeps tenants apart: another tenant’s ids answer 404 and are never listed', async () => {
     const theirs = await api
       .http()

@@ -5,6 +5,12 @@ import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 /** Each supplier's primary contact id (null: none). */
 export type PrimaryContacts = Map<string, string | null>;
 
+/** What announce() queued: mails, and the distinct new contacts they go to. */
+export interface NoticesQueued {
+  mails: number;
+  contacts: number;
+}
+
 /** Supplier mail that carries a link to the assessment. */
 const LINK_MAIL_KINDS = [
   'invitation',
@@ -47,12 +53,13 @@ export class PrimaryContactNotices {
    * (`contact-changed:<assessmentId>:<contactId>`, so saving the same change again mails nobody).
    * Left out: an assessment whose invitation is not written yet (the fan-out invites the current
    * primary contact itself), and a contact already mailed a link to it (made primary again). An
-   * undeliverable address is recorded skipped, as reminders are. Returns how many were queued.
+   * undeliverable address is recorded skipped, as reminders are. Returns how many were queued,
+   * and to how many contacts.
    */
   async announce(
     manager: EntityManager,
     input: { organizationId: string; actorId: string; before: PrimaryContacts },
-  ): Promise<number> {
+  ): Promise<NoticesQueued> {
     const after = await this.snapshot(manager, {
       organizationId: input.organizationId,
       supplierIds: [...input.before.keys()],
@@ -61,8 +68,10 @@ export class PrimaryContactNotices {
       (entry): entry is [string, string] =>
         entry[1] !== null && input.before.get(entry[0]) !== entry[1],
     );
-    if (changed.length === 0) return 0;
-    const written = await manager.query<{ id: string; message_key: string; status: string }[]>(
+    if (changed.length === 0) return { mails: 0, contacts: 0 };
+    const written = await manager.query<
+      { id: string; message_key: string; status: string; contact_id: string }[]
+    >(
       `INSERT INTO mail_messages (organization_id, message_key, kind, status, to_email, to_name,
               locale, contact_id, campaign_id, assessment_id, user_id, last_error)
        SELECT a.organization_id, 'contact-changed:' || a.id || ':' || ct.id, 'contact_changed',
@@ -83,7 +92,7 @@ export class PrimaryContactNotices {
                            WHERE p.assessment_id = a.id AND p.contact_id = ct.id
                              AND p.kind = ANY($5::text[]) AND p.status IN ('queued', 'sent'))
        ON CONFLICT (message_key) DO NOTHING
-       RETURNING id, message_key, status`,
+       RETURNING id, message_key, status, contact_id`,
       [
         input.organizationId,
         changed.map(([supplierId]) => supplierId),
@@ -97,6 +106,6 @@ export class PrimaryContactNotices {
       manager,
       queued.map((row) => sendMailEntry(input.organizationId, row)),
     );
-    return queued.length;
+    return { mails: queued.length, contacts: new Set(queued.map((row) => row.contact_id)).size };
   }
 }

@@ -62,3 +62,16 @@ export function toContactView(contact: SupplierContact): SupplierContactView {
     undeliverableReason: contact.undeliverableReason,
   };
 }
+
+/**
+ * A supplier's version: its last change (updatedAt, in milliseconds). GET sends it as the ETag,
+ * PATCH takes it back in If-Match, the console edit form in a hidden field.
+ */
+export function supplierVersion(supplier: { updatedAt: Date | string }): string {
+  return String(new Date(supplier.updatedAt).getTime());
+}
+
+/** The ETag header value of a supplier's version. */
+export function supplierETag(supplier: { updatedAt: Date | string }): string {
+  return `"${supplierVersion(supplier)}"`;
+}

@@ -131,6 +131,15 @@ export class ImportResultResponse implements ImportResult {
   })
   unchanged!: number;
 
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'New primary contacts mailed a link (「ご担当者変更に伴う回答依頼のご案内」, one mail per ' +
+      'open questionnaire) because the file changed the primary contact of a supplier answering ' +
+      'a launched campaign; on a dry run, how many would be',
+  })
+  newContactsMailed!: number;
+
   @ApiProperty({ type: [ImportRowError], description: 'Rejected rows (mode=valid-only)' })
   errors!: ImportRowError[];
 

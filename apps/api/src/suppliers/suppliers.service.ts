@@ -17,7 +17,18 @@ import { conflictOnDuplicate } from './supplier-conflict';
 import { PrimaryContactNotices } from './primary-contact-notices';
 import { lockOwner, OWNER_RULE } from './supplier-owner';
 import { foldedSql, foldForSearch } from './search-folding';
-import { SupplierView, toContactView, toSupplierView } from './supplier.view';
+import { SupplierView, supplierVersion, toContactView, toSupplierView } from './supplier.view';
+import { changedFields, compareContacts } from './supplier-changes';
+
+/** What PATCH (and the console edit form) did. */
+export interface SupplierUpdateOutcome {
+  /** The supplier as it is now. */
+  supplier: SupplierView;
+  /** False when the request equalled what was stored: nothing written, nothing audited. */
+  changed: boolean;
+  /** `contact_changed` mails queued to a new primary contact (one per open questionnaire). */
+  newContactMails: number;
+}
 
 const SORT_COLUMNS = {
   name: 's.name',
@@ -96,7 +107,9 @@ export class SuppliersService {
       });
     }
     if (filters.criticality) qb.andWhere('s.criticality = :criticality', filters);
-    if (filters.category) qb.andWhere('s.category = :category', filters);
+    // Stored NFKC-normalised (dto/text.transforms.ts, the import): ＩＴ finds IT.
+    const category = filters.category?.normalize('NFKC').trim();
+    if (category) qb.andWhere('s.category = :category', { category });
     if (filters.sizeClass) qb.andWhere('s.size_class = :sizeClass', filters);
     if (filters.ownerId) qb.andWhere('s.owner_id = :ownerId', filters);
     if (filters.tag) qb.andWhere(':tag = ANY(s.tags)', filters);
@@ -157,10 +170,22 @@ export class SuppliersService {
     return this.get(organizationId, id);
   }
 
-  async update(user: AuthenticatedUser, id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
+  /**
+   * Changes the fields given. `expectedVersions` (the version the caller read: the ETag of GET, the
+   * console form's hidden field) must still be the supplier's, else 409 and nothing is written, so
+   * a stale form cannot undo a colleague's change. Only what differs from the stored values is
+   * written and audited (from/to); a contact list equal to the stored one is left alone (no link
+   * revoked, nobody mailed); a request that changes nothing writes nothing, not even updatedAt.
+   */
+  async update(
+    user: AuthenticatedUser,
+    id: string,
+    dto: UpdateSupplierDto,
+    options: { expectedVersions?: string[] } = {},
+  ): Promise<SupplierUpdateOutcome> {
     const organizationId = user.organizationId;
     const contacts = dto.contacts ? checkContacts(dto.contacts) : undefined;
-    await this.dataSource
+    const outcome = await this.dataSource
       .transaction(async (manager) => {
         const repository = manager.getRepository(Supplier);
         const supplier = await repository.findOne({
@@ -168,28 +193,53 @@ export class SuppliersService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!supplier) throw new NotFoundException('Supplier not found');
+        const expected = options.expectedVersions;
+        if (expected && !expected.includes(supplierVersion(supplier))) {
+          throw new ConflictException({
+            message:
+              'The supplier was changed by someone else after you read it (version ' +
+              `${expected.join(', ')}, now ${supplierVersion(supplier)}); nothing was saved. ` +
+              'Read it again (GET returns the current ETag) and repeat your change',
+            reason: 'stale-version',
+            currentVersion: supplierVersion(supplier),
+          });
+        }
         await this.checkFields(manager, organizationId, dto, id);
         const { contacts: _contacts, ...fields } = dto;
-        if (Object.keys(fields).length) {
-          await repository.update({ organizationId, id }, { ...fields, updatedAt: new Date() });
+        const changes = changedFields(supplier, fields);
+        const stored = contacts
+          ? await manager
+              .getRepository(SupplierContact)
+              .find({ where: { organizationId, supplierId: id } })
+          : [];
+        const contactChanges = contacts ? compareContacts(stored, contacts) : null;
+        if (Object.keys(changes).length === 0 && !contactChanges) {
+          return { changed: false, newContactMails: 0 };
         }
-        const before = contacts
+        const values = Object.fromEntries(
+          Object.entries(changes).map(([field, change]) => [field, change.to]),
+        );
+        await repository.update({ organizationId, id }, { ...values, updatedAt: new Date() });
+        const before = contactChanges
           ? await this.primaryContactNotices.snapshot(manager, {
               organizationId,
               supplierIds: [id],
             })
           : null;
         // A contact that leaves loses its links here, in this transaction.
-        const replaced = contacts
-          ? await replaceContacts(manager, { organizationId, supplierId: id }, contacts)
-          : null;
+        const replaced =
+          contacts && contactChanges
+            ? await replaceContacts(manager, { organizationId, supplierId: id }, contacts)
+            : null;
         // A new primary contact gets a link to every questionnaire still being answered.
         const notified = before
-          ? await this.primaryContactNotices.announce(manager, {
-              organizationId,
-              actorId: user.id,
-              before,
-            })
+          ? (
+              await this.primaryContactNotices.announce(manager, {
+                organizationId,
+                actorId: user.id,
+                before,
+              })
+            ).mails
           : 0;
         await this.audit.record(
           {
@@ -200,7 +250,9 @@ export class SuppliersService {
             targetType: 'supplier',
             targetId: id,
             details: {
-              fields: Object.keys(dto),
+              fields: [...Object.keys(changes), ...(contactChanges ? ['contacts'] : [])],
+              ...(Object.keys(changes).length ? { changes } : {}),
+              ...(contactChanges ? { contacts: contactChanges } : {}),
               ...(replaced?.removed
                 ? { removedContacts: replaced.removed, revokedLinks: replaced.revokedLinks }
                 : {}),
@@ -209,9 +261,10 @@ export class SuppliersService {
           },
           manager,
         );
+        return { changed: true, newContactMails: notified };
       })
       .catch(conflictOnDuplicate);
-    return this.get(organizationId, id);
+    return { ...outcome, supplier: await this.get(organizationId, id) };
   }
 
   /**

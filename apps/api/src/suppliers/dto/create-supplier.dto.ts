@@ -17,10 +17,10 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { SizeClass } from '@kakehashi/database';
-import { CleanTags, Trim, TrimToNull } from '../../common/text.transforms';
+import { Trim, TrimToNull } from '../../common/text.transforms';
 import { IsCorporateNumber } from './is-corporate-number.validator';
 import { SupplierContactDto, ValidateContacts } from './supplier-contact.dto';
-import { NormalizeCorporateNumber } from './text.transforms';
+import { NormalizeCategory, NormalizeCorporateNumber, NormalizeTags } from './text.transforms';
 
 /** Length limits, shared with the console form's messages. */
 export const SUPPLIER_LIMITS = {
@@ -97,8 +97,9 @@ export class SupplierFieldsDto {
     nullable: true,
     maxLength: SUPPLIER_LIMITS.category,
     example: '製造',
+    description: 'Full-width letters and digits are folded (NFKC): ＩＴ is stored as IT',
   })
-  @TrimToNull()
+  @NormalizeCategory()
   @IsOptional()
   @IsString()
   @MaxLength(SUPPLIER_LIMITS.category)
@@ -108,9 +109,9 @@ export class SupplierFieldsDto {
     type: [String],
     maxItems: SUPPLIER_LIMITS.tags,
     example: ['重要取引先'],
-    description: `Each tag is trimmed (at most ${SUPPLIER_LIMITS.tagLength} characters); blank and repeated tags are dropped`,
+    description: `Each tag is NFKC-normalised (ＩＴ is IT) and trimmed (at most ${SUPPLIER_LIMITS.tagLength} characters); blank and repeated tags are dropped`,
   })
-  @CleanTags()
+  @NormalizeTags()
   @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(SUPPLIER_LIMITS.tags)

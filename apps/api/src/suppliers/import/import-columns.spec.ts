@@ -53,6 +53,31 @@ describe('import columns', () => {
     expect('value' in parsed && parsed.value.contactLanguage).toBeUndefined();
   });
 
+  it('folds a full-width 区分 (ＩＴ is IT) as the API does', () => {
+    const full = mapHeader(['会社名', '区分', '担当者名', 'メールアドレス']);
+    const parsed = parseRow(['全角商事', ' ＩＴ ', '担当', 'a@example.jp'], 2, full);
+    expect(parsed).toEqual({ value: expect.objectContaining({ category: 'IT' }) });
+    const dto = plainToInstance(CreateSupplierDto, {
+      name: '全角商事',
+      category: 'ＩＴ',
+      contacts: [{ name: '担当', email: 'a@example.jp' }],
+    });
+    expect(dto.category).toBe('IT');
+  });
+
+  it('reads 重要度 as a number, as 低/中/高 (the console labels it 「3 (高)」) or low/medium/high', () => {
+    const level = (cell: string) => {
+      const parsed = parseRow(['重要度商事', '', '担当', 'a@example.jp', '', cell, ''], 2, header);
+      return 'value' in parsed ? parsed.value.criticality : parsed.errors;
+    };
+    expect(['低', '中', '高', '３', '3 (高)', '1（低）', 'High', 'medium'].map(level)).toEqual([
+      1, 2, 3, 3, 3, 1, 3, 2,
+    ]);
+    expect(level('最高')).toEqual([
+      '重要度 (criticality) "最高" must be 1, 2 or 3 (or 低, 中, 高)',
+    ]);
+  });
+
   it('reads a cell the registry export guarded against formulas as the text it guarded', () => {
     const full = mapHeader(['会社名', '区分', '担当者名', 'メールアドレス']);
     const parsed = parseRow(["'=1+2 商事", "'-", "''@担当", 'a@example.jp'], 3, full);

@@ -87,6 +87,30 @@ const SIZE_CLASSES: Record<string, SizeClass> = {
   large: 'large',
   大企業: 'large',
 };
+/**
+ * 重要度 as a number or as the console's labels say it (「3 (高)」): 1/低/low, 2/中/medium,
+ * 3/高/high, and the labels whole. Looked up after canonical() (NFKC, lower case, `_` for spaces).
+ */
+const CRITICALITIES: Record<string, number> = {
+  '1': 1,
+  低: 1,
+  low: 1,
+  '1_(低)': 1,
+  '1(低)': 1,
+  '1_(low)': 1,
+  '2': 2,
+  中: 2,
+  medium: 2,
+  '2_(中)': 2,
+  '2(中)': 2,
+  '2_(medium)': 2,
+  '3': 3,
+  高: 3,
+  high: 3,
+  '3_(高)': 3,
+  '3(高)': 3,
+  '3_(high)': 3,
+};
 const LANGUAGES: Record<string, ContactLanguage> = { ja: 'ja', 日本語: 'ja', en: 'en', 英語: 'en' };
 const YES_NO: Record<string, boolean> = {
   yes: true,
@@ -167,11 +191,15 @@ export function parseRow(
 
   const criticality = canonical(cell('criticality'));
   if (criticality) {
-    if (/^[123]$/.test(criticality)) value.criticality = Number(criticality);
-    else errors.push(`重要度 (criticality) "${cell('criticality')}" must be 1, 2 or 3`);
+    if (Object.hasOwn(CRITICALITIES, criticality)) value.criticality = CRITICALITIES[criticality];
+    else
+      errors.push(
+        `重要度 (criticality) "${cell('criticality')}" must be 1, 2 or 3 (or 低, 中, 高)`,
+      );
   }
 
-  const category = cell('category');
+  // Folded as the API folds it (dto/text.transforms.ts), so ＩＴ and IT are one category.
+  const category = cell('category').normalize('NFKC').trim();
   if (category && !tooLong(category, IMPORT_MAX_LENGTH.category, '区分 (category)')) {
     value.category = category;
   }

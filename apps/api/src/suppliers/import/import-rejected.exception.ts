@@ -6,6 +6,8 @@ export interface ValidRowsPlan {
   created: number;
   updated: number;
   unchanged: number;
+  /** New primary contacts that would be mailed a link to their open questionnaires. */
+  newContactsMailed: number;
 }
 
 /**

@@ -27,6 +27,11 @@ export interface ImportResult {
   updated: number;
   /** Matched suppliers whose stored values already equal the file's: nothing written for them. */
   unchanged: number;
+  /**
+   * New primary contacts (of updated suppliers answering a launched campaign) mailed a link to
+   * their open questionnaires, or that would be on a dry run.
+   */
+  newContactsMailed: number;
   errors: ImportError[];
   unknownColumns: string[];
   dryRun: boolean;
@@ -35,6 +40,14 @@ export interface ImportResult {
 interface ExistingSupplier extends StoredSupplier {
   id: string;
   primaryEmail: string | null;
+}
+
+/** What an import would write: new rows, matched rows that change something, the rest. */
+interface ImportPlan {
+  creates: ImportRow[];
+  updates: { supplierId: string; row: ImportRow }[];
+  unchanged: number;
+  contactsBySupplier: Map<string, ExistingContact[]>;
 }
 
 /** The importing user's role changed (or they were deactivated) while the import ran. */
@@ -97,10 +110,17 @@ export class ImportSuppliersUseCase {
         ]);
         const plan = await this.plan(manager, organizationId, rows, errors);
         const rejected = errors.length > 0 && !input.validOnly;
-        if (input.dryRun || rejected) return { ...plan, written: false };
+        if (input.dryRun || rejected) {
+          const mailed = await this.previewNotices(manager, {
+            organizationId,
+            actorId: input.user.id,
+            plan,
+          });
+          return { ...plan, written: false, mailed };
+        }
         // Every matched row already as stored: nothing to write, so nothing to audit either.
         if (plan.creates.length === 0 && plan.updates.length === 0) {
-          return { ...plan, written: true };
+          return { ...plan, written: true, mailed: 0 };
         }
         // Procurement sees only the suppliers it owns, so what it imports becomes its own: under
         // the same rule, and the same lock on the owner's row, as a supplier registered alone.
@@ -138,12 +158,14 @@ export class ImportSuppliersUseCase {
               unchanged: plan.unchanged,
               rejectedRows: new Set(errors.map((e) => e.row)).size,
               mode: input.validOnly ? 'valid-only' : 'all',
-              ...(notified ? { newContactNotified: notified } : {}),
+              ...(notified.mails
+                ? { newContactNotified: notified.mails, newContactsMailed: notified.contacts }
+                : {}),
             },
           },
           manager,
         );
-        return { ...plan, written: true };
+        return { ...plan, written: true, mailed: notified.contacts };
       })
       .catch(conflictOnDuplicate);
 
@@ -153,6 +175,7 @@ export class ImportSuppliersUseCase {
       created: counted ? outcome.creates.length : 0,
       updated: counted ? outcome.updates.length : 0,
       unchanged: counted ? outcome.unchanged : 0,
+      newContactsMailed: counted ? outcome.mailed : 0,
       errors,
       unknownColumns: header.unknownColumns,
       dryRun: input.dryRun,
@@ -162,9 +185,45 @@ export class ImportSuppliersUseCase {
         created: outcome.creates.length,
         updated: outcome.updates.length,
         unchanged: outcome.unchanged,
+        newContactsMailed: outcome.mailed,
       });
     }
     return result;
+  }
+
+  /**
+   * How many new primary contacts importing the plan would mail (a dry run, or the valid rows of
+   * a refused file): the plan's contact changes are written and announced in a savepoint that is
+   * then rolled back, so the count is what the import itself would do and nothing stays written.
+   */
+  private async previewNotices(
+    manager: EntityManager,
+    input: { organizationId: string; actorId: string; plan: ImportPlan },
+  ): Promise<number> {
+    const { organizationId, plan } = input;
+    const changing = plan.updates.filter((update) => {
+      const primary = (plan.contactsBySupplier.get(update.supplierId) ?? []).find(
+        (c) => c.isPrimary,
+      );
+      return primary?.email.toLowerCase() !== update.row.contactEmail.toLowerCase();
+    });
+    if (changing.length === 0) return 0;
+    await manager.query('SAVEPOINT supplier_import_preview');
+    try {
+      const before = await this.primaryContactNotices.snapshot(manager, {
+        organizationId,
+        supplierIds: changing.map((u) => u.supplierId),
+      });
+      await updateSuppliers(manager, organizationId, changing, plan.contactsBySupplier);
+      const queued = await this.primaryContactNotices.announce(manager, {
+        organizationId,
+        actorId: input.actorId,
+        before,
+      });
+      return queued.contacts;
+    } finally {
+      await manager.query('ROLLBACK TO SAVEPOINT supplier_import_preview');
+    }
   }
 
   /**
@@ -176,12 +235,7 @@ export class ImportSuppliersUseCase {
     organizationId: string,
     rows: ImportRow[],
     errors: ImportError[],
-  ): Promise<{
-    creates: ImportRow[];
-    updates: { supplierId: string; row: ImportRow }[];
-    unchanged: number;
-    contactsBySupplier: Map<string, ExistingContact[]>;
-  }> {
+  ): Promise<ImportPlan> {
     const existing: ExistingSupplier[] = await manager.query(
       `SELECT s.id, s.name, s.corporate_number AS "corporateNumber", s.size_class AS "sizeClass",
               s.criticality, s.category, s.handles_confidential_data AS "handlesConfidentialData",

@@ -27,8 +27,8 @@ const ROW_MESSAGES_JA: [RegExp, (...groups: string[]) => string][] = [
     (value) => `企業規模「${value}」は「中小企業」か「大企業」（sme / large）で入力してください。`,
   ],
   [
-    /^重要度 \(criticality\) "([\s\S]*)" must be 1, 2 or 3$/,
-    (value) => `重要度「${value}」は 1・2・3 のいずれかで入力してください。`,
+    /^重要度 \(criticality\) "([\s\S]*)" must be 1, 2 or 3 \(or 低, 中, 高\)$/,
+    (value) => `重要度「${value}」は 1・2・3（または 低・中・高）のいずれかで入力してください。`,
   ],
   [
     /^メールアドレス \(contact_email\) "([\s\S]*)" is not an email address$/,

@@ -36,8 +36,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
       name: '会社名',
       corporateNumber: '13桁の法人番号（Excel では列の書式を「文字列」に）',
       sizeClass: '中小企業 / 大企業（sme / large）',
-      criticality: '1・2・3（空欄は 2）',
-      category: '自由記述（100文字まで）',
+      criticality: '1・2・3 または 低・中・高（空欄は 2）',
+      category: '自由記述（100文字まで。全角英数字は半角に揃えます）',
       contactName: '主担当者の氏名',
       contactEmail: '主担当者のメールアドレス',
       contactLanguage: 'ja / en（日本語 / 英語）',
@@ -52,6 +52,10 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     dryRun: '確認のみ',
     import: '取り込む',
     resultHeading: '結果',
+    willMail: (contacts: number) =>
+      `主担当者が変わる ${contacts} 社の新しい主担当者に、回答中の質問票へのリンクを「ご担当者変更に伴う回答依頼のご案内」としてメールで送ります。`,
+    mailed: (contacts: number) =>
+      `主担当者が変わった ${contacts} 社の新しい主担当者に、回答中の質問票へのリンクを「ご担当者変更に伴う回答依頼のご案内」としてメールで送りました。`,
     checked: (created: number, updated: number, unchanged: number) =>
       `確認しました（まだ何も書き込んでいません）。取り込むと、新規登録 ${created} 件、更新 ${updated} 件になります${jaUnchanged(unchanged)}。`,
     checkedNext:
@@ -139,8 +143,8 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
       name: 'Company name',
       corporateNumber: '13-digit corporate number (format the Excel column as text)',
       sizeClass: 'sme / large (中小企業 / 大企業)',
-      criticality: '1, 2 or 3 (empty: 2)',
-      category: 'Free text (up to 100 characters)',
+      criticality: '1, 2 or 3, or 低・中・高 / low, medium, high (empty: 2)',
+      category: 'Free text (up to 100 characters; full-width letters and digits are folded)',
       contactName: 'Primary contact’s name',
       contactEmail: 'Primary contact’s email',
       contactLanguage: 'ja / en',
@@ -155,6 +159,10 @@ export const SUPPLIER_IMPORT_PAGE_TEXT = {
     dryRun: 'Check only',
     import: 'Import',
     resultHeading: 'Result',
+    willMail: (contacts: number) =>
+      `The new primary contact of ${contacts} supplier(s) would be mailed a link to their open questionnaires (“Questionnaire request to the new contact”).`,
+    mailed: (contacts: number) =>
+      `The new primary contact of ${contacts} supplier(s) was mailed a link to their open questionnaires (“Questionnaire request to the new contact”).`,
     checked: (created: number, updated: number, unchanged: number) =>
       `Checked; nothing has been written yet. Importing would register ${created} new and update ${updated} suppliers${enUnchanged(unchanged)}.`,
     checkedNext: 'To import it, choose the same file again and press “Import”.',

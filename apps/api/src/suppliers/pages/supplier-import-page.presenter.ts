@@ -76,6 +76,7 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
     let next = t.noValidRows;
     if (canImportSome) next = t.fixRows;
     else if (validRows.unchanged > 0) next = t.validRowsUnchanged(validRows.unchanged);
+    const offer = t.validOnlyOffer(validRows.created, validRows.updated, validRows.unchanged);
     return {
       ...empty,
       alert: result.dryRun ? t.rejectedDryRun(rowCount) : t.rejected(rowCount),
@@ -83,12 +84,20 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
       rows,
       rowsCaption: t.rowsCaption(rowCount),
       validOnly: canImportSome
-        ? { offer: t.validOnlyOffer(validRows.created, validRows.updated, validRows.unchanged) }
+        ? {
+            offer: validRows.newContactsMailed
+              ? `${offer} ${t.willMail(validRows.newContactsMailed)}`
+              : offer,
+          }
         : null,
     };
   }
 
-  const { created, updated, unchanged, dryRun } = outcome.result;
+  const { created, updated, unchanged, dryRun, newContactsMailed } = outcome.result;
+  // Mail the file causes is told beside the counts, never left to be discovered by suppliers.
+  const mail = newContactsMailed
+    ? [dryRun ? t.willMail(newContactsMailed) : t.mailed(newContactsMailed)]
+    : [];
   let status: string;
   if (!dryRun) {
     status = t.imported(created, updated, unchanged);
@@ -104,7 +113,7 @@ function resultData(locale: Locale, outcome: ImportOutcome): ResultData {
   return {
     ...empty,
     status,
-    notes,
+    notes: [...mail, ...notes],
     rows,
     rowsCaption: dryRun ? t.rowsCaption(rowCount) : t.skippedCaption(rowCount),
     listLink: !dryRun,

@@ -18,6 +18,9 @@ export const SUPPLIER_PAGES_TEXT = {
     save: '保存',
     cancel: 'キャンセル',
     saved: '保存しました。',
+    savedMailed: (email: string, questionnaires: number) =>
+      `保存しました。新しい主担当者 ${email} に、回答中の質問票 ${questionnaires} 件へのリンクを「ご担当者変更に伴う回答依頼のご案内」としてメールで送りました。`,
+    yourValues: 'あなたの入力（保存されていません）',
     importHeading: 'CSV・Excel から一括登録',
     importHelp: 'テンプレートに記入して、一括登録のページでアップロードしてください。',
     importLink: 'CSV・Excel で一括登録',
@@ -84,6 +87,8 @@ export const SUPPLIER_PAGES_TEXT = {
       otherSite:
         '別のサイトから送信されたフォームは受け付けられません。このページから送信してください。',
       form: '入力内容を確認してください。',
+      stale: (at: string) =>
+        `このサプライヤーは、あなたが編集を始めた後に同僚が変更しました（${at} 更新）。あなたの変更は保存していません。フォームには現在の登録内容を表示しています。下の「あなたの入力」を確認し、必要な変更をもう一度入力して保存してください。`,
     },
   },
   en: {
@@ -102,6 +107,9 @@ export const SUPPLIER_PAGES_TEXT = {
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Saved.',
+    savedMailed: (email: string, questionnaires: number) =>
+      `Saved. The new primary contact ${email} was mailed their link for ${questionnaires} open questionnaire(s) (“Questionnaire request to the new contact”).`,
+    yourValues: 'Your entries (not saved)',
     importHeading: 'Bulk registration from CSV or Excel',
     importHelp: 'Fill in the template and upload it on the import page.',
     importLink: 'Import from CSV or Excel',
@@ -167,6 +175,8 @@ export const SUPPLIER_PAGES_TEXT = {
         `The other contact ${email} is not valid; correct it through the API.`,
       otherSite: 'A form sent from another site is not accepted. Please send it from this page.',
       form: 'Please check what you entered.',
+      stale: (at: string) =>
+        `A colleague changed this supplier after you started editing it (updated ${at}). Your changes were not saved. The form now shows the current values; check “Your entries” below and enter the changes you need again.`,
     },
   },
 } satisfies Record<Locale, unknown>;

@@ -1,4 +1,5 @@
 import {
+  ConflictException,
   Controller,
   Get,
   HttpException,
@@ -21,6 +22,7 @@ import { renderConsolePage } from '../../console/console-page';
 import { PageAuthFilter } from '../../console/page-auth.filter';
 import { isSameOrigin } from '../../console/same-origin';
 import { SuppliersService } from '../suppliers.service';
+import { supplierVersion } from '../supplier.view';
 import {
   formFromSupplier,
   otherSiteErrors,
@@ -124,14 +126,18 @@ export class SupplierPagesController {
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
     const supplier = await this.suppliers.get(user.organizationId, id);
-    const saved = (request.query as Record<string, unknown>).saved === '1';
+    const query = request.query as Record<string, unknown>;
+    const saved = query.saved === '1';
+    const mailed = Number(query.mailed);
     await this.renderForm(request, reply, {
       user,
       locale,
       form: formFromSupplier(supplier),
       supplierId: id,
       contacts: supplier.contacts,
+      version: supplierVersion(supplier),
       saved,
+      mailed: Number.isInteger(mailed) && mailed > 0 && mailed < 10_000 ? mailed : undefined,
     });
   }
 
@@ -147,13 +153,20 @@ export class SupplierPagesController {
     const text = SUPPLIER_PAGES_TEXT[locale];
     const current = await this.suppliers.get(user.organizationId, id);
     const form = readForm(request.body);
-    const page = { user, locale, form, supplierId: id, contacts: current.contacts };
+    // The version the form was filled from: kept through a refusal, so the next post is still
+    // checked against what the person started from.
+    const version = readVersion(request.body);
+    const page = { user, locale, form, supplierId: id, contacts: current.contacts, version };
     if (!isSameOrigin(request, this.env.APP_URL)) {
       await this.renderForm(request, reply, {
         ...page,
         errors: otherSiteErrors(text),
         status: 403,
       });
+      return;
+    }
+    if (version !== undefined && version !== supplierVersion(current)) {
+      await this.renderStale(request, reply, { user, locale, id, typed: form });
       return;
     }
     const otherContacts = (current.contacts ?? [])
@@ -165,12 +178,46 @@ export class SupplierPagesController {
       return;
     }
     try {
-      await this.suppliers.update(user, id, result.dto);
-      await reply.redirect(`/console/suppliers/${id}/edit?saved=1`, 303);
+      const outcome = await this.suppliers.update(user, id, result.dto, {
+        expectedVersions: version === undefined ? undefined : [version],
+      });
+      const mailed = outcome.newContactMails ? `&mailed=${outcome.newContactMails}` : '';
+      await reply.redirect(`/console/suppliers/${id}/edit?saved=1${mailed}`, 303);
     } catch (error) {
+      if (isStale(error)) {
+        await this.renderStale(request, reply, { user, locale, id, typed: form });
+        return;
+      }
       const errors = serviceErrors(error, { dto: result.dto, text });
       await this.renderForm(request, reply, { ...page, ...refused(errors, error) });
     }
+  }
+
+  /**
+   * A colleague saved the supplier after this form was filled: nothing saved; the form shows the
+   * current values (and their version), the person's own entries listed beside them, with 409.
+   */
+  private async renderStale(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: { user: AuthenticatedUser; locale: Locale; id: string; typed: SupplierFormValues },
+  ): Promise<void> {
+    const text = SUPPLIER_PAGES_TEXT[input.locale];
+    const latest = await this.suppliers.get(input.user.organizationId, input.id);
+    await this.renderForm(request, reply, {
+      user: input.user,
+      locale: input.locale,
+      form: formFromSupplier(latest),
+      supplierId: input.id,
+      contacts: latest.contacts,
+      version: supplierVersion(latest),
+      typed: input.typed,
+      errors: {
+        messages: [text.errors.stale(tokyoTime(latest.updatedAt, input.locale))],
+        fields: [],
+      },
+      status: 409,
+    });
   }
 
   private async renderForm(
@@ -204,6 +251,31 @@ export class SupplierPagesController {
       }),
     });
   }
+}
+
+/** The version posted by the edit form (digits only), or undefined when the post has none. */
+function readVersion(body: unknown): string | undefined {
+  const value = ((body ?? {}) as Record<string, unknown>).version;
+  return typeof value === 'string' && /^\d{1,20}$/.test(value.trim()) ? value.trim() : undefined;
+}
+
+function isStale(error: unknown): boolean {
+  if (!(error instanceof ConflictException)) return false;
+  const body = error.getResponse() as { reason?: unknown };
+  return body.reason === 'stale-version';
+}
+
+/** A moment as people here read it: Asia/Tokyo, to the minute. */
+function tokyoTime(at: string, locale: Locale): string {
+  const formatted = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(at));
+  return locale === 'ja' ? formatted : `${formatted} JST`;
 }
 
 function canEdit(user: AuthenticatedUser): boolean {

@@ -97,10 +97,18 @@ export function formPageData(input: {
   supplierId?: string;
   contacts?: SupplierContactView[];
   saved?: boolean;
+  /** A new primary contact mailed this many links by the save (shown with the saved notice). */
+  mailed?: number;
+  /** The supplier's version the form was filled from (posted back, checked on save). */
+  version?: string;
+  /** A stale post: what the person typed, shown beside the current values in `form`. */
+  typed?: SupplierFormValues;
   errors?: SupplierFormErrors;
 }): Record<string, unknown> {
   const t = SUPPLIER_PAGES_TEXT[input.locale];
   const { form } = input;
+  const primary = (input.contacts ?? []).find((c) => c.isPrimary);
+  const saved = input.saved === true && !input.errors;
   const invalid: Partial<Record<keyof SupplierFormValues, boolean>> = Object.fromEntries(
     (input.errors?.fields ?? []).map((field) => [field, true]),
   );
@@ -122,7 +130,11 @@ export function formPageData(input: {
       ? `/console/suppliers/${input.supplierId}/edit`
       : '/console/suppliers/new',
     heading: input.supplierId ? t.editTitle : t.newTitle,
-    saved: input.saved === true && !input.errors,
+    saved,
+    savedMessage:
+      saved && input.mailed && primary ? t.savedMailed(primary.email, input.mailed) : t.saved,
+    version: input.version ?? null,
+    typed: input.typed ? typedValues(input.typed, form, input) : [],
     errors: input.errors?.messages ?? [],
     invalid,
     sizeChoices: choices(
@@ -177,4 +189,37 @@ export function formPageData(input: {
       .map((c) => ({ name: c.name, email: c.email, undeliverable: c.undeliverable })),
     primaryUndeliverable: (input.contacts ?? []).some((c) => c.isPrimary && c.undeliverable),
   };
+}
+
+/**
+ * The fields a stale post typed differently from the values now stored, in the page's words, so
+ * nothing typed is lost when the form is shown again with the current values.
+ */
+function typedValues(
+  typed: SupplierFormValues,
+  current: SupplierFormValues,
+  input: { locale: Locale; owners: { id: string; label: string }[] },
+): { label: string; value: string }[] {
+  const t = SUPPLIER_PAGES_TEXT[input.locale];
+  const answer = (v: string) =>
+    v === 'yes' ? t.answers.yes : v === 'no' ? t.answers.no : t.answers.unknown;
+  const shown: Partial<Record<keyof SupplierFormValues, (v: string) => string>> = {
+    sizeClass: (v) => (v === 'sme' || v === 'large' ? t.sizes[v] : '—'),
+    criticality: (v) => t.levels[Number(v) as 1 | 2 | 3] ?? v,
+    ownerId: (v) => input.owners.find((o) => o.id === v)?.label ?? t.none,
+    handlesConfidentialData: answer,
+    outageImpact: answer,
+    networkAccess: answer,
+    contactLanguage: (v) => (v === 'en' ? t.languages.en : t.languages.ja),
+  };
+  const out: { label: string; value: string }[] = [];
+  for (const field of Object.keys(typed) as (keyof SupplierFormValues)[]) {
+    const value = typed[field];
+    if (value === null || value === (current[field] ?? '')) continue;
+    out.push({
+      label: t.errors.labels[field],
+      value: shown[field]?.(value) ?? (value === '' ? '—' : value),
+    });
+  }
+  return out;
 }
