@@ -110,8 +110,8 @@ describe('the audit log page in a real browser (headless Chromium)', () => {
     expect(await row.getByTestId('audit-action-cell').innerText()).toContain('サプライヤーを変更');
     // The markup in the details is text on the page, nothing ran and no image was made of it.
     const details = await row.getByTestId('audit-details-cell').innerText();
-    expect(details).toContain(`name: ${MARKUP}`);
-    expect(details).toContain('changes: {"criticality":{"to":3,"from":1}}');
+    expect(details).toContain(`名称: ${MARKUP}`);
+    expect(details).toContain('変更内容: {"criticality":{"to":3,"from":1}}');
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.title()).not.toBe('pwned');
     await page.screenshot({ path: join(ARTIFACTS, 'audit-log-ja.png'), fullPage: true });
@@ -159,6 +159,18 @@ describe('the audit log page in a real browser (headless Chromium)', () => {
     expect(await rows.first().getByRole('link', { name: '監査ブラウザ工業株式会社' }).count()).toBe(
       1,
     );
+    // Everything about that supplier, from its row.
+    await Promise.all([
+      page.waitForURL(`${base}/console/audit?targetType=supplier&targetId=${supplierId}`),
+      rows.first().getByRole('link', { name: 'History of this target' }).click(),
+    ]);
+    expect(await page.getByTestId('audit-focus').innerText()).toBe(
+      'Showing the history of “監査ブラウザ工業株式会社”.',
+    );
+    expect(await page.getByLabel('Target ID').inputValue()).toBe(supplierId);
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))),
+    ).toEqual(['supplier.create', 'supplier.update']);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { createTestAssessment, TestAssessment } from '../support/assessment-factory';
+import { fixtureScore, insertCampaign, insertScoredAssessment } from '../support/dashboard-factory';
 import { createTestTenant, loginToken, startApi, TestApi, TestTenant } from '../support/test-app';
 
 type Role = 'admin' | 'procurement' | 'ciso' | 'auditor';
@@ -303,11 +304,11 @@ describe('audit log page and export (real app and database)', () => {
     expect(response.text).not.toContain('<script>alert');
     const [row] = rowsOf(response.text);
     expect(row.html).toContain(
-      '<dt>name:</dt> <dd>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</dd>',
+      '<dt>名称:</dt> <dd>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</dd>',
     );
     // jsonb keeps an object's keys in its own order (shorter keys first).
     expect(row.html).toContain(
-      '<dt>changes:</dt> <dd>{&quot;criticality&quot;:{&quot;to&quot;:3,&quot;from&quot;:1}}</dd>',
+      '<dt>変更内容:</dt> <dd>{&quot;criticality&quot;:{&quot;to&quot;:3,&quot;from&quot;:1}}</dd>',
     );
   });
 
@@ -485,5 +486,157 @@ describe('audit log page and export (real app and database)', () => {
     expect((await get('?targetType=a&targetType=b').expect(400)).body.message).toContain(
       'targetType',
     );
+  });
+
+  it('finds everything about one target, offered from each row as its history', async () => {
+    const supplierHistory = `?targetType=supplier&targetId=${world.supplierId}`;
+    const history = await page(supplierHistory).expect(200);
+    const want = await expected(`target_type = 'supplier' AND target_id = $2`, [world.supplierId]);
+    expect(rowsOf(history.text).map((r) => r.id)).toEqual(want);
+    expect(want).toContain(seeded.edge1);
+    expect(want.length).toBeLessThan(await count(`target_type = 'supplier'`));
+    expect(textOf(history.text, 'audit-focus')).toBe(
+      '対象「監査テスト精機株式会社」の履歴を表示しています。',
+    );
+    expect(history.text).toContain(`value="${world.supplierId}" id="audit-target-id"`);
+    expect(history.text).toContain(
+      `href="/api/v1/audit-events/export.csv?targetType&#x3D;supplier&amp;targetId&#x3D;${world.supplierId}&amp;lang&#x3D;ja"`,
+    );
+    // Already on that history: its rows do not offer it again.
+    expect(history.text).not.toContain('data-testid="audit-target-history"');
+
+    // Each row about a target links to its history, in the page's language.
+    const [edge1] = rowsOf((await page('?from=2025-04-01&to=2025-04-01').expect(200)).text);
+    expect(edge1.html).toContain(
+      `<a href="/console/audit?targetType&#x3D;supplier&amp;targetId&#x3D;${world.supplierId}" data-testid="audit-target-history">この対象の履歴</a>`,
+    );
+    const [inEnglish] = rowsOf(
+      (await page('?from=2025-04-01&to=2025-04-01', 'auditor', 'en').expect(200)).text,
+    );
+    expect(inEnglish.html).toContain(
+      'data-testid="audit-target-history">History of this target</a>',
+    );
+    // A target that no longer exists (or is of a kind the page does not know) keeps its history.
+    const [legacy] = rowsOf((await page('?action=legacy.custom_action').expect(200)).text);
+    expect(legacy.html).toContain(
+      'href="/console/audit?targetType&#x3D;widget&amp;targetId&#x3D;w-1" data-testid="audit-target-history"',
+    );
+    const widget = await page('?targetType=widget&targetId=w-1').expect(200);
+    expect(rowsOf(widget.text).map((r) => r.id)).toEqual([seeded.unknown]);
+    expect(textOf(widget.text, 'audit-focus')).toBe('対象「ID w-1」の履歴を表示しています。');
+
+    // The API and the CSV filter the same way; another tenant's target finds nothing.
+    const api1 = await api
+      .http()
+      .get(`/api/v1/audit-events?targetId=${world.supplierId}`)
+      .set('cookie', cookies.auditor)
+      .expect(200);
+    expect(api1.body.items.map((e: { id: string }) => e.id)).toEqual(
+      await expected('target_id = $2', [world.supplierId]),
+    );
+    const csv = await api
+      .http()
+      .get(`/api/v1/audit-events/export.csv?targetId=${world.supplierId}`)
+      .set('cookie', cookies.auditor)
+      .buffer(true)
+      .parse((res, done) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done(null, body));
+      })
+      .expect(200);
+    const csvIds = (parse((csv.body as string).slice(1)) as string[][]).slice(1).map((r) => r[0]);
+    expect(csvIds).toEqual(await expected('target_id = $2', [world.supplierId]));
+    const theirs = await page(`?targetId=${world.supplierId}`, 'otherAdmin').expect(200);
+    expect(rowsOf(theirs.text)).toEqual([]);
+
+    const tooLong = await api
+      .http()
+      .get(`/api/v1/audit-events?targetId=${'x'.repeat(321)}`)
+      .set('cookie', cookies.auditor)
+      .expect(400);
+    expect(tooLong.body.message).toContain(
+      'targetId must be shorter than or equal to 320 characters',
+    );
+    await page(`?targetId=${'x'.repeat(321)}`).expect(400);
+  });
+
+  it('shows details in words: statuses by label, users and suppliers by name; the CSV keeps them raw', async () => {
+    const campaignId = await insertCampaign(api.dataSource, tenant.organizationId, {
+      dueDate: '2026-12-31',
+      ownerId: tenant.users.procurement.id,
+    });
+    const scored = await insertScoredAssessment(api.dataSource, {
+      organizationId: tenant.organizationId,
+      campaignId,
+      supplierId: world.supplierId,
+      result: fixtureScore('smeNothing', 3),
+      current: false,
+    });
+    const findingId = scored.findingIds[0];
+    const [{ code }] = await api.dataSource.query<{ code: string }[]>(
+      'SELECT code FROM findings WHERE id = $1',
+      [findingId],
+    );
+    const [{ name: adminName }] = await api.dataSource.query<{ name: string }[]>(
+      'SELECT display_name AS name FROM users WHERE id = $1',
+      [tenant.users.admin.id],
+    );
+    await api.dataSource.query(
+      `INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, created_at)
+       VALUES ($1, 'user', $2, 'finding.status_changed', 'finding', $3, $4, '2025-06-01T10:00:00+09:00'),
+              ($1, 'user', $2, 'user.handed_over', 'user', $2, $5, '2025-06-02T10:00:00+09:00')`,
+      [
+        tenant.organizationId,
+        tenant.users.procurement.id,
+        findingId,
+        JSON.stringify({ from: 'open', to: 'accepted', supplierId: world.supplierId }),
+        JSON.stringify({ toUserId: tenant.users.admin.id, suppliers: 2, campaigns: 1 }),
+      ],
+    );
+    const june = '?from=2025-06-01&to=2025-06-02';
+    const [handover, finding] = rowsOf((await page(june).expect(200)).text);
+    expect(finding.action).toBe('finding.status_changed');
+    expect(finding.html).toContain(
+      `<a href="/dashboard/suppliers/${world.supplierId}" data-testid="audit-target-link">監査テスト精機株式会社 / ${code}</a>`,
+    );
+    expect(finding.html).toContain('<dt>変更前の状態:</dt> <dd>未対応</dd>');
+    expect(finding.html).toContain('<dt>変更後の状態:</dt> <dd>リスク受容</dd>');
+    expect(finding.html).toContain(
+      `<dt>サプライヤー:</dt> <dd><a href="/dashboard/suppliers/${world.supplierId}" data-testid="audit-detail-link">監査テスト精機株式会社</a></dd>`,
+    );
+    expect(finding.html).not.toContain(`<dd>${world.supplierId}</dd>`);
+    expect(finding.html).not.toContain('accepted');
+    expect(handover.html).toContain(
+      `<dt>引き継ぎ先:</dt> <dd>${adminName} &lt;${tenant.users.admin.email}&gt;</dd>`,
+    );
+    expect(handover.html).toContain('<dt>引き継いだサプライヤー数:</dt> <dd>2</dd>');
+    expect(handover.html).not.toContain(tenant.users.admin.id);
+
+    const [enHandover, enFinding] = rowsOf((await page(june, 'admin', 'en').expect(200)).text);
+    expect(enFinding.html).toContain('<dt>Status before:</dt> <dd>Open</dd>');
+    expect(enFinding.html).toContain('<dt>Status after:</dt> <dd>Accepted</dd>');
+    // The admin may open the users page: the heir links there.
+    expect(enHandover.html).toContain(
+      `<dt>Handed over to:</dt> <dd><a href="/console/users" data-testid="audit-detail-link">${adminName} &lt;${tenant.users.admin.email}&gt;</a></dd>`,
+    );
+
+    // The CSV keeps the recorded keys and values, for filing and for tools.
+    const csv = await api
+      .http()
+      .get(`/api/v1/audit-events/export.csv?action=finding.status_changed&from=2025-06-01`)
+      .set('cookie', cookies.auditor)
+      .buffer(true)
+      .parse((res, done) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done(null, body));
+      })
+      .expect(200);
+    const [, row] = parse((csv.body as string).slice(1)) as string[][];
+    expect(row[8]).toBe(`監査テスト精機株式会社 / ${code}`);
+    expect(row[10]).toBe(`to: accepted\nfrom: open\nsupplierId: ${world.supplierId}`);
   });
 });

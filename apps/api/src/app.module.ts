@@ -13,6 +13,7 @@ import { ApiRequestPolicy } from './common/api-request-policy';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { pinoHttpOptions } from './common/logging';
 import { RateLimitModule } from './common/rate-limit-store';
+import { RequestContextModule } from './common/request-context';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -32,6 +33,7 @@ export interface ApiAppOptions {
 @Module({
   imports: [
     AppConfigModule,
+    RequestContextModule,
     RateLimitModule,
     DatabaseModule,
     QueueModule.forRoot(),

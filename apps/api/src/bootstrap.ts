@@ -9,6 +9,7 @@ import { trustProxyOption, validateEnvironment } from '@kakehashi/config';
 import { ApiAppOptions, AppModule } from './app.module';
 import { requestId } from './common/logging';
 import { UnusableInputGuard } from './common/nul-characters';
+import { registerRequestContext } from './common/request-context';
 import { registerPages } from './pages/view-engine';
 
 /** Builds the configured api application; main() and the e2e tests both use it. */
@@ -27,6 +28,8 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // Early, so every later hook and handler runs in it: the audit trail reads the client IP there.
+  registerRequestContext(app.getHttpAdapter().getInstance());
 
   await app.register(fastifyCookie);
   await registerPages(app, { production: env.isProduction });

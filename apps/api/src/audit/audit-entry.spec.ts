@@ -5,13 +5,21 @@ import { auditEventFilter } from './dto/audit-event-filter.query';
 
 const SUPPLIER = '6a1c1f0e-0000-4000-8000-000000000001';
 const USER = '6a1c1f0e-0000-4000-8000-000000000002';
+const HEIR = '6a1c1f0e-0000-4000-8000-000000000003';
+const FINDING = '6a1c1f0e-0000-4000-8000-000000000004';
 
 const refs = (): AuditReferences => ({
-  users: new Map([[USER, { name: '監査 太郎', email: 'taro@example.jp' }]]),
+  users: new Map([
+    [USER, { name: '監査 太郎', email: 'taro@example.jp' }],
+    [HEIR, { name: '調達 次郎', email: 'jiro@example.jp' }],
+  ]),
   contacts: new Map(),
   suppliers: new Map([[SUPPLIER, '株式会社かけはし']]),
   campaigns: new Map(),
   assessments: new Map(),
+  findings: new Map([
+    [FINDING, { code: 'F-ACCESS-01', supplierId: SUPPLIER, supplierName: '株式会社かけはし' }],
+  ]),
 });
 
 const event = (over: Partial<AuditEvent>): AuditEvent =>
@@ -60,6 +68,7 @@ describe('an audit event in words', () => {
     expect(entry.actor).toEqual({ type: 'ユーザー', name: '監査 太郎', email: 'taro@example.jp' });
     expect(entry.action).toEqual({ code: 'supplier.update', label: 'サプライヤーを変更' });
     expect(entry.target).toEqual({
+      code: 'supplier',
       type: 'サプライヤー',
       id: SUPPLIER,
       name: '株式会社かけはし',
@@ -89,5 +98,87 @@ describe('an audit event in words', () => {
     expect(toAuditEntry(supplier, refs(), { locale: 'en', role: 'admin' }).actor.type).toBe(
       'Supplier',
     );
+  });
+
+  it('names a finding by its supplier and code, linked to the supplier page', () => {
+    const finding = event({
+      action: 'finding.status_changed',
+      targetType: 'finding',
+      targetId: FINDING,
+    });
+    expect(toAuditEntry(finding, refs(), { locale: 'ja', role: 'auditor' }).target).toEqual({
+      code: 'finding',
+      type: '指摘事項',
+      id: FINDING,
+      name: '株式会社かけはし / F-ACCESS-01',
+      href: `/dashboard/suppliers/${SUPPLIER}`,
+    });
+  });
+
+  it('shows details in words: statuses by label, ids by name, the raw lines kept for the CSV', () => {
+    const changed = event({
+      action: 'finding.status_changed',
+      targetType: 'finding',
+      targetId: FINDING,
+      details: { to: 'accepted', from: 'open', supplierId: SUPPLIER, note: '代替策あり' },
+    });
+    const ja = toAuditEntry(changed, refs(), { locale: 'ja', role: 'auditor' });
+    expect(ja.readable).toEqual([
+      { key: 'to', label: '変更後の状態', value: 'リスク受容', href: null },
+      { key: 'from', label: '変更前の状態', value: '未対応', href: null },
+      {
+        key: 'supplierId',
+        label: 'サプライヤー',
+        value: '株式会社かけはし',
+        href: `/dashboard/suppliers/${SUPPLIER}`,
+      },
+      { key: 'note', label: 'メモ', value: '代替策あり', href: null },
+    ]);
+    expect(ja.details).toEqual([
+      { key: 'to', value: 'accepted' },
+      { key: 'from', value: 'open' },
+      { key: 'supplierId', value: SUPPLIER },
+      { key: 'note', value: '代替策あり' },
+    ]);
+    const en = toAuditEntry(changed, refs(), { locale: 'en', role: 'auditor' });
+    expect(en.readable.map((d) => `${d.label}: ${d.value}`)).toEqual([
+      'Status after: Accepted',
+      'Status before: Open',
+      'Supplier: 株式会社かけはし',
+      'Note: 代替策あり',
+    ]);
+
+    const handover = event({
+      action: 'user.handed_over',
+      targetType: 'user',
+      targetId: USER,
+      details: { toUserId: HEIR, suppliers: 2, campaigns: 1 },
+    });
+    expect(
+      toAuditEntry(handover, refs(), { locale: 'ja', role: 'admin' }).readable.map((d) => [
+        d.label,
+        d.value,
+        d.href,
+      ]),
+    ).toEqual([
+      ['引き継ぎ先', '調達 次郎 <jiro@example.jp>', '/console/users'],
+      ['引き継いだサプライヤー数', '2', null],
+      ['引き継いだキャンペーン数', '1', null],
+    ]);
+    // An id not found in the organization, an unknown status, an unknown key: as recorded.
+    const odd = event({
+      action: 'finding.status_changed',
+      details: { to: 'weird', supplierId: '6a1c1f0e-0000-4000-8000-0000000000ff', extra: [1] },
+    });
+    expect(toAuditEntry(odd, refs(), { locale: 'en', role: 'admin' }).readable).toEqual([
+      { key: 'to', label: 'Status after', value: 'weird', href: null },
+      {
+        key: 'supplierId',
+        label: 'Supplier',
+        value: '6a1c1f0e-0000-4000-8000-0000000000ff',
+        href: null,
+      },
+      { key: 'extra', label: 'extra', value: '[1]', href: null },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AuditEvent, UserRole } from '@kakehashi/database';
 import type { Locale } from '../console/console-locale';
+import { readableDetails, type ReadableDetail } from './audit-details';
 import { actionLabel, actorTypeLabel, targetTypeLabel } from './audit-labels';
 import type { AuditReferences } from './audit-references.query';
 
@@ -11,8 +12,18 @@ export interface AuditEntry {
   iso: string;
   actor: { type: string; name: string | null; email: string | null };
   action: { code: string; label: string };
-  target: { type: string; id: string; name: string | null; href: string | null } | null;
+  target: {
+    /** The kind as recorded (`supplier`, `finding`…); `type` is it in words. */
+    code: string;
+    type: string;
+    id: string;
+    name: string | null;
+    href: string | null;
+  } | null;
+  /** As recorded, `key: value` (the CSV). */
   details: { key: string; value: string }[];
+  /** In words, ids as names (the console page). */
+  readable: ReadableDetail[];
   ip: string | null;
 }
 
@@ -47,7 +58,12 @@ export function detailLines(details: object | null): { key: string; value: strin
  * The console page of a target this role may open; none for a target that no longer exists in
  * the organization (or never did), or whose page the role cannot see.
  */
-function targetHref(type: string, id: string, role: UserRole | null): string | null {
+function targetHref(
+  type: string,
+  id: string,
+  refs: AuditReferences,
+  role: UserRole | null,
+): string | null {
   const path = encodeURIComponent(id);
   switch (type) {
     case 'supplier':
@@ -58,6 +74,11 @@ function targetHref(type: string, id: string, role: UserRole | null): string | n
       return `/console/assessments/${path}`;
     case 'user':
       return role === 'admin' ? '/console/users' : null;
+    case 'finding': {
+      // A finding is shown on its supplier's page.
+      const finding = refs.findings.get(id);
+      return finding ? `/dashboard/suppliers/${encodeURIComponent(finding.supplierId)}` : null;
+    }
     default:
       return null;
   }
@@ -76,6 +97,10 @@ function targetName(type: string, id: string, refs: AuditReferences): string | n
     case 'user': {
       const u = refs.users.get(id);
       return u ? `${u.name} <${u.email}>` : null;
+    }
+    case 'finding': {
+      const f = refs.findings.get(id);
+      return f ? `${f.supplierName} / ${f.code}` : null;
     }
     default:
       return null;
@@ -112,11 +137,12 @@ export function toAuditEntry(
   if (targetType) {
     const name = targetId ? targetName(targetType, targetId, refs) : null;
     target = {
+      code: targetType,
       type: targetTypeLabel(targetType, view.locale),
       id: targetId ?? '',
       name,
       // Only a target found in the organization gets a link: its page exists and may be shown.
-      href: targetId && name !== null ? targetHref(targetType, targetId, view.role) : null,
+      href: targetId && name !== null ? targetHref(targetType, targetId, refs, view.role) : null,
     };
   }
   return {
@@ -127,6 +153,7 @@ export function toAuditEntry(
     action: { code: event.action, label: actionLabel(event.action, view.locale) },
     target,
     details: detailLines(event.details),
+    readable: readableDetails(event.action, event.details, refs, view),
     ip: event.ip,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuditEvent } from '@kakehashi/database';
+import { DETAIL_ID_KEYS } from './audit-details';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +18,7 @@ export interface AuditReferences {
   suppliers: Map<string, string>;
   campaigns: Map<string, string>;
   assessments: Map<string, { supplierName: string; campaignName: string }>;
+  findings: Map<string, { code: string; supplierId: string; supplierName: string }>;
 }
 
 /** A user of the organization as the actor filter offers them. */
@@ -40,12 +42,24 @@ export class AuditReferencesQuery {
       ),
     ];
     const targets = (type: string) => ids((e) => (e.targetType === type ? e.targetId : null));
-    const [users, contacts, suppliers, campaigns, assessments] = await Promise.all([
+    // Ids the details name (a finding's supplier, a handover's heir…), shown by name too.
+    const inDetails = (keys: readonly string[]) =>
+      events.flatMap((e) => {
+        const details = (e.details ?? {}) as Record<string, unknown>;
+        return keys
+          .map((key) => details[key])
+          .filter((id): id is string => typeof id === 'string' && UUID.test(id));
+      });
+    const [users, contacts, suppliers, campaigns, assessments, findings] = await Promise.all([
       this.rows<{ id: string; name: string; email: string }>(
         `SELECT id, display_name AS name, email FROM users
           WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
         organizationId,
-        [...ids((e) => (e.actorType === 'user' ? e.actorId : null)), ...targets('user')],
+        [
+          ...ids((e) => (e.actorType === 'user' ? e.actorId : null)),
+          ...targets('user'),
+          ...inDetails(DETAIL_ID_KEYS.users),
+        ],
       ),
       this.rows<{ id: string; name: string; email: string; supplier_name: string }>(
         `SELECT c.id, c.name, c.email, s.name AS supplier_name
@@ -53,17 +67,20 @@ export class AuditReferencesQuery {
            JOIN suppliers s ON s.id = c.supplier_id AND s.organization_id = c.organization_id
           WHERE c.organization_id = $1 AND c.id = ANY($2::uuid[])`,
         organizationId,
-        ids((e) => (e.actorType === 'supplier' ? e.actorId : null)),
+        [
+          ...ids((e) => (e.actorType === 'supplier' ? e.actorId : null)),
+          ...inDetails(DETAIL_ID_KEYS.contacts),
+        ],
       ),
       this.rows<{ id: string; name: string }>(
         'SELECT id, name FROM suppliers WHERE organization_id = $1 AND id = ANY($2::uuid[])',
         organizationId,
-        targets('supplier'),
+        [...targets('supplier'), ...inDetails(DETAIL_ID_KEYS.suppliers)],
       ),
       this.rows<{ id: string; name: string }>(
         'SELECT id, name FROM campaigns WHERE organization_id = $1 AND id = ANY($2::uuid[])',
         organizationId,
-        targets('campaign'),
+        [...targets('campaign'), ...inDetails(DETAIL_ID_KEYS.campaigns)],
       ),
       this.rows<{ id: string; supplier_name: string; campaign_name: string }>(
         `SELECT a.id, s.name AS supplier_name, c.name AS campaign_name
@@ -73,6 +90,14 @@ export class AuditReferencesQuery {
           WHERE a.organization_id = $1 AND a.id = ANY($2::uuid[])`,
         organizationId,
         targets('assessment'),
+      ),
+      this.rows<{ id: string; code: string; supplier_id: string; supplier_name: string }>(
+        `SELECT f.id, f.code, f.supplier_id, s.name AS supplier_name
+           FROM findings f
+           JOIN suppliers s ON s.id = f.supplier_id AND s.organization_id = f.organization_id
+          WHERE f.organization_id = $1 AND f.id = ANY($2::uuid[])`,
+        organizationId,
+        targets('finding'),
       ),
     ]);
     return {
@@ -89,6 +114,12 @@ export class AuditReferencesQuery {
         assessments.map((a) => [
           a.id,
           { supplierName: a.supplier_name, campaignName: a.campaign_name },
+        ]),
+      ),
+      findings: new Map(
+        findings.map((f) => [
+          f.id,
+          { code: f.code, supplierId: f.supplier_id, supplierName: f.supplier_name },
         ]),
       ),
     };

@@ -32,7 +32,7 @@ export class AuditController {
   @ApiOperation({
     summary: "The organization's audit events, newest first",
     description:
-      'Filters combine: action, actor (type and/or id), target type and a range of days in Asia/Tokyo (`from` and `to` both included).',
+      'Filters combine: action, actor (type and/or id), target (type and/or id) and a range of days in Asia/Tokyo (`from` and `to` both included).',
   })
   @ApiOkResponse({ type: AuditPageResponse })
   @ApiErrors({ 400: INVALID_QUERY, 403: READERS_ONLY })

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditActorType, AuditEvent } from '../entities/audit-event.entity';
@@ -11,8 +11,16 @@ export interface AuditRecord {
   targetType?: string | null;
   targetId?: string | null;
   details?: Record<string, unknown>;
+  /** The client's address; when absent (or null), that of the HTTP request being served, if any. */
   ip?: string | null;
 }
+
+/**
+ * Gives the client IP of the HTTP request being served, or null outside one. The api provides it
+ * (from its request context); the worker does not, so what it records has no IP.
+ */
+export type AuditRequestIp = () => string | null;
+export const AUDIT_REQUEST_IP = Symbol.for('kakehashi.audit-request-ip');
 
 /** Which of an organization's events to read; every condition given must hold. */
 export interface AuditEventFilter {
@@ -20,6 +28,8 @@ export interface AuditEventFilter {
   actorType?: AuditActorType;
   actorId?: string;
   targetType?: string;
+  /** Events about this one target (its id as recorded: a supplier's, a campaign's…). */
+  targetId?: string;
   /** Events at or after this instant. */
   since?: Date;
   /** Events strictly before this instant. */
@@ -35,7 +45,10 @@ export interface AuditEventCursor {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+  constructor(
+    @InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>,
+    @Optional() @Inject(AUDIT_REQUEST_IP) private readonly requestIp?: AuditRequestIp,
+  ) {}
 
   /** Records an event; pass the transaction's manager to commit it with the change it describes. */
   async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
@@ -57,7 +70,7 @@ export class AuditService {
         targetType: event.targetType ?? null,
         targetId: event.targetId ?? null,
         details: event.details ?? {},
-        ip: event.ip ?? null,
+        ip: event.ip ?? this.requestIp?.() ?? null,
       })
       .returning('id::text AS id, created_at::text AS "createdAt"')
       .updateEntity(false)
@@ -134,6 +147,7 @@ export class AuditService {
     if (filter.targetType) {
       query.andWhere('e.target_type = :targetType', { targetType: filter.targetType });
     }
+    if (filter.targetId) query.andWhere('e.target_id = :targetId', { targetId: filter.targetId });
     if (filter.since) query.andWhere('e.created_at >= :since', { since: filter.since });
     if (filter.before) query.andWhere('e.created_at < :before', { before: filter.before });
     return query.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC');

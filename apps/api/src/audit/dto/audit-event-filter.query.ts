@@ -85,6 +85,17 @@ export class AuditEventFilterQuery {
   targetType?: string;
 
   @ApiPropertyOptional({
+    example: '0b0c3f5e-6a7d-4a39-9c1e-2f4d5b6a7c8d',
+    maxLength: 320,
+    description:
+      'Only events about this one target, by the id recorded (a supplier, campaign, assessment, user or finding id…); add targetType for that kind only',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  targetId?: string;
+
+  @ApiPropertyOptional({
     type: String,
     format: 'date',
     example: '2026-04-01',
@@ -120,6 +131,7 @@ export function auditEventFilter(query: AuditEventFilterQuery): AuditEventFilter
     actorType: query.actorType,
     actorId: query.actorId,
     targetType: query.targetType,
+    targetId: query.targetId,
     since: query.from ? tokyoDayStart(query.from) : undefined,
     before: query.to ? new Date(tokyoDayStart(query.to).getTime() + DAY_MS) : undefined,
   };

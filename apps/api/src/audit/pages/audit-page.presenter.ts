@@ -8,7 +8,12 @@ import {
 } from '../audit-labels';
 import type { AuditUserChoice } from '../audit-references.query';
 import { AUDIT_PAGE_TEXT } from './audit-page-text';
-import { auditCsvUrl, auditPageUrl, ParsedAuditPageQuery } from './audit-page.query';
+import {
+  auditCsvUrl,
+  auditPageUrl,
+  auditTargetHistoryUrl,
+  ParsedAuditPageQuery,
+} from './audit-page.query';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -89,12 +94,22 @@ export function auditPageData(input: {
   const t = AUDIT_PAGE_TEXT[locale];
   const { query } = parsed;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const label = (target: NonNullable<AuditEntry['target']>): string =>
+    target.name ?? (target.id ? t.noTargetName(target.id) : '');
+  // Filtered to one target: say which, by name when a row shows it.
+  const focused = query.targetId
+    ? entries.find((e) => e.target?.id === query.targetId)?.target
+    : undefined;
   return {
     t,
     error: parsed.rangeInverted ? t.rangeInverted : null,
     actions: actionGroups(locale, query.action),
     actors: actorGroups(locale, input.users, query.actor),
     targetTypes: targetTypeChoices(locale, query.targetType),
+    targetId: query.targetId ?? '',
+    focus: query.targetId
+      ? t.focus(focused ? label(focused) : t.noTargetName(query.targetId))
+      : null,
     from: query.from ?? '',
     to: query.to ?? '',
     toInvalid: parsed.rangeInverted,
@@ -105,7 +120,12 @@ export function auditPageData(input: {
       ...entry,
       target: entry.target && {
         ...entry.target,
-        label: entry.target.name ?? (entry.target.id ? t.noTargetName(entry.target.id) : ''),
+        label: label(entry.target),
+        // Offered on every row about one target, found or not: a deleted one's past stays readable.
+        historyHref:
+          entry.target.id && entry.target.id !== query.targetId
+            ? auditTargetHistoryUrl(entry.target.code, entry.target.id)
+            : null,
       },
     })),
     previousHref: page > 1 ? auditPageUrl(query, Math.min(page - 1, pages)) : null,

@@ -5,7 +5,7 @@ import { AUDIT_ACTOR_TYPES } from '@kakehashi/database';
 import { ListAuditEventsQuery } from '../dto/list-audit-events.query';
 
 /** The page's own parameters (shareable links); `lang` belongs to the console and is left alone. */
-const PAGE_KEYS = ['action', 'actor', 'targetType', 'from', 'to', 'page'] as const;
+const PAGE_KEYS = ['action', 'actor', 'targetType', 'targetId', 'from', 'to', 'page'] as const;
 
 /**
  * The page's filters as its form sends them. `actor` is one select: a user's id, or a kind of
@@ -66,10 +66,23 @@ export function auditPageUrl(query: AuditPageQuery, page?: number): string {
   return search ? `/console/audit?${search}` : '/console/audit';
 }
 
+/** Everything recorded about one target: the page filtered by its kind and id. */
+export function auditTargetHistoryUrl(targetType: string, targetId: string): string {
+  return auditPageUrl({ targetType, targetId });
+}
+
 /** The CSV export of the same filters, in the page's language. */
 export function auditCsvUrl(api: ListAuditEventsQuery, lang: string): string {
   const params = new URLSearchParams();
-  for (const key of ['action', 'actorType', 'actorId', 'targetType', 'from', 'to'] as const) {
+  for (const key of [
+    'action',
+    'actorType',
+    'actorId',
+    'targetType',
+    'targetId',
+    'from',
+    'to',
+  ] as const) {
     const value = api[key];
     if (value) params.set(key, value);
   }
