@@ -62,6 +62,9 @@ interface Seeded {
   findingIds: string[];
 }
 
+/** A 法人番号 with a leading zero, which the exports must keep. */
+const CORPORATE_NUMBER = '0123456789012';
+
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** The API rounds averages to 2 decimals from real (float4) columns: within half a hundredth. */
 function expectAverages(actual: number[], rows: ScoreResult[]): void {
@@ -161,6 +164,10 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
       });
       suppliers.push({ ...p, id, result, findingIds: scored.findingIds });
     }
+    await ds.query('UPDATE suppliers SET corporate_number = $2 WHERE id = $1', [
+      suppliers[0].id,
+      CORPORATE_NUMBER,
+    ]);
     // History: the first supplier answered the older campaign badly; still current = the new one.
     oldScore = fixtureScore('smeNothing', 3);
     await insertScoredAssessment(ds, {
@@ -348,34 +355,123 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     );
   });
 
-  it('gives procurement only the suppliers it owns in lists, exports and drill-downs', async () => {
+  it('gives procurement one scope for every figure: its own suppliers by default, or all', async () => {
     const owned = suppliers.filter((x) => x.owner === 'procurement');
+    const names = (items: ListItem[]) => items.map((i) => i.name).sort();
+    // Default for a procurement user who owns suppliers: only those, in the list AND the summary.
     const list = (await get('/api/v1/dashboard/suppliers', 'procurement').expect(200)).body;
-    expect((list.items as ListItem[]).map((i) => i.name).sort()).toEqual(
-      owned.map((x) => x.name).sort(),
-    );
+    expect(names(list.items)).toEqual(owned.map((x) => x.name).sort());
     expect(list.total).toBe(2);
-    // The summary stays the tenant's portfolio view.
     const summary = (await get('/api/v1/dashboard/summary', 'procurement').expect(200))
       .body as Summary;
-    expect(summary.suppliers).toBe(5);
-    const mine = (await get('/api/v1/dashboard/summary?owner=me', 'procurement').expect(200))
-      .body as Summary;
-    expect(mine.suppliers).toBe(2);
+    expect(summary.suppliers).toBe(2);
+    expect(summary.scoredSuppliers).toBe(2);
+    const ownedTiers = owned.filter((x) => x.result.tier === 'critical').length;
+    expect(summary.tiers.critical).toBe(ownedTiers);
+    expectAverages(
+      summary.directiveAverage,
+      owned.map((x) => x.result),
+    );
+    // Only the owned suppliers' assessments count: both in the current campaign, and
+    // 青葉システム's older one (the unowned ones' overdue assessments do not).
+    expect(summary.invited).toBe(3);
+    expect(summary.overdue).toBe(0);
+    const trends = (await get('/api/v1/dashboard/trends', 'procurement').expect(200)).body;
+    const scoredPerCampaign = (trends.items as { name: string; scored: number }[]).map(
+      (c) => c.scored,
+    );
+    // 青葉システム answered the older campaign too; both owned ones the current one.
+    expect(scoredPerCampaign).toEqual([1, 2]);
     const csv = await get('/api/v1/dashboard/export.csv', 'procurement').expect(200);
     expect(csv.text).toContain(owned[0].name);
     expect(csv.text).not.toContain('東雲データ');
-    await get(`/api/v1/suppliers/${suppliers[2].id}/risk`, 'procurement').expect(404);
-    await get(`/api/v1/suppliers/${suppliers[0].id}/risk`, 'procurement').expect(200);
-    await api
+
+    // "All suppliers": the whole organization, again the same set everywhere.
+    const all = (await get('/api/v1/dashboard/suppliers?scope=all', 'procurement').expect(200))
+      .body;
+    expect(all.total).toBe(5);
+    const allSummary = (await get('/api/v1/dashboard/summary?scope=all', 'procurement').expect(200))
+      .body as Summary;
+    expect(allSummary.suppliers).toBe(5);
+    const allCsv = await get('/api/v1/dashboard/export.csv?scope=all', 'procurement').expect(200);
+    expect(allCsv.text).toContain('東雲データ');
+    const bad = await get('/api/v1/dashboard/summary?scope=theirs', 'procurement').expect(400);
+    expect(JSON.stringify(bad.body.message)).toContain('scope must be mine or all');
+
+    // Ownership filters views; it is not access control: any supplier's drill-down answers,
+    // and any procurement user may set a finding's status.
+    const notOwned = suppliers[2];
+    expect(notOwned.owner).toBeNull();
+    const detail = (await get(`/api/v1/suppliers/${notOwned.id}/risk`, 'procurement').expect(200))
+      .body;
+    expect(detail.supplier.name).toBe('東雲データ');
+    const patched = await api
       .http()
-      .patch(`/api/v1/findings/${suppliers[2].findingIds[0]}`)
+      .patch(`/api/v1/findings/${notOwned.findingIds[0]}`)
       .set('authorization', `Bearer ${tokens.procurement}`)
       .send({ status: 'accepted' })
-      .expect(404);
-    // The auditor reads everything.
+      .expect(200);
+    expect(patched.body).toMatchObject({ status: 'accepted', supplierId: notOwned.id });
+    await api
+      .http()
+      .patch(`/api/v1/findings/${notOwned.findingIds[0]}`)
+      .set('authorization', `Bearer ${tokens.procurement}`)
+      .send({ status: 'open' })
+      .expect(200);
+    // The auditor (and the CISO) read everything; a scope asked by them changes nothing.
     const audited = (await get('/api/v1/dashboard/suppliers', 'auditor').expect(200)).body;
     expect(audited.total).toBe(5);
+    const cisoMine = (await get('/api/v1/dashboard/summary?scope=mine').expect(200))
+      .body as Summary;
+    expect(cisoMine.suppliers).toBe(5);
+  });
+
+  it('shows a procurement user who owns no supplier all of them, cards and heatmap alike', async () => {
+    const [second] = await api.dataSource.query<{ email: string }[]>(
+      `INSERT INTO users (organization_id, email, display_name, role, password_hash)
+       SELECT organization_id, 'second-' || email, '調達 二郎', 'procurement', password_hash
+       FROM users WHERE id = $1 RETURNING email`,
+      [tenant.users.procurement.id],
+    );
+    const token = await loginToken(api, second.email);
+    const page = async (path: string) =>
+      (await api.http().get(path).set('cookie', `kk_session=${token}`).expect(200)).text;
+    const html = await page('/dashboard');
+    const card = /data-testid="card-suppliers">(\d+)</.exec(html)![1];
+    const rows = html.match(/<tr data-href=/g) ?? [];
+    expect(card).toBe('5');
+    expect(rows).toHaveLength(5);
+    expect(html).not.toContain('条件に合うサプライヤーはありません');
+    expect(html).toContain('組織のすべてのサプライヤーを対象にしています');
+    // The scope control, with "all" chosen.
+    expect(html).toMatch(/<label>対象のサプライヤー\s*<select name="scope"/);
+    expect(html).toMatch(/<option value="all" selected>すべてのサプライヤー<\/option>/);
+    // Choosing "mine": none owned, and the cards agree with the empty heatmap.
+    const mine = await page('/dashboard?scope=mine');
+    expect(/data-testid="card-suppliers">(\d+)</.exec(mine)![1]).toBe('0');
+    expect(mine).toContain('条件に合うサプライヤーはありません');
+    expect(mine).toContain('あなたが担当するサプライヤーのみを対象にしています');
+    // The supplier's risk page opens for them (the assessment page links to it).
+    const supplierPage = await page(`/dashboard/suppliers/${suppliers[0].id}`);
+    expect(supplierPage).toContain(suppliers[0].name);
+    // The first procurement user (owns two) starts on "mine", in English too.
+    const first = await api
+      .http()
+      .get('/dashboard?lang=en')
+      .set('cookie', `kk_session=${tokens.procurement}`)
+      .expect(200);
+    expect(/data-testid="card-suppliers">(\d+)</.exec(first.text)![1]).toBe('2');
+    expect(first.text.match(/<tr data-href=/g)).toHaveLength(2);
+    expect(first.text).toContain('cover only the suppliers you own');
+    expect(first.text).toMatch(/<option value="mine" selected>Only suppliers I own<\/option>/);
+    // The CISO has no scope control and sees all.
+    const ciso = await api
+      .http()
+      .get('/dashboard')
+      .set('cookie', `kk_session=${tokens.ciso}`)
+      .expect(200);
+    expect(ciso.text).not.toContain('name="scope"');
+    expect(ciso.text).toContain('組織のすべてのサプライヤーを対象にしています');
   });
 
   it('keeps other tenants out: their suppliers never appear and their ids answer 404', async () => {
@@ -538,6 +634,95 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
       .expect(200);
   });
 
+  it('saves a finding’s status from the page’s form without script, with a note kept and shown', async () => {
+    const s = suppliers.find((x) => x.findingIds.length > 0)!;
+    const findingId = s.findingIds[0];
+    const post = (as: string, form: Record<string, string>, origin = appOrigin(api)) =>
+      api
+        .http()
+        .post(`/dashboard/findings/${findingId}`)
+        .set('cookie', `kk_session=${tokens[as]}`)
+        .set('origin', origin)
+        .type('form')
+        .send(form);
+    const status = async () =>
+      (
+        await api.dataSource.query<{ status: string }[]>(
+          'SELECT status FROM findings WHERE id = $1',
+          [findingId],
+        )
+      )[0].status;
+
+    // The page: a real form per finding, nothing saved by merely choosing.
+    const pagePath = `/dashboard/suppliers/${s.id}`;
+    const before = (
+      await api.http().get(pagePath).set('cookie', `kk_session=${tokens.ciso}`).expect(200)
+    ).text;
+    expect(before).toContain(
+      `<form class="finding-form no-print" method="post" action="/dashboard/findings/${findingId}"`,
+    );
+    expect(before).toContain('>保存<span class="visually-hidden">');
+    expect(before).toContain('メモ（任意）');
+
+    // Refusals say why, as text, and change nothing.
+    const invalid = await post('ciso', { status: 'done' }).expect(400);
+    expect(invalid.text).toContain('状態は未対応・リスク受容・対応済みのいずれかを選んでください');
+    expect(invalid.text).toContain('finding-result finding-error');
+    const tooLong = await post('ciso', { status: 'accepted', note: 'あ'.repeat(501) }).expect(400);
+    expect(tooLong.text).toContain('メモは500文字以内です');
+    const forged = await post('ciso', { status: 'accepted' }, 'https://evil.example').expect(403);
+    expect(forged.text).toContain('別のサイトから送信されたため受け付けませんでした');
+    await post('auditor', { status: 'accepted' }).expect(403);
+    expect(await status()).toBe('open');
+
+    // Saved: back on the supplier page at the finding, which says so; the note is kept with
+    // the change in the audit trail and shown next to the finding.
+    const saved = await post('ciso', {
+      status: 'accepted',
+      note: '閉域網のため受容（2027年に再確認）',
+    }).expect(303);
+    expect(saved.headers.location).toBe(`${pagePath}?saved=${findingId}#finding-${findingId}`);
+    expect(await status()).toBe('accepted');
+    const [event] = await api.dataSource.query<{ details: Record<string, string> }[]>(
+      `SELECT details FROM audit_events WHERE target_id = $1 AND action = 'finding.status_changed'
+       ORDER BY id DESC LIMIT 1`,
+      [findingId],
+    );
+    expect(event.details).toMatchObject({
+      from: 'open',
+      to: 'accepted',
+      note: '閉域網のため受容（2027年に再確認）',
+    });
+    const after = (
+      await api
+        .http()
+        .get(saved.headers.location.replace(/#.*/, ''))
+        .set('cookie', `kk_session=${tokens.ciso}`)
+        .expect(200)
+    ).text;
+    expect(after).toMatch(/の状態を「リスク受容」で保存しました。<\/p>/);
+    expect(after).toContain('<strong>メモ:</strong> 閉域網のため受容（2027年に再確認）');
+    // Remediated is reachable directly from open or accepted; a change without a note shows none.
+    await post('ciso', { status: 'remediated' }).expect(303);
+    expect(await status()).toBe('remediated');
+    const api2 = (await get(`/api/v1/suppliers/${s.id}/risk`).expect(200)).body;
+    expect(api2.findings.find((f: { id: string }) => f.id === findingId).note).toBeNull();
+    // Through the API, the note is accepted as well.
+    const { body } = await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'open', note: '再評価のため戻す' })
+      .expect(200);
+    expect(body).toMatchObject({ status: 'open', note: '再評価のため戻す' });
+    await api
+      .http()
+      .patch(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.ciso}`)
+      .send({ status: 'open', note: 'x'.repeat(501) })
+      .expect(400);
+  });
+
   it('shows the risk and tier distribution per campaign over time', async () => {
     const { body } = await get('/api/v1/dashboard/trends').expect(200);
     expect(body.items.map((c: { name: string }) => c.name)).toEqual([
@@ -610,6 +795,16 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     const topCells = lines[1].split(',');
     expect(topCells[header.indexOf('求められるレベル')]).toBe(levelWords[top.result.requiredLevel]);
     expect(topCells[header.indexOf('達成レベル')]).toBe(levelWords[top.result.achievedLevel]);
+    // Each row names its supplier unambiguously: 法人番号 (when registered) and our id; the
+    // time column says it is Japan time, as the English one does.
+    expect(header.slice(-3)).toEqual(['評価日時（日本時間）', '法人番号', 'サプライヤーID']);
+    expect(topCells[header.indexOf('サプライヤーID')]).toBe(top.id);
+    expect(topCells[header.indexOf('法人番号')]).toBe(
+      top.id === suppliers[0].id ? CORPORATE_NUMBER : '',
+    );
+    const aoba = lines.find((line) => line.startsWith('青葉システム,'))!.split(',');
+    expect(aoba[header.indexOf('法人番号')]).toBe(CORPORATE_NUMBER);
+    expect(aoba[header.indexOf('サプライヤーID')]).toBe(suppliers[0].id);
 
     const sheet = await workbook('/api/v1/dashboard/export.xlsx');
     expect(sheet.name).toBe('サプライヤーリスク');
@@ -617,6 +812,14 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     expect(sheet.getRow(1).getCell(3).value).toBe('区分');
     expect(sheet.getRow(1).getCell(4).value).toBe('企業規模');
     expect(sheet.rowCount).toBe(6);
+    const xlsxHeader = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(xlsxHeader).toEqual(header);
+    const aobaRow = (sheet.getColumn(1).values as unknown[]).indexOf('青葉システム');
+    const xlsxCell = (name: string) =>
+      sheet.getRow(aobaRow).getCell(header.indexOf(name) + 1).value;
+    // Text, so the leading digits survive as typed.
+    expect(xlsxCell('法人番号')).toBe(CORPORATE_NUMBER);
+    expect(xlsxCell('サプライヤーID')).toBe(suppliers[0].id);
   });
 
   it('exports in English with lang=en (headers, labels, findings), times still Japan time', async () => {
@@ -641,6 +844,8 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
       'Open findings',
       'Top findings',
       'Scored at (Japan time)',
+      'Corporate number',
+      'Supplier ID',
     ]);
     expect(en).toHaveLength(ja.length);
     const top = [...suppliers].sort((a, b) => b.result.riskScore - a.result.riskScore)[0];
@@ -668,7 +873,8 @@ describe('CISO dashboard API (real Postgres, engine-scored fixtures)', () => {
     const unscored = en.find((line) => line.startsWith('未回答商事,'))!.split(',');
     expect(unscored[4]).toBe('Not scored');
     // The scoring time is the same Japan-time text in both languages.
-    const scoredAt = (lines: string[], i: number) => lines[i].split(',').at(-1);
+    const scoredAt = (lines: string[], i: number) =>
+      lines[i].split(',')[header.indexOf('Scored at (Japan time)')];
     expect(scoredAt(en, 1)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(scoredAt(en, 1)).toBe(scoredAt(ja, 1));
 

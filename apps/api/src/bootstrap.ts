@@ -67,6 +67,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
       'console',
       'dashboard',
       'dashboard/suppliers/:id',
+      'dashboard/findings/:id',
       'q/*path',
       'console/suppliers',
       'console/suppliers/new',

@@ -145,21 +145,65 @@
     });
   });
 
-  // Finding status: PATCH the API with the session cookie (SameSite=Lax keeps other sites out).
-  document.querySelectorAll('select[data-finding]').forEach(function (select) {
-    select.addEventListener('change', function () {
-      select.disabled = true;
-      fetch('/api/v1/findings/' + select.getAttribute('data-finding'), {
+  // Finding status: nothing is saved until Save. The form works without script (a console
+  // post); with script it PATCHes the API with the session cookie (our own origin, SameSite=Lax),
+  // keeps focus where it is and says the result in the form's live region.
+  var findingText = data.findingText || {};
+  var REASONS = { 400: 'invalid', 403: 'forbidden', 404: 'notFound' };
+  function fill(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? values[key] : whole;
+    });
+  }
+  document.querySelectorAll('form[data-finding-form]').forEach(function (form) {
+    var result = form.querySelector('[data-finding-result]');
+    var select = form.querySelector('select[name=status]');
+    var note = form.querySelector('textarea[name=note]');
+    var button = form.querySelector('button[type=submit]');
+    var label = form.getAttribute('data-finding-label') || '';
+    var busy = false;
+    function say(text, failed) {
+      result.textContent = text;
+      result.classList.toggle('finding-error', Boolean(failed));
+    }
+    function failed(reason) {
+      var words = (findingText.reasons || {})[reason] || (findingText.reasons || {}).unknown;
+      say(fill(findingText.failed, { finding: label, reason: words }), true);
+    }
+    form.addEventListener('submit', function (event) {
+      if (!window.fetch) return;
+      event.preventDefault();
+      // The button stays enabled (and focused): a second press while saving is ignored.
+      if (busy) return;
+      busy = true;
+      button.setAttribute('aria-disabled', 'true');
+      say(findingText.saving, false);
+      var body = { status: select.value };
+      if (note && note.value.trim() !== '') body.note = note.value;
+      fetch('/api/v1/findings/' + form.getAttribute('data-finding-form'), {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify({ status: select.value }),
+        body: JSON.stringify(body),
       })
         .then(function (response) {
-          select.classList.toggle('save-failed', !response.ok);
+          if (!response.ok) {
+            failed(REASONS[response.status] || 'unknown');
+            return;
+          }
+          var chosen = select.options[select.selectedIndex].text;
+          say(fill(findingText.saved, { finding: label, status: chosen }), false);
+          Array.prototype.forEach.call(select.options, function (option) {
+            option.defaultSelected = option.selected;
+          });
+          if (note) note.value = '';
+        })
+        .catch(function () {
+          failed('network');
         })
         .finally(function () {
-          select.disabled = false;
+          busy = false;
+          button.removeAttribute('aria-disabled');
         });
     });
   });

@@ -30,6 +30,8 @@ export function exportHeaders(locale: Locale): string[] {
     h.openFindings,
     h.topFindings,
     h.scoredAt,
+    h.corporateNumber,
+    h.supplierId,
   ];
 }
 
@@ -77,7 +79,9 @@ export class DashboardExportService {
     sheet.addRows(rows);
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.getColumn(1).width = 32;
-    sheet.getColumn(headers.length - 1).width = 60;
+    sheet.getColumn(headers.indexOf(DASHBOARD_TEXT[locale].export.headers.topFindings) + 1).width =
+      60;
+    sheet.getColumn(headers.length).width = 38;
     return { body: Buffer.from(await workbook.xlsx.writeBuffer()), rowCount: rows.length };
   }
 
@@ -129,6 +133,8 @@ function toCells(s: SupplierRiskRow, findings: string[], t: DashboardText): CsvC
     s.openFindings,
     findings.join(' / '),
     s.scoredAt ? tokyoDateTime(s.scoredAt) : '',
+    s.corporateNumber ?? '',
+    s.supplierId,
   ];
 }
 

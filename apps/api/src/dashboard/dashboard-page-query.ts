@@ -3,7 +3,15 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 
-const FILTER_KEYS = ['campaign', 'criticality', 'category', 'sizeClass', 'tier', 'owner'] as const;
+const FILTER_KEYS = [
+  'scope',
+  'campaign',
+  'criticality',
+  'category',
+  'sizeClass',
+  'tier',
+  'owner',
+] as const;
 const LIST_KEYS = [...FILTER_KEYS, 'sort', 'order', 'page'] as const;
 
 /**

@@ -7,6 +7,10 @@ import type { FilterOptions } from './dashboard-options.query';
 import { TIERS } from './dto/dashboard-filter.dto';
 import type { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import type { SupplierRiskPage } from './supplier-list.query';
+import type { DashboardScope } from './dashboard-scope';
+
+const figure = (v: number | null | undefined, digits: number): string =>
+  v === null || v === undefined ? '—' : v.toFixed(digits);
 
 /** Maturity 1–5 to a colour band class m1..m5 (the heatmap and legend share it). */
 export function maturityClass(value: number | null | undefined): string {
@@ -27,12 +31,13 @@ export function jsonForScript(value: unknown): string {
 export function presentDashboard(input: {
   locale: Locale;
   query: SupplierListQueryDto;
+  scope: DashboardScope;
   summary: DashboardSummary;
   list: SupplierRiskPage;
   trends: CampaignTrend[];
   options: FilterOptions;
 }): Record<string, unknown> {
-  const { locale, query, summary, list, trends, options } = input;
+  const { locale, query, scope, summary, list, trends, options } = input;
   const t = DASHBOARD_TEXT[locale];
   const select = (
     name: keyof SupplierListQueryDto,
@@ -48,6 +53,16 @@ export function presentDashboard(input: {
   // The files come in the page's language, with the page's filters.
   const exportQuery = new URLSearchParams(dashboardUrl(filters, {}, '').replace(/^\?/, ''));
   exportQuery.set('lang', locale);
+  // The files hold the rows the page shows: the scope in force, said explicitly.
+  if (scope.canChoose) exportQuery.set('scope', scope.choice);
+  const scopeSelect = {
+    label: t.filters.scope,
+    name: 'scope',
+    choices: [
+      { value: 'mine', label: t.filters.scopeMine, selected: scope.choice === 'mine' },
+      { value: 'all', label: t.filters.scopeAll, selected: scope.choice === 'all' },
+    ],
+  };
   return {
     t,
     cards: [
@@ -80,7 +95,22 @@ export function presentDashboard(input: {
       label: t.securityAction[k],
       count: summary.securityAction[k],
     })),
+    scopeStatement: t.scopeStatement[scope.choice],
+    radarTable: t.directives.map((title, i) => ({
+      title,
+      portfolio: figure(summary.directiveAverage[i], 2),
+      critical: figure(summary.criticalDirectiveAverage[i], 2),
+      target: figure(summary.targetProfile[i], 1),
+    })),
+    trendTable: trends.map((c) => ({
+      name: c.name,
+      averageRisk: figure(c.averageRisk, 1),
+      scored: c.scored,
+      tiers: TIERS.map((tier) => c.tiers[tier]),
+    })),
+    tierLabels: TIERS.map((tier) => t.tiers[tier]),
     filterSelects: [
+      ...(scope.canChoose ? [scopeSelect] : []),
       {
         label: t.filters.campaign,
         ...select(

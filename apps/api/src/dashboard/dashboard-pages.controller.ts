@@ -1,21 +1,40 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
-import { resolveLocale } from '../console/console-locale';
+import { DataSource } from 'typeorm';
+import { AuthenticatedUser, CurrentUser, Roles } from '@kakehashi/auth';
+import { Environment } from '@kakehashi/config';
+import { Locale, resolveLocale } from '../console/console-locale';
 import { renderConsolePage } from '../console/console-page';
 import { PageAuthFilter } from '../console/page-auth.filter';
+import { isSameOrigin } from '../console/same-origin';
 import { CHART_JS_PATH } from './chart-asset';
 import { DashboardOptionsQuery } from './dashboard-options.query';
 import { filterOnly, parsePageQuery } from './dashboard-page-query';
 import { presentDashboard } from './dashboard-page.presenter';
-import { scopeOf } from './dashboard-scope';
+import { resolveScope, tenantScope } from './dashboard-scope';
 import { DashboardSummaryQuery } from './dashboard-summary.query';
 import { DASHBOARD_TEXT } from './dashboard-text';
 import { DashboardTrendsQuery } from './dashboard-trends.query';
 import { SupplierListQuery } from './supplier-list.query';
 import { SupplierRiskDetailQuery } from './supplier-risk-detail.query';
-import { presentSupplier } from './supplier-page.presenter';
+import { presentSupplier, type FindingNotice } from './supplier-page.presenter';
+import { UpdateFindingDto } from './dto/update-finding.dto';
+import { supplierOfFinding, UpdateFindingStatusUseCase } from './update-finding-status.use-case';
+
+const PAGE_ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 const ASSETS = {
   styles: ['/static/console/dashboard.css'],
@@ -33,6 +52,9 @@ export class DashboardPagesController {
     private readonly trends: DashboardTrendsQuery,
     private readonly options: DashboardOptionsQuery,
     private readonly detail: SupplierRiskDetailQuery,
+    private readonly updateStatus: UpdateFindingStatusUseCase,
+    private readonly db: DataSource,
+    private readonly env: Environment,
   ) {}
 
   @Get('dashboard')
@@ -43,7 +65,7 @@ export class DashboardPagesController {
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
     const query = parsePageQuery(request.query);
-    const scope = scopeOf(user);
+    const scope = await resolveScope(this.db, user, query.scope);
     const [summary, list, trends, options] = await Promise.all([
       this.summary.run(scope, filterOnly(query)),
       this.suppliers.page(scope, { ...query, pageSize: 50 }),
@@ -57,27 +79,94 @@ export class DashboardPagesController {
       user,
       locale,
       ...ASSETS,
-      data: presentDashboard({ locale, query, summary, list, trends: trends.items, options }),
+      data: presentDashboard({
+        locale,
+        query,
+        scope,
+        summary,
+        list,
+        trends: trends.items,
+        options,
+      }),
     });
   }
 
+  /** Any buyer of the tenant reads any of its suppliers: ownership only filters views. */
   @Get('dashboard/suppliers/:id')
   async supplier(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
-    const detail = await this.detail.run(scopeOf(user), id);
+    const saved = (request.query as Record<string, unknown>)?.saved;
+    const notice: FindingNotice | null =
+      typeof saved === 'string' ? { findingId: saved, ok: true } : null;
+    await this.renderSupplier(request, reply, { user, locale, supplierId: id, notice });
+  }
+
+  /**
+   * The finding status form without script: the same use case as `PATCH /api/v1/findings/:id`,
+   * refused from other sites; back to the supplier page, which says what was saved (or why not).
+   */
+  @Post('dashboard/findings/:id')
+  @Roles('procurement', 'ciso')
+  async saveFinding(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const supplierId = await supplierOfFinding(this.db, user.organizationId, id);
+    if (!supplierId) throw new NotFoundException('Finding not found');
+    const refuse = (status: number, reason: FindingNotice['reason']) =>
+      this.renderSupplier(request, reply, {
+        user,
+        locale,
+        supplierId,
+        notice: { findingId: id, ok: false, reason },
+        status,
+      });
+    if (!isSameOrigin(request, this.env.APP_URL)) return refuse(403, 'otherSite');
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const body = plainToInstance(UpdateFindingDto, {
+      status: raw.status,
+      note: typeof raw.note === 'string' && raw.note.trim() !== '' ? raw.note : undefined,
+    });
+    if (validateSync(body, { whitelist: true }).length > 0) return refuse(400, 'invalid');
+    await this.updateStatus.execute({ user, findingId: id, body });
+    await reply.redirect(`/dashboard/suppliers/${supplierId}?saved=${id}#finding-${id}`, 303);
+  }
+
+  private async renderSupplier(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: {
+      user: AuthenticatedUser;
+      locale: Locale;
+      supplierId: string;
+      notice: FindingNotice | null;
+      status?: number;
+    },
+  ): Promise<void> {
+    const { user, locale } = input;
+    const detail = await this.detail.run(tenantScope(user), input.supplierId);
     await renderConsolePage(request, reply, {
       view: 'dashboard/supplier',
       title: detail.supplier.name,
       section: 'dashboard',
       user,
       locale,
+      status: input.status,
       ...ASSETS,
-      data: presentSupplier({ locale, detail, canEditFindings: user.role !== 'auditor' }),
+      data: presentSupplier({
+        locale,
+        detail,
+        canEditFindings: user.role !== 'auditor',
+        notice: input.notice,
+      }),
     });
   }
 }

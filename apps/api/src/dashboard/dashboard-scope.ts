@@ -1,20 +1,54 @@
 import type { AuthenticatedUser } from '@kakehashi/auth';
-import type { DashboardFilterDto } from './dto/dashboard-filter.dto';
+import type { DataSource } from 'typeorm';
+import type { DashboardFilterDto, SupplierScope } from './dto/dashboard-filter.dto';
 
-/** Who is asking: the tenant, and for procurement the owner its lists are limited to. */
+/**
+ * Who is asking: the tenant, and which suppliers the figures describe. Supplier ownership is a
+ * view filter within the tenant, not access control: procurement chooses "mine" or "all", and
+ * the summary, trends, list and exports all follow the same choice.
+ */
 export interface DashboardScope {
   organizationId: string;
   userId: string;
-  /** Set for procurement: lists, exports and drill-downs show only the suppliers it owns. */
+  /** Set when the figures are limited to the suppliers this user owns. */
   ownerOnly: string | null;
+  /** The scope in force ("mine" only ever for procurement). */
+  choice: SupplierScope;
+  /** Whether the caller may choose (procurement); other roles always see all. */
+  canChoose: boolean;
 }
 
-export function scopeOf(user: AuthenticatedUser): DashboardScope {
+/** The tenant as a whole, for reads that ownership never limits (a supplier's drill-down). */
+export function tenantScope(user: AuthenticatedUser): DashboardScope {
   return {
     organizationId: user.organizationId,
     userId: user.id,
-    ownerOnly: user.role === 'procurement' ? user.id : null,
+    ownerOnly: null,
+    choice: 'all',
+    canChoose: user.role === 'procurement',
   };
+}
+
+/**
+ * The scope for the dashboard's figures. Procurement gets what it asked (`scope=mine|all`);
+ * without a choice, its own suppliers if it owns any, else all. Other roles always see all.
+ */
+export async function resolveScope(
+  db: DataSource,
+  user: AuthenticatedUser,
+  requested: SupplierScope | undefined,
+): Promise<DashboardScope> {
+  const base = tenantScope(user);
+  if (user.role !== 'procurement') return base;
+  let choice = requested;
+  if (!choice) {
+    const [row] = await db.query<{ owns: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM suppliers WHERE organization_id = $1 AND owner_id = $2) AS owns`,
+      [user.organizationId, user.id],
+    );
+    choice = row?.owns ? 'mine' : 'all';
+  }
+  return { ...base, choice, ownerOnly: choice === 'mine' ? user.id : null };
 }
 
 /** Positional parameters for a raw query, numbered as they are added. */

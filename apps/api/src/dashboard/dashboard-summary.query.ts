@@ -50,11 +50,11 @@ export class DashboardSummaryQuery {
 
   async run(scope: DashboardScope, filter: DashboardFilterDto): Promise<DashboardSummary> {
     const params = new SqlParams();
-    // Procurement sees the whole tenant's summary; only lists and exports are limited to its own.
-    const where = supplierConditions({ scope, filter, params, limitToOwner: false });
+    // The same suppliers as the list and the trends: the scope's owner limit applies here too.
+    const where = supplierConditions({ scope, filter, params, limitToOwner: true });
     // supplierConditions() always binds the tenant first, as $1.
     const cond = where.join(' AND ');
-    const narrowed = narrowsSuppliers(filter, null)
+    const narrowed = narrowsSuppliers(filter, scope.ownerOnly)
       ? `AND a.supplier_id IN (SELECT s.id FROM suppliers s
            LEFT JOIN supplier_risk r ON r.supplier_id = s.id WHERE ${cond})`
       : '';

@@ -29,8 +29,8 @@ export class DashboardTrendsQuery {
     filter: DashboardFilterDto,
   ): Promise<{ items: CampaignTrend[] }> {
     const params = new SqlParams();
-    const where = supplierConditions({ scope, filter, params, limitToOwner: false });
-    const narrow = narrowsSuppliers(filter, null)
+    const where = supplierConditions({ scope, filter, params, limitToOwner: true });
+    const narrow = narrowsSuppliers(filter, scope.ownerOnly)
       ? `AND sc.supplier_id IN (SELECT s.id FROM suppliers s
            LEFT JOIN supplier_risk r ON r.supplier_id = s.id WHERE ${where.join(' AND ')})`
       : '';

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
 import { AuditService } from '@kakehashi/database';
+import { DataSource } from 'typeorm';
 import { EXPORT_NOT_RECORDED, exportFilters, recordExport } from '../audit/export-audit';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
 import { DashboardExportService } from './dashboard-export.service';
@@ -11,7 +12,7 @@ import {
   SupplierRiskPageResponse,
   TrendsResponse,
 } from './dashboard.doc';
-import { scopeOf, tokyoToday } from './dashboard-scope';
+import { DashboardScope, resolveScope, tokyoToday } from './dashboard-scope';
 import { DashboardSummary, DashboardSummaryQuery } from './dashboard-summary.query';
 import { CampaignTrend, DashboardTrendsQuery } from './dashboard-trends.query';
 import { DashboardFilterDto } from './dto/dashboard-filter.dto';
@@ -20,12 +21,18 @@ import { SupplierListQueryDto } from './dto/supplier-list-query.dto';
 import { SupplierListQuery, SupplierRiskPage } from './supplier-list.query';
 
 const INVALID_FILTER = 'A filter, sort or paging parameter is invalid (the message names it)';
+const SCOPE_DESCRIPTION =
+  'Procurement: its own suppliers or all of the organization (scope=mine|all; default mine when ' +
+  'it owns any supplier). Other roles see the whole organization.';
 const EXPORT_DESCRIPTION =
   'Filters and order as for the list; no paging. `lang=en` for English headers, labels and ' +
   'findings (default ja). Each download is recorded in the audit trail (dashboard.exported: the ' +
   'caller, format, filters and row count) before the file is sent.';
 
-/** The CISO dashboard's figures as JSON; every role reads, procurement lists only its suppliers. */
+/**
+ * The CISO dashboard's figures as JSON; every role reads. Procurement's figures describe its own
+ * suppliers or all of them (`scope`), the same set in the summary, list, trends and exports.
+ */
 @ApiTags('dashboard')
 @ApiBuyerSession()
 @Controller('dashboard')
@@ -36,45 +43,50 @@ export class DashboardController {
     private readonly trends: DashboardTrendsQuery,
     private readonly exports: DashboardExportService,
     private readonly audit: AuditService,
+    private readonly db: DataSource,
   ) {}
+
+  private scope(user: AuthenticatedUser, filter: DashboardFilterDto): Promise<DashboardScope> {
+    return resolveScope(this.db, user, filter.scope);
+  }
 
   @Get('summary')
   @ApiOperation({
     summary: 'Portfolio summary for the filters',
-    description: 'Procurement sees the whole organization here; lists are limited to its own.',
+    description: SCOPE_DESCRIPTION,
   })
   @ApiOkResponse({ type: DashboardSummaryResponse })
   @ApiErrors({ 400: INVALID_FILTER })
-  getSummary(
+  async getSummary(
     @CurrentUser() user: AuthenticatedUser,
     @Query() filter: DashboardFilterDto,
   ): Promise<DashboardSummary> {
-    return this.summary.run(scopeOf(user), filter);
+    return this.summary.run(await this.scope(user, filter), filter);
   }
 
   @Get('suppliers')
   @ApiOperation({
     summary: 'Heatmap rows: suppliers with current risk',
-    description: 'Procurement sees only the suppliers it owns.',
+    description: SCOPE_DESCRIPTION,
   })
   @ApiOkResponse({ type: SupplierRiskPageResponse })
   @ApiErrors({ 400: INVALID_FILTER })
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: SupplierListQueryDto,
   ): Promise<SupplierRiskPage> {
-    return this.suppliers.page(scopeOf(user), query);
+    return this.suppliers.page(await this.scope(user, query), query);
   }
 
   @Get('trends')
   @ApiOperation({ summary: 'Risk and tiers per campaign, oldest first' })
   @ApiOkResponse({ type: TrendsResponse })
   @ApiErrors({ 400: INVALID_FILTER })
-  getTrends(
+  async getTrends(
     @CurrentUser() user: AuthenticatedUser,
     @Query() filter: DashboardFilterDto,
   ): Promise<{ items: CampaignTrend[] }> {
-    return this.trends.run(scopeOf(user), filter);
+    return this.trends.run(await this.scope(user, filter), filter);
   }
 
   @Get('export.csv')
@@ -95,8 +107,9 @@ export class DashboardController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { body, rowCount } = await this.exports.csv(scopeOf(user), query);
-    await this.recorded({ user, query, request, format: 'csv', rowCount });
+    const scope = await this.scope(user, query);
+    const { body, rowCount } = await this.exports.csv(scope, query);
+    await this.recorded({ user, scope, query, request, format: 'csv', rowCount });
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', attachment(`supplier-risk-${tokyoToday()}.csv`))
@@ -121,8 +134,9 @@ export class DashboardController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { body, rowCount } = await this.exports.xlsx(scopeOf(user), query);
-    await this.recorded({ user, query, request, format: 'xlsx', rowCount });
+    const scope = await this.scope(user, query);
+    const { body, rowCount } = await this.exports.xlsx(scope, query);
+    await this.recorded({ user, scope, query, request, format: 'xlsx', rowCount });
     await reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachment(`supplier-risk-${tokyoToday()}.xlsx`))
@@ -131,16 +145,17 @@ export class DashboardController {
 
   /**
    * Who took which risk figures: recorded before the file leaves, or the request fails (500).
-   * Procurement's file holds only the suppliers it owns, which the record says too.
+   * A file limited to the caller's own suppliers says so in the record too.
    */
   private async recorded(input: {
     user: AuthenticatedUser;
+    scope: DashboardScope;
     query: LocalizedExportQueryDto;
     request: FastifyRequest;
     format: 'csv' | 'xlsx';
     rowCount: number;
   }): Promise<void> {
-    const ownSuppliersOnly = scopeOf(input.user).ownerOnly !== null;
+    const ownSuppliersOnly = input.scope.ownerOnly !== null;
     await recordExport(this.audit, {
       user: input.user,
       kind: 'dashboard',

@@ -98,6 +98,9 @@ export class SupplierRiskRowResponse implements SupplierRiskRow {
   @ApiProperty({ example: 'ABC株式会社' })
   name!: string;
 
+  @ApiProperty({ type: String, nullable: true, example: '1234567890123', description: '法人番号' })
+  corporateNumber!: string | null;
+
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 3 })
   criticality!: number;
 
@@ -297,6 +300,13 @@ class RiskFinding {
 
   @ApiProperty({ enum: FINDING_STATUSES })
   status!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The note given with the latest status change, if any',
+  })
+  note!: string | null;
 }
 
 class HistoryScore {
@@ -408,4 +418,7 @@ export class FindingStatusResponse {
 
   @ApiProperty({ format: 'uuid' })
   supplierId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The note kept with this change' })
+  note!: string | null;
 }

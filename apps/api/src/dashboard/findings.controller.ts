@@ -19,15 +19,15 @@ export class FindingsController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Finding id' })
   @ApiOkResponse({ type: FindingStatusResponse })
   @ApiErrors({
-    400: 'status is not open, accepted or remediated',
+    400: 'status is not open, accepted or remediated, or note is longer than 500 characters',
     403: 'Only procurement, the CISO (or an admin) changes findings',
-    404: "No finding with this id in the caller's organization (for procurement: of a supplier it owns)",
+    404: "No finding with this id in the caller's organization",
   })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', resourceId('Finding')) id: string,
     @Body() body: UpdateFindingDto,
-  ): Promise<{ id: string; status: string; supplierId: string }> {
+  ): Promise<{ id: string; status: string; supplierId: string; note: string | null }> {
     return this.updateStatus.execute({ user, findingId: id, body });
   }
 }

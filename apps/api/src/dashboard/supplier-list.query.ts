@@ -7,6 +7,8 @@ import type { SupplierListQueryDto, SupplierSort } from './dto/supplier-list-que
 export interface SupplierRiskRow {
   supplierId: string;
   name: string;
+  /** 法人番号 (13 digits), when the registry has it. */
+  corporateNumber: string | null;
   criticality: number;
   category: string | null;
   sizeClass: string | null;
@@ -34,7 +36,7 @@ const ORDER: Record<SupplierSort, { column: string; defaultOrder: 'asc' | 'desc'
   name: { column: 's.name', defaultOrder: 'asc' },
 };
 
-const COLUMNS = `s.id AS "supplierId", s.name, s.criticality, s.category, s.size_class AS "sizeClass",
+const COLUMNS = `s.id AS "supplierId", s.name, s.corporate_number AS "corporateNumber", s.criticality, s.category, s.size_class AS "sizeClass",
   r.tier, r.risk_score AS "riskScore", r.directive_maturity AS "directiveMaturity",
   r.security_action AS "securityAction", r.otasuketai, r.required_level AS "requiredLevel",
   r.achieved_level AS "achievedLevel", coalesce(r.open_findings, 0) AS "openFindings",
@@ -42,7 +44,7 @@ const COLUMNS = `s.id AS "supplierId", s.name, s.criticality, s.category, s.size
 
 /**
  * The heatmap rows: suppliers with their current risk from the roll-up (unscored suppliers too,
- * with nulls, sorted last). Procurement sees only the suppliers it owns.
+ * with nulls, sorted last), within the scope (for procurement: its own suppliers or all).
  */
 @Injectable()
 export class SupplierListQuery {

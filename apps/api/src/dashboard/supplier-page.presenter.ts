@@ -2,7 +2,7 @@ import { formatDueDate, formatTimestamp } from '@kakehashi/mail';
 import type { Locale } from '../console/console-locale';
 import { jsonForScript, maturityClass } from './dashboard-page.presenter';
 import { DASHBOARD_TEXT } from './dashboard-text';
-import { FINDING_STATUSES } from './dto/update-finding.dto';
+import { FINDING_NOTE_MAX, FINDING_STATUSES } from './dto/update-finding.dto';
 import type { SupplierRiskDetail } from './supplier-risk-detail.query';
 
 const tokyo = (iso: string | null, locale: Locale): string =>
@@ -12,13 +12,35 @@ type Labels = Record<string, string>;
 const label = (map: Labels, key: string | null | undefined): string =>
   key ? (map[key] ?? key) : '—';
 
+/** What the page says about a finding form just sent (without script): saved, or why not. */
+export interface FindingNotice {
+  findingId: string;
+  ok: boolean;
+  reason?: 'invalid' | 'forbidden' | 'notFound' | 'otherSite' | 'network' | 'unknown';
+}
+
+/** How a finding is named in messages: its text, cut to a readable length. */
+export function findingLabel(message: string): string {
+  const chars = [...message];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : message;
+}
+
 export function presentSupplier(input: {
   locale: Locale;
   detail: SupplierRiskDetail;
   canEditFindings: boolean;
+  notice?: FindingNotice | null;
 }): Record<string, unknown> {
   const { locale, detail, canEditFindings } = input;
   const t = DASHBOARD_TEXT[locale];
+  const notice = input.notice ?? null;
+  const noticeText = (f: SupplierRiskDetail['findings'][number]): string | null => {
+    if (!notice || notice.findingId !== f.id) return null;
+    const name = findingLabel(f.message[locale]);
+    return notice.ok
+      ? t.supplier.saved(name, label(t.findingStatus, f.status))
+      : t.supplier.saveFailed(name, t.supplier.failReasons[notice.reason ?? 'unknown']);
+  };
   const c = detail.current;
   const scored = detail.history.filter((h) => h.score !== null);
   return {
@@ -60,6 +82,10 @@ export function presentSupplier(input: {
       : null,
     findings: detail.findings.map((f) => ({
       id: f.id,
+      label: findingLabel(f.message[locale]),
+      note: f.note,
+      notice: noticeText(f),
+      noticeOk: notice?.ok ?? false,
       code: f.code,
       severity: label(t.severity, f.severity),
       severityClass: `sev-${f.severity}`,
@@ -74,6 +100,7 @@ export function presentSupplier(input: {
       })),
     })),
     canEditFindings,
+    noteMax: FINDING_NOTE_MAX,
     history: detail.history.map((h) => ({
       assessmentId: h.assessmentId,
       campaignName: h.campaignName,
@@ -100,6 +127,13 @@ export function presentSupplier(input: {
           : (ct.lastMail?.lastError ?? null),
     })),
     chartJson: jsonForScript({
+      // The words the status forms' script announces (placeholders filled in the page).
+      findingText: {
+        saving: t.supplier.saving,
+        saved: t.supplier.saved('{finding}', '{status}'),
+        failed: t.supplier.saveFailed('{finding}', '{reason}'),
+        reasons: t.supplier.failReasons,
+      },
       radar: {
         labels: t.directiveShort,
         titles: t.directives,

@@ -47,6 +47,8 @@ export interface SupplierRiskDetail {
     message: Localized;
     recommendation: Localized;
     status: string;
+    /** The note given with the latest status change, if it had one. */
+    note: string | null;
   }[];
   history: {
     assessmentId: string;
@@ -87,9 +89,9 @@ export class SupplierRiskDetailQuery {
   constructor(private readonly db: DataSource) {}
 
   async run(scope: DashboardScope, supplierId: string): Promise<SupplierRiskDetail> {
+    // Ownership is a view filter, not access control: every buyer of the tenant reads any of
+    // its suppliers (as the registry and the assessment pages do).
     const params: unknown[] = [scope.organizationId, supplierId];
-    const owner = scope.ownerOnly ? `AND s.owner_id = $3` : '';
-    if (scope.ownerOnly) params.push(scope.ownerOnly);
     const [supplier] = await this.db.query<Row[]>(
       `SELECT s.id, s.name, s.criticality, s.category, s.size_class, s.owner_id,
          r.assessment_id, r.campaign_id, r.risk_score, r.tier, r.directive_maturity,
@@ -98,10 +100,10 @@ export class SupplierRiskDetailQuery {
        FROM suppliers s
        LEFT JOIN supplier_risk r ON r.supplier_id = s.id
        LEFT JOIN assessment_scores sc ON sc.id = r.score_id
-       WHERE s.organization_id = $1 AND s.id = $2 ${owner}`,
+       WHERE s.organization_id = $1 AND s.id = $2`,
       params,
     );
-    // Another tenant's supplier, or (for procurement) one it does not own, is simply not there.
+    // Another tenant's supplier is simply not there.
     if (!supplier) throw new NotFoundException('Supplier not found');
     const [portfolio, findings, history, contacts] = await Promise.all([
       this.portfolioAverage(scope.organizationId),
@@ -167,8 +169,14 @@ export class SupplierRiskDetailQuery {
   ): Promise<SupplierRiskDetail['findings']> {
     const rows = await this.db.query<Row[]>(
       `SELECT f.id, f.code, f.severity, f.directives, f.item_ids AS "itemIds", f.params,
-         f.message, f.recommendation, f.status, sc.catalog_version
+         f.message, f.recommendation, f.status, sc.catalog_version, n.note
        FROM findings f JOIN assessment_scores sc ON sc.id = f.score_id
+       LEFT JOIN LATERAL (
+         SELECT e.details->>'note' AS note FROM audit_events e
+         WHERE e.organization_id = $1 AND e.target_type = 'finding' AND e.target_id = f.id::text
+           AND e.action = 'finding.status_changed'
+         ORDER BY e.created_at DESC, e.id DESC LIMIT 1
+       ) n ON true
        WHERE f.organization_id = $1 AND f.score_id = $2 ORDER BY f.position`,
       [organizationId, scoreId],
     );
@@ -182,6 +190,7 @@ export class SupplierRiskDetailQuery {
         message: text.message,
         recommendation: text.recommendation,
         status: String(f.status),
+        note: (f.note as string | null) ?? null,
       };
     });
   }

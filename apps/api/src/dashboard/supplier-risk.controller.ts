@@ -3,7 +3,7 @@ import { resourceId } from '../common/id-param';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@kakehashi/auth';
 import { ApiBuyerSession, ApiErrors } from '../common/api-responses.doc';
-import { scopeOf } from './dashboard-scope';
+import { tenantScope } from './dashboard-scope';
 import { SupplierRiskDetailResponse } from './dashboard.doc';
 import { SupplierRiskDetail, SupplierRiskDetailQuery } from './supplier-risk-detail.query';
 
@@ -19,12 +19,12 @@ export class SupplierRiskController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'Supplier id' })
   @ApiOkResponse({ type: SupplierRiskDetailResponse })
   @ApiErrors({
-    404: "No supplier with this id in the caller's organization (for procurement: among the suppliers it owns)",
+    404: "No supplier with this id in the caller's organization (ownership does not matter)",
   })
   risk(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', resourceId('Supplier')) id: string,
   ): Promise<SupplierRiskDetail> {
-    return this.detail.run(scopeOf(user), id);
+    return this.detail.run(tenantScope(user), id);
   }
 }

@@ -14,6 +14,8 @@ import {
 
 export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
 export type TierName = (typeof TIERS)[number];
+export const SUPPLIER_SCOPES = ['mine', 'all'] as const;
+export type SupplierScope = (typeof SUPPLIER_SCOPES)[number];
 
 /** The dashboard's filters, shared by the summary, the list, the trends and the exports. */
 export class DashboardFilterDto {
@@ -58,4 +60,14 @@ export class DashboardFilterDto {
     message: 'owner must be a user id or "me"',
   })
   owner?: string;
+
+  @ApiPropertyOptional({
+    enum: SUPPLIER_SCOPES,
+    description:
+      'Procurement: only the suppliers it owns (mine) or the whole organization (all). ' +
+      'Default: mine if it owns any supplier, else all. Other roles always see all.',
+  })
+  @IsOptional()
+  @IsIn(SUPPLIER_SCOPES, { message: 'scope must be mine or all' })
+  scope?: SupplierScope;
 }

@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const FINDING_NOTE_MAX = 500;
 
 export const FINDING_STATUSES = ['open', 'accepted', 'remediated'] as const;
 
@@ -11,4 +13,14 @@ export class UpdateFindingDto {
   })
   @IsIn(FINDING_STATUSES, { message: 'status must be open, accepted or remediated' })
   status!: (typeof FINDING_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    maxLength: FINDING_NOTE_MAX,
+    example: '代替策（閉域網）で受容。2027年3月に再確認',
+    description: 'Why (e.g. why the risk is accepted); kept with the change in the audit trail',
+  })
+  @IsOptional()
+  @IsString({ message: 'note must be text' })
+  @MaxLength(FINDING_NOTE_MAX, { message: `note must be at most ${FINDING_NOTE_MAX} characters` })
+  note?: string;
 }
