@@ -75,6 +75,33 @@ describe('signing in and out in a real browser (headless Chromium)', () => {
     await context.close();
   });
 
+  it('opens the console in the language of a user invited in English, on a fresh browser', async () => {
+    const english = await createTestTenant(api.dataSource, 'login-english');
+    await api.dataSource.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [
+      english.users.procurement.id,
+    ]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The login page itself knows no one yet: Japanese first.
+    await logIn(page, { base, email: english.users.procurement.email });
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.getByRole('button', { name: 'Log out' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Suppliers' }).count()).resolves.toBe(1);
+    // Other console pages follow, without any ?lang in their links.
+    await page.goto(`${base}/console/suppliers`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+    // Someone who switched this browser to Japanese keeps Japanese after signing in again.
+    const switched = await browser.newContext();
+    const again = await switched.newPage();
+    await again.goto(`${base}/login?lang=ja`);
+    await logIn(again, { base, email: english.users.procurement.email });
+    await expect(again.locator('html').getAttribute('lang')).resolves.toBe('ja');
+    await expect(again.getByRole('button', { name: 'ログアウト' }).count()).resolves.toBe(1);
+    await switched.close();
+    await context.close();
+  });
+
   it('keeps the typed email on the lockout page, so only the password needs typing again', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

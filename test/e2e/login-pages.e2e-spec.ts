@@ -171,6 +171,48 @@ describe('console login and logout pages (real Postgres and Redis)', () => {
     await api.http().get('/api/v1/me').set('authorization', `Bearer ${session}`).expect(401);
   });
 
+  it('opens the console in the signed-in user’s language unless this browser chose one', async () => {
+    const english = await createTestTenant(api.dataSource, 'login-english');
+    const { email, id } = english.users.ciso;
+    await api.dataSource.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [id]);
+    const dashboard = (cookies: string) => api.http().get('/dashboard').set('cookie', cookies);
+
+    // The login form, from a browser that never chose a language.
+    const form = await submitLogin({ email, password: TEST_PASSWORD, status: 303 });
+    expect(cookieOf(form.headers, 'kk_lang')).toBe('en');
+    const session = cookieOf(form.headers, 'kk_session')!;
+    const page = await dashboard(`kk_session=${session}; kk_lang=en`).expect(200);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toContain('Log out');
+
+    // The JSON login sets the same cookie the pages read.
+    const json = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email, password: TEST_PASSWORD });
+    expect(json.status).toBe(200);
+    expect(cookieOf(json.headers, 'kk_lang')).toBe('en');
+
+    // A language chosen on this browser (the cookie, or ?lang on the login) still wins.
+    const chosen = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('cookie', 'kk_lang=ja')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(cookieOf(chosen.headers, 'kk_lang')).toBeUndefined();
+    const token = (chosen.body as { accessToken: string }).accessToken;
+    const japanese = await dashboard(`kk_session=${token}; kk_lang=ja`).expect(200);
+    expect(japanese.text).toContain('<html lang="ja">');
+    expect(japanese.text).toContain('ログアウト');
+    const asked = await api
+      .http()
+      .post('/api/v1/auth/login?lang=ja')
+      .send({ email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(cookieOf(asked.headers, 'kk_lang')).toBe('ja');
+  });
+
   it('says the session expired when a session cookie no longer works, and drops the cookie', async () => {
     const token = await loginToken(api, tenant.users.ciso.email);
     await api.http().post('/api/v1/auth/logout').set('authorization', `Bearer ${token}`);

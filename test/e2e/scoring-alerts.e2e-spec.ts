@@ -38,6 +38,7 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
   let sink: SmtpSink;
   let db: DataSource;
   let worker: INestApplicationContext;
+  const clock = new FakeClock(new Date(`${AS_OF}T01:00:00Z`));
 
   beforeAll(async () => {
     isolated = await isolatedEnvironment('alerts');
@@ -52,7 +53,7 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
         OUTBOX_POLL_INTERVAL_MS: '50',
         MAIL_RATE_PER_SECOND: '1000',
       },
-      new FakeClock(new Date(`${AS_OF}T01:00:00Z`)),
+      clock,
     );
   });
 
@@ -104,8 +105,31 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
     await waitUntil(scored, { timeoutMs: 30_000, what: 'every score' });
   }
 
+  /** The alert mails recorded for the owner that wait for the end of their window. */
+  async function waitingAlerts(ownerId: string) {
+    return db.query<{ message_key: string; status: string; waits: boolean }[]>(
+      `SELECT m.message_key, m.status, o.available_at > now() + interval '5 minutes' AS waits
+         FROM mail_messages m JOIN outbox o ON o.job_id = 'mail.' || replace(m.message_key, ':', '.')
+        WHERE m.kind = 'alert' AND m.user_id = $1 AND o.relayed_at IS NULL`,
+      [ownerId],
+    );
+  }
+
+  /**
+   * Lets the alert window end: the clock moves past it and the gathered mails are due now (the
+   * relay waits on the database's clock, which the test cannot move).
+   */
+  async function endAlertWindows(): Promise<void> {
+    clock.set(new Date(clock.now().getTime() + 11 * 60_000));
+    await db.query(
+      `UPDATE outbox SET available_at = now()
+        WHERE queue = 'mail' AND relayed_at IS NULL AND available_at > now()`,
+    );
+  }
+
   /** Waits until every alert mail of the owner was accepted, then a little longer for strays. */
   async function alertMailsTo(owner: WorkerTenant): Promise<ParsedMail[]> {
+    await endAlertWindows();
     const recorded = async () =>
       (
         await db.query<{ n: number }[]>(
@@ -150,40 +174,56 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
     expect(alerting).toHaveLength(60);
 
     const mails = await alertMailsTo(tenant);
+    // The first batch's digest at once; every later batch of the window in one more mail.
     expect(mails.length).toBeGreaterThan(0);
-    expect(mails.length).toBeLessThanOrEqual(alerting.length / 5);
+    expect(mails.length).toBeLessThanOrEqual(2);
 
     const notes = await notificationsOf(tenant.ownerId);
-    expect(notes).toHaveLength(mails.length);
-    const mailKeys = await db.query<{ message_key: string }[]>(
-      `SELECT message_key FROM mail_messages WHERE kind = 'alert' AND user_id = $1`,
-      [tenant.ownerId],
-    );
-    expect(mailKeys.map((m) => m.message_key).sort()).toEqual(
-      notes.map((n) => `alert:${n.key}`).sort(),
-    );
-    // Every high or critical supplier is in exactly one digest; no low one is in any.
+    const mailKeys = (
+      await db.query<{ message_key: string }[]>(
+        `SELECT message_key FROM mail_messages WHERE kind = 'alert' AND user_id = $1`,
+        [tenant.ownerId],
+      )
+    ).map((m) => m.message_key);
+    expect(mailKeys).toHaveLength(mails.length);
+    const sentAtOnce = notes.filter((n) => mailKeys.includes(`alert:${n.key}`));
+    expect(sentAtOnce).toHaveLength(1);
+    // Every high or critical supplier is in exactly one notification; no low one is in any.
     const inDigests = notes.flatMap((n) => n.detail.map((d) => d.supplierId));
     expect([...inDigests].sort()).toEqual(alerting.map((a) => a.supplierId).sort());
+    for (const note of notes) {
+      if (note.detail.length === 1) {
+        expect(note.link).toBe(`/dashboard/suppliers/${note.detail[0].supplierId}`);
+      } else {
+        expect(note.link).toBe(`/dashboard?campaign=${campaignId}`);
+        expect(note.title.ja).toMatch(
+          new RegExp(` ほか${note.detail.length - 1}社のリスク評価が「.+」`),
+        );
+      }
+    }
 
     const bySupplier = new Map(all.map((a) => [a.supplierId, a]));
     const mailed: string[] = [];
+    let beyondCap = 0;
     for (const mail of mails) {
       const linked = linkedSuppliers(mail);
       expect(linked.length).toBeGreaterThan(0);
-      const note = notes.find((n) => n.detail.some((d) => d.supplierId === linked[0]))!;
-      const count = note.detail.length;
+      // The mail sent at once lists its batch; the gathered one every other notification.
+      const first = sentAtOnce[0];
+      const itsNotes = first.detail.some((d) => d.supplierId === linked[0])
+        ? [first]
+        : notes.filter((n) => n !== first);
+      const listedInNotes = itsNotes.flatMap((n) => n.detail.map((d) => d.supplierId));
+      const count = listedInNotes.length;
+      beyondCap += Math.max(0, count - 50);
       if (count === 1) {
         const only = bySupplier.get(linked[0])!;
         const tierJa = only.tier === 'critical' ? '重大' : '高';
         expect(mail.subject).toBe(`【リスク警告】${only.name} が ${tierJa} と評価されました`);
-        expect(note.link).toBe(`/dashboard/suppliers/${only.supplierId}`);
         mailed.push(only.supplierId);
         continue;
       }
       expect(mail.subject).toBe(`【リスク警告】${count}社が「高」以上のリスクと評価されました`);
-      expect(note.link).toBe(`/dashboard?campaign=${campaignId}`);
-      expect(note.title.ja).toMatch(new RegExp(` ほか${count - 1}社のリスク評価が「.+」`));
       // Each supplier's own link, then the dashboard's: listed most severe first.
       expect(mail.text).toContain(`/dashboard?campaign=${campaignId}`);
       const listed = linked;
@@ -193,15 +233,72 @@ describe('high-tier alerts: one digest per batch and owner, no news no alert', (
       expect(tiers).toEqual([...tiers].sort((a, b) => (a === b ? 0 : a === 'critical' ? -1 : 1)));
       for (const id of listed) {
         expect(mail.text).toContain(`- ${bySupplier.get(id)!.name}(「`);
-        expect(note.detail.map((d) => d.supplierId)).toContain(id);
+        expect(listedInNotes).toContain(id);
       }
       mailed.push(...listed);
     }
     expect(new Set(mailed).size).toBe(mailed.length);
     for (const a of low) expect(mailed).not.toContain(a.supplierId);
     const shown = alerting.filter((a) => mailed.includes(a.supplierId)).length;
-    const beyondCap = notes.reduce((sum, n) => sum + Math.max(0, n.detail.length - 50), 0);
     expect(shown + beyondCap).toBe(alerting.length);
+  });
+
+  it('mails a busy minute’s 20 high-risk suppliers in at most two mails to their owner', async () => {
+    const tenant = await createWorkerTenant(db, 'alerts-busy');
+    const campaignId = await createCampaign(db, tenant, {
+      dueDate: '2026-12-20',
+      launchedAt: new Date('2026-11-20T01:00:00Z'),
+    });
+    const high = await seed(tenant, campaignId, ANSWER_FIXTURES.star2Contradiction, 20);
+    // Answers come in one after another within the minute: each is scored in a batch of its own.
+    for (const assessment of high) {
+      await submitAll(tenant.organizationId, [assessment]);
+      await waitForScores([assessment]);
+    }
+    expect(high.every((a) => a.tier === 'high')).toBe(true);
+
+    // Each one is in the console at once, in a notification of its own.
+    const notes = await notificationsOf(tenant.ownerId);
+    expect(notes.map((n) => n.detail.map((d) => d.supplierId))).toHaveLength(20);
+    expect(notes.flatMap((n) => n.detail.map((d) => d.supplierId)).sort()).toEqual(
+      high.map((a) => a.supplierId).sort(),
+    );
+    // The first alert is mailed at once; the other 19 wait together for the window's end.
+    await waitUntil(async () => sink.messages.some((m) => recipient(m) === tenant.ownerEmail), {
+      timeoutMs: 30_000,
+      what: 'the first alert mail',
+    });
+    expect(await waitingAlerts(tenant.ownerId)).toEqual([
+      {
+        message_key: expect.stringMatching(/^alert:high-tier-window:/),
+        status: 'queued',
+        waits: true,
+      },
+    ]);
+
+    const mails = await alertMailsTo(tenant);
+    expect(mails).toHaveLength(2);
+    const mailed = mails.flatMap(linkedSuppliers);
+    expect([...mailed].sort()).toEqual(high.map((a) => a.supplierId).sort());
+    const firstName = high.find((a) => a.supplierId === linkedSuppliers(mails[0])[0])!.name;
+    expect(mails.map((m) => m.subject)).toEqual([
+      `【リスク警告】${firstName} が 高 と評価されました`,
+      '【リスク警告】19社が「高」以上のリスクと評価されました',
+    ]);
+
+    // A quiet spell later, the next alert goes out at once again.
+    clock.set(new Date(clock.now().getTime() + 30 * 60_000));
+    const [late] = await seed(tenant, campaignId, ANSWER_FIXTURES.smeNothing, 1);
+    await submitAll(tenant.organizationId, [late]);
+    await waitForScores([late]);
+    await waitUntil(
+      async () =>
+        linkedSuppliers(
+          sink.messages.filter((m) => recipient(m) === tenant.ownerEmail).at(-1)!,
+        ).includes(late.supplierId),
+      { timeoutMs: 30_000, what: 'the alert after the quiet spell' },
+    );
+    expect(await waitingAlerts(tenant.ownerId)).toEqual([]);
   });
 
   it('tells the organization’s admin, not the deactivated owner, when a supplier turns high-risk', async () => {

@@ -37,13 +37,14 @@ describe('scoring on submit', () => {
   let worker: INestApplicationContext;
   let tenant: WorkerTenant;
   let campaignId: string;
+  const clock = new FakeClock(new Date(`${AS_OF}T01:00:00Z`));
 
   beforeAll(async () => {
     scratch = await createScratchDatabase('scoring');
     db = await new DataSource(dataSourceOptions(scratch.url, { poolSize: 3 })).initialize();
     worker = await startWorkerWithClock(
       { DATABASE_URL: scratch.url, QUEUE_PREFIX: queues.prefix, OUTBOX_POLL_INTERVAL_MS: '50' },
-      new FakeClock(new Date(`${AS_OF}T01:00:00Z`)),
+      clock,
     );
     tenant = await createWorkerTenant(db, 'scoring');
     campaignId = await createCampaign(db, tenant, {
@@ -67,6 +68,9 @@ describe('scoring on submit', () => {
     ) as Promise<{ id: string; status: string; tier: string; riskScore: number }[]>;
 
   async function submitAndWait(fixture: AnswerFixture) {
+    // Half an hour apart (the same Tokyo day): each high-risk supplier is its owner's first
+    // alert in a while, mailed at once rather than gathered with the one before.
+    clock.set(new Date(clock.now().getTime() + 30 * 60_000));
     const [assessment] = await seedAssessments(db, { tenant, campaignId, count: 1, fixture });
     await waitUntil(async () => (await scoresOf(assessment.id)).length > 0, {
       timeoutMs: 30_000,

@@ -18,6 +18,12 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ OUTBOX_RETENTION_DAYS: '30' }).OUTBOX_RETENTION_DAYS).toBe(30);
   });
 
+  it('gathers high-tier alert mail over 10 minutes unless told otherwise', () => {
+    expect(validateEnvironment({}).HIGH_TIER_ALERT_WINDOW_MINUTES).toBe(10);
+    const env = validateEnvironment({ HIGH_TIER_ALERT_WINDOW_MINUTES: '30' });
+    expect(env.HIGH_TIER_ALERT_WINDOW_MINUTES).toBe(30);
+  });
+
   it('trusts no proxy unless told: a client cannot choose the address it is counted by', () => {
     expect(trustProxyOption(validateEnvironment({}).TRUST_PROXY)).toBe(false);
     expect(trustProxyOption('true')).toBe(true);
@@ -37,6 +43,21 @@ describe('validateEnvironment', () => {
     ['PORT', 'eighty', 'PORT must be an integer number'],
     ['OUTBOX_RETENTION_DAYS', '0', 'OUTBOX_RETENTION_DAYS must not be less than 1'],
     ['OUTBOX_RETENTION_DAYS', '1.5', 'OUTBOX_RETENTION_DAYS must be an integer number'],
+    [
+      'HIGH_TIER_ALERT_WINDOW_MINUTES',
+      '0',
+      'HIGH_TIER_ALERT_WINDOW_MINUTES must not be less than 1',
+    ],
+    [
+      'HIGH_TIER_ALERT_WINDOW_MINUTES',
+      '2000',
+      'HIGH_TIER_ALERT_WINDOW_MINUTES must not be greater than 1440',
+    ],
+    [
+      'HIGH_TIER_ALERT_WINDOW_MINUTES',
+      'ten',
+      'HIGH_TIER_ALERT_WINDOW_MINUTES must be an integer number',
+    ],
     ['TRUST_PROXY', 'yes', 'TRUST_PROXY must be true, false, a hop count or a comma-separated'],
   ])('names %s when it is malformed', (name, value, message) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(message);

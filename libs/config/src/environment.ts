@@ -126,6 +126,16 @@ export class Environment {
   REMINDER_SWEEP_INTERVAL_MS = 300_000;
 
   /**
+   * High-tier alert mail: an owner's first alert goes out at once; those that follow within this
+   * many minutes are gathered into one mail sent when the window ends (at most a day).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  HIGH_TIER_ALERT_WINDOW_MINUTES = 10;
+
+  /**
    * Which proxies may set the client address (X-Forwarded-For) that per-IP limits count by:
    * `false` (the default: the socket's address, so a client cannot pick its own), `true` (any),
    * a hop count, or a comma-separated list of proxy addresses or CIDRs.

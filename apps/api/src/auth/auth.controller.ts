@@ -31,6 +31,7 @@ import {
 import { Environment } from '@kakehashi/config';
 import { UsersRepository } from '@kakehashi/database';
 import { ApiBodyRouteConfig } from '../common/api-request-policy';
+import { rememberUserLocale } from '../console/console-locale';
 import { ApiErrors } from '../common/api-responses.doc';
 import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
 import { LocalAuthGuard, SEND_CREDENTIALS_AS_JSON, SignedIn } from './local-auth.guard';
@@ -67,6 +68,7 @@ export class AuthController {
     // Validated by LocalAuthGuard before passport runs; declared for the OpenAPI document.
     @Body() _body: LoginDto,
     @SignedIn() signedIn: SignedInUser,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): LoginResponseDto {
     reply.setCookie(SESSION_COOKIE, signedIn.token, {
@@ -76,6 +78,8 @@ export class AuthController {
       path: '/',
       maxAge: SESSION_TTL_SECONDS,
     });
+    // The session cookie opens the console too: in the user's language unless chosen already.
+    rememberUserLocale(request, reply, signedIn.locale);
     return { accessToken: signedIn.token };
   }
 

@@ -25,6 +25,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     if (result.outcome === 'throttled') throw new LoginThrottledException(result.retryAfter);
     // One answer for an unknown email and a wrong password.
     if (result.outcome === 'invalid') throw new UnauthorizedException('Invalid email or password');
-    return { user: result.user, token: result.token };
+    return { user: result.user, token: result.token, locale: result.locale };
   }
 }

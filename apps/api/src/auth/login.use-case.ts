@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, AuthenticatedUser } from '@kakehashi/auth';
+import { UsersRepository } from '@kakehashi/database';
 import { isRetryAfter, LoginRetryAfter, LoginThrottle } from './login-throttle';
 
 /** A user signed in, with the token of the session just opened for them. */
 export interface SignedInUser {
   user: AuthenticatedUser;
   token: string;
+  /** The user's own language (users.locale): the console starts in it on a fresh browser. */
+  locale: string;
 }
 
 export type LoginResult =
@@ -19,6 +22,7 @@ export class LoginUseCase {
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly users: UsersRepository,
   ) {}
 
   async execute(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
@@ -31,7 +35,9 @@ export class LoginUseCase {
         failed = true;
         return { outcome: 'invalid' };
       }
-      return { outcome: 'signed-in', user, token: await this.auth.issueToken(user) };
+      const token = await this.auth.issueToken(user);
+      const locale = (await this.users.findById(user.organizationId, user.id))?.locale ?? 'ja';
+      return { outcome: 'signed-in', user, token, locale };
     } finally {
       // Only a wrong email or password counts; an error on our side is not the caller's guess.
       await this.throttle.settle(slot, { failed });

@@ -5,7 +5,7 @@ import { AuthService, Public, SESSION_COOKIE, SESSION_TTL_SECONDS } from '@kakeh
 import { Environment } from '@kakehashi/config';
 import { SignedIn } from '../auth/local-auth.guard';
 import type { SignedInUser } from '../auth/login.use-case';
-import { resolveLocale, safeNext } from './console-locale';
+import { rememberUserLocale, resolveLocale, safeNext } from './console-locale';
 import { renderConsolePage } from './console-page';
 import { CONSOLE_TEXT } from './console-text';
 import { LoginForm, LoginFormGuard } from './login-form.guard';
@@ -56,6 +56,7 @@ export class ConsoleAuthController {
       path: '/',
       maxAge: SESSION_TTL_SECONDS,
     });
+    rememberUserLocale(request, reply, signedIn.locale);
     // The form's token has done its job: the next login page starts a fresh one.
     LOGIN_FORM_TOKEN.clear(reply);
     await reply.redirect(safeNext((request.body as LoginForm | undefined)?.next), 303);

@@ -8,12 +8,40 @@ export const LANG_COOKIE = 'kk_lang';
  * parameter keep the choice.
  */
 export function resolveLocale(request: FastifyRequest, reply: FastifyReply): Locale {
-  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (asked === 'en' || asked === 'ja') {
-    reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  const asked = askedLocale(request);
+  if (asked) {
+    rememberLocale(reply, asked);
     return asked;
   }
   return request.cookies?.[LANG_COOKIE] === 'en' ? 'en' : 'ja';
+}
+
+/**
+ * At sign-in, the console takes the user's own language (the one their mail is in), unless this
+ * browser already chose one: `?lang` or an existing language cookie still wins.
+ */
+export function rememberUserLocale(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userLocale: string,
+): void {
+  const asked = askedLocale(request);
+  if (asked) return rememberLocale(reply, asked);
+  if (isLocale(request.cookies?.[LANG_COOKIE])) return;
+  if (isLocale(userLocale)) rememberLocale(reply, userLocale);
+}
+
+function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'ja';
+}
+
+function askedLocale(request: FastifyRequest): Locale | null {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+  return isLocale(asked) ? asked : null;
+}
+
+function rememberLocale(reply: FastifyReply, locale: Locale): void {
+  reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
 }
 
 /** The current URL with `lang` set, for the language switch. */

@@ -15,6 +15,7 @@ import {
 import { Clock } from '@kakehashi/queue';
 import { findEscalatedSuppliers } from '../reminders/escalation-digest.query';
 import { byRiskThenName, digestLink } from '../scoring/alert-digest';
+import { gatheredAlertScoreIds } from '../scoring/alert-window';
 import { LinkIssuer } from './link-issuer';
 import { LoadedMail } from './mail-row.loader';
 import { loadSubmissionReceipt } from './submission-receipt.loader';
@@ -249,21 +250,32 @@ export class MailContextLoader {
   }
 
   /**
-   * A digest of the suppliers one scoring batch rated high or critical for this owner: the
-   * notification keyed like the mail (without `alert:`) lists their scores; names, campaigns,
-   * tiers and risk scores are read now, most severe first, then by name.
+   * The scores an alert mail lists: a gathered mail's window (see HighTierAlert), or the one
+   * notification keyed like the mail; null when there is no such notification.
    */
-  private async alert(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
+  private async alertScoreIds(row: LoadedMail): Promise<unknown[] | null> {
+    const gathered = await gatheredAlertScoreIds(this.dataSource, row);
+    if (gathered) return gathered;
     const key = row.messageKey.replace(/^alert:/, '');
     const [note] = await this.dataSource.query<{ detail: { scoreId?: unknown }[] | null }[]>(
       'SELECT detail FROM notifications WHERE key = $1 AND organization_id = $2',
       [key, row.organizationId],
     );
-    if (!note) return { send: false, reason: 'notification not found' };
+    if (!note) return null;
     // A notification written before digests has no detail: its key names its one score.
-    const listed = Array.isArray(note.detail)
+    return Array.isArray(note.detail)
       ? note.detail.map((item) => item.scoreId)
       : [key.replace(/^high-tier:/, '')];
+  }
+
+  /**
+   * A digest of the suppliers one scoring batch (or, gathered, one window of batches) rated high
+   * or critical for this owner; names, campaigns, tiers and risk scores are read now, most severe
+   * first, then by name.
+   */
+  private async alert(row: LoadedMail, locale: MailLocale): Promise<MailContext> {
+    const listed = await this.alertScoreIds(row);
+    if (!listed) return { send: false, reason: 'notification not found' };
     const scoreIds = listed.filter((id): id is string => typeof id === 'string' && UUID.test(id));
     const scores = await this.dataSource.query<
       {

@@ -1,4 +1,12 @@
-import { AlertEvent, buildDigests, byRiskThenName, isNews } from './alert-digest';
+import {
+  AlertEvent,
+  buildDigests,
+  byRiskThenName,
+  gatheredAlertKey,
+  isNews,
+  parseGatheredAlertKey,
+  planAlertMail,
+} from './alert-digest';
 
 const ORG = '00000000-0000-4000-8000-00000000000a';
 const OWNER = '00000000-0000-4000-8000-0000000000b1';
@@ -129,5 +137,58 @@ describe('byRiskThenName (the alert mail list, "most severe first")', () => {
       '北辰工業',
       'さくら商事',
     ]);
+  });
+});
+
+describe('planAlertMail (one recipient’s alert mails over a window)', () => {
+  const minute = 60_000;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 1, 0) + minutes * minute);
+  const plan = (now: number, last: { immediate?: number; gathered?: [number, number] } = {}) =>
+    planAlertMail({
+      recipientId: OWNER,
+      now: at(now),
+      windowMs: 10 * minute,
+      lastImmediate: last.immediate === undefined ? null : at(last.immediate),
+      lastGathered: last.gathered
+        ? { from: at(last.gathered[0]), until: at(last.gathered[1]) }
+        : null,
+    });
+
+  it('sends the first alert at once, and again once a whole window passed quietly', () => {
+    expect(plan(0)).toEqual({ send: 'now' });
+    expect(plan(10, { immediate: 0 })).toEqual({ send: 'now' });
+    expect(plan(25, { gathered: [5, 15] })).toEqual({ send: 'now' });
+  });
+
+  it('gathers the alerts that follow into one mail at the end of the window', () => {
+    const opened = plan(0.5, { immediate: 0 });
+    expect(opened).toEqual({
+      send: 'gathered',
+      key: gatheredAlertKey(OWNER, { from: at(0), until: at(10) }),
+      window: { from: at(0), until: at(10) },
+      create: true,
+    });
+    // A later alert of the same window joins the waiting mail instead of making another.
+    expect(plan(9.9, { immediate: 0, gathered: [0, 10] })).toEqual({
+      ...opened,
+      create: false,
+    });
+    // Right after that mail went out, the next window follows it: still one mail per window.
+    expect(plan(12, { immediate: 0, gathered: [0, 10] })).toEqual({
+      send: 'gathered',
+      key: gatheredAlertKey(OWNER, { from: at(10), until: at(20) }),
+      window: { from: at(10), until: at(20) },
+      create: true,
+    });
+  });
+
+  it('reads back the recipient and window from a gathered mail’s key, and nothing else', () => {
+    const key = gatheredAlertKey(OWNER, { from: at(0), until: at(10) });
+    expect(key.startsWith(`alert:high-tier-window:${OWNER}:`)).toBe(true);
+    expect(parseGatheredAlertKey(key)).toEqual({ recipientId: OWNER, from: at(0), until: at(10) });
+    expect(parseGatheredAlertKey(`alert:high-tier:${OWNER}`)).toBeNull();
+    // Keys of one recipient sort by time, so the latest is the greatest.
+    const later = gatheredAlertKey(OWNER, { from: at(10), until: at(20) });
+    expect([later, key].sort()).toEqual([key, later]);
   });
 });

@@ -160,3 +160,79 @@ export function buildDigests(events: AlertEvent[]): AlertDigest[] {
     };
   });
 }
+
+/**
+ * The mail that gathers one recipient's alerts over a window:
+ * `alert:high-tier-window:<recipientId>:<from ms>-<until ms>`, its notifications being those of
+ * the recipient created in [from, until) that did not go out in a mail of their own. The times
+ * are zero-padded, so the keys of one recipient sort by time.
+ */
+const GATHERED_PREFIX = 'alert:high-tier-window:';
+const MS_DIGITS = 15;
+
+export interface AlertWindow {
+  from: Date;
+  until: Date;
+}
+
+export function gatheredAlertPrefix(recipientId: string): string {
+  return `${GATHERED_PREFIX}${recipientId.toLowerCase()}:`;
+}
+
+export function gatheredAlertKey(recipientId: string, window: AlertWindow): string {
+  const ms = (at: Date) => String(at.getTime()).padStart(MS_DIGITS, '0');
+  return `${gatheredAlertPrefix(recipientId)}${ms(window.from)}-${ms(window.until)}`;
+}
+
+/** The recipient and window of a gathered alert mail's key; null for any other key. */
+export function parseGatheredAlertKey(key: string): ({ recipientId: string } & AlertWindow) | null {
+  const match = /^alert:high-tier-window:([0-9a-f-]{36}):(\d{15})-(\d{15})$/.exec(key);
+  if (!match) return null;
+  return {
+    recipientId: match[1],
+    from: new Date(Number(match[2])),
+    until: new Date(Number(match[3])),
+  };
+}
+
+/** How a recipient's new alert is mailed. */
+export type AlertMailPlan =
+  /** Nothing was mailed to them within the window: this alert goes out at once. */
+  | { send: 'now' }
+  /**
+   * Gathered into the mail sent when the window ends; `create` when this alert opens that
+   * mail (its window follows the last mail), otherwise it joins one that is still waiting.
+   */
+  | { send: 'gathered'; key: string; window: AlertWindow; create: boolean };
+
+/**
+ * The first alert goes out at once; those within the next `windowMs` wait for one mail at the
+ * window's end, and the window after that one likewise: at most one mail per window after the
+ * first, however busy the scoring.
+ */
+export function planAlertMail(input: {
+  recipientId: string;
+  now: Date;
+  windowMs: number;
+  /** When the latest alert that went out on its own was recorded (null: none recently). */
+  lastImmediate: Date | null;
+  /** The latest gathered mail's window (null: none). */
+  lastGathered: AlertWindow | null;
+}): AlertMailPlan {
+  const { recipientId, now, windowMs, lastImmediate, lastGathered } = input;
+  if (lastGathered && lastGathered.until.getTime() > now.getTime()) {
+    return {
+      send: 'gathered',
+      key: gatheredAlertKey(recipientId, lastGathered),
+      window: lastGathered,
+      create: false,
+    };
+  }
+  const recent = [lastImmediate, lastGathered?.until ?? null]
+    .filter((at): at is Date => at !== null && at.getTime() > now.getTime() - windowMs)
+    .map((at) => at.getTime());
+  if (recent.length === 0) return { send: 'now' };
+  const from = new Date(Math.max(...recent));
+  const window = { from, until: new Date(from.getTime() + windowMs) };
+  return { send: 'gathered', key: gatheredAlertKey(recipientId, window), window, create: true };
+}
