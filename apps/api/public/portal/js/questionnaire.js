@@ -2,7 +2,9 @@
 // the server answers which items are now visible. A 409 shows the conflict instead of overwriting.
 // A failed autosave never blocks the form: the buttons always post it, and the server then shows
 // its own message (the posted form carries every value on the page, so nothing typed is lost).
-/* global document, window, CSS, Element, HTMLInputElement, HTMLTextAreaElement */
+// Leaving the page saves first: links and other forms wait for the saves; a reload or a closed tab
+// asks (beforeunload) while something is unsaved and sends it with a keepalive request.
+/* global document, window, CSS, Element, HTMLInputElement, HTMLTextAreaElement, HTMLFormElement */
 (function () {
   'use strict';
 
@@ -39,19 +41,44 @@
   var statusEl = form.querySelector('[data-save-status]');
   /** Edits not sent yet, by item id. */
   var pending = {};
-  var busy = false;
+  /** The save on its way: its answers, the version it was sent with, and a promise of its end. */
+  var inflight = null;
+  /** The last save failed for a passing reason (network, server error): do not retry in a loop. */
+  var failed = false;
   /** Autosave ended for this page (conflict, session over): the buttons still post the form. */
   var stopped = false;
-  /** The form is being posted: autosave must not race it. */
+  /** The form is being posted (or waits to be): autosave must not race it. */
   var submitting = false;
   /** The post this script itself sends once a running save has answered. */
   var released = false;
+  /** Another form (an upload) this script submits again once the saves are done. */
+  var releasedForm = null;
+  /** Where a link click waiting for the saves goes next (the latest click wins). */
+  var leaving = null;
+  /** Values the server refused so far, the last one's item id: leaving stops to show them. */
+  var refusals = 0;
+  var refusedId = null;
+  /** Unsaved edits were sent as the page was hidden: a page restored from the cache is stale. */
+  var sentOnHide = false;
   /** How long a started post blocks further clicks and autosave (a cancelled post ends it). */
   var SUBMIT_GUARD_MS = 10000;
+  /** How long posting or leaving waits for the saves before it stops waiting. */
+  var WAIT_MS = 20000;
   var timer = null;
+  var guard = null;
+
+  /** Words the page does not carry (yet) as data-msg-* attributes. */
+  var FALLBACK = {
+    ja: {
+      slow: '保存に時間がかかっているため、まだ送信していません。通信状況を確認して、もう一度ボタンを押してください。',
+    },
+    en: {
+      slow: 'Saving is taking longer than usual, so the form has not been sent yet. Check your connection and press the button again.',
+    },
+  };
 
   function msg(name) {
-    return form.getAttribute('data-msg-' + name) || '';
+    return form.getAttribute('data-msg-' + name) || FALLBACK[lang][name] || '';
   }
 
   function setStatus(text) {
@@ -157,22 +184,54 @@
     });
   }
 
-  /** Shows (or with no text, clears) an autosave error beside one item. */
+  /** Adds or removes one id in an element's aria-describedby. */
+  function describedBy(el, id, add) {
+    if (!el) return;
+    var ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (x) {
+      return x !== '' && x !== id;
+    });
+    if (add) ids.push(id);
+    if (ids.length > 0) el.setAttribute('aria-describedby', ids.join(' '));
+    else el.removeAttribute('aria-describedby');
+  }
+
+  /**
+   * Shows (or with no text, clears) an autosave error beside one item, tied to its control as the
+   * page's own errors are: in the aria-describedby of the input (or of the choices' fieldset), and
+   * aria-invalid on the inputs.
+   */
   function setItemError(id, text) {
     var item = itemElement(id);
     if (!item) return;
     var el = item.querySelector('[data-autosave-error]');
+    var errorId = item.id + '-autosave-error';
+    var control =
+      item.querySelector('fieldset') ||
+      item.querySelector('input:not([type="file"]):not([type="hidden"]), textarea');
+    var inputs = item.querySelectorAll('input:not([type="hidden"]), textarea');
     if (!text) {
       if (el) el.remove();
+      describedBy(control, errorId, false);
+      // An error the page came with still stands until the page is shown again.
+      if (!item.querySelector('#' + CSS.escape(item.id + '-error'))) {
+        inputs.forEach(function (input) {
+          input.removeAttribute('aria-invalid');
+        });
+      }
       return;
     }
     if (!el) {
       el = document.createElement('p');
       el.className = 'error';
+      el.id = errorId;
       el.setAttribute('data-autosave-error', '');
       item.appendChild(el);
     }
     el.textContent = text;
+    describedBy(control, errorId, true);
+    inputs.forEach(function (input) {
+      input.setAttribute('aria-invalid', 'true');
+    });
   }
 
   function showConflict(message, answers) {
@@ -201,26 +260,42 @@
     return (lang === 'ja' ? body.messageJa : body.messageEn) || body.message || '';
   }
 
-  function flush() {
-    if (busy || stopped || submitting) return;
-    var ids = Object.keys(pending);
-    if (ids.length === 0) return;
-    var answers = {};
-    ids.forEach(function (id) {
-      answers[id] = pending[id];
-    });
-    pending = {};
-    busy = true;
-    setStatus(msg('saving'));
-    fetch(form.getAttribute('data-save-url'), {
+  /** One autosave request; `keepalive` lets it outlive the page (sent as the page goes away). */
+  function send(answers, version, keepalive) {
+    return fetch(form.getAttribute('data-save-url'), {
       method: 'PUT',
       credentials: 'same-origin',
+      keepalive: keepalive === true,
       headers: {
         'content-type': 'application/json',
         'x-csrf-token': form.getAttribute('data-csrf'),
       },
-      body: JSON.stringify({ version: currentVersion(), answers: answers }),
-    })
+      body: JSON.stringify({ version: version, answers: answers }),
+    });
+  }
+
+  function hasPending() {
+    return Object.keys(pending).length > 0;
+  }
+
+  /** Something typed or chosen is not stored yet, and nothing else (a post, a conflict) has taken over. */
+  function hasUnsaved() {
+    return !stopped && !submitting && (inflight !== null || hasPending());
+  }
+
+  /**
+   * Sends the edits not sent yet, unless a save is on its way; returns the save's end. With
+   * `keepalive` the request goes on should the page go away meanwhile.
+   */
+  function flush(keepalive) {
+    if (inflight) return inflight.done;
+    if (stopped || submitting || !hasPending()) return Promise.resolve();
+    clearTimeout(timer);
+    var answers = pending;
+    pending = {};
+    var version = currentVersion();
+    setStatus(msg('saving'));
+    var done = send(answers, version, keepalive === true)
       .then(function (response) {
         return response
           .json()
@@ -231,57 +306,131 @@
             return { status: response.status, body: body };
           });
       })
-      .then(function (result) {
-        busy = false;
-        var status = result.status;
-        var body = result.body || {};
-        if (status === 200) {
-          setVersion(body.version);
-          applyStates(body.items || {});
-          Object.keys(answers).forEach(function (id) {
-            setItemError(id, null);
-          });
-          setStatus(msg('saved'));
-          flush();
-        } else if (status === 409) {
-          var locked = body.status === 'submitted' || body.status === 'scored';
-          showConflict(locked ? msg('locked') : null, answers);
-        } else if (status === 404) {
-          showConflict(msg('mismatch'), answers);
-        } else if (status === 401 || status === 403 || status === 410) {
-          // The session or the link is over: the next post shows the server's page for that.
-          stopped = true;
-          setStatus(
-            status === 410
-              ? msg(body.reason === 'closed' ? 'closed' : 'gone')
-              : msg('session-ended'),
-          );
-        } else if (status === 400 && body.itemId && body.itemId in answers) {
-          // One value was refused, so none of this batch was saved: say which, and send the rest
-          // again. The refused value stays in its field for the person to correct.
-          var text = serverMessage(body) || msg('failed');
-          setItemError(body.itemId, text);
-          setStatus(text);
-          Object.keys(answers).forEach(function (id) {
-            if (id !== body.itemId && !(id in pending)) pending[id] = answers[id];
-          });
-          flush();
-        } else {
-          // Kept for the next save (newer edits win); the buttons still post everything.
+      .then(
+        function (result) {
+          inflight = null;
+          answered(result, answers);
+        },
+        function () {
+          inflight = null;
+          failed = true;
           requeue(answers);
-          setStatus(serverMessage(status === 400 ? body : null) || msg('failed'));
-        }
-      })
-      .catch(function () {
-        busy = false;
-        requeue(answers);
-        setStatus(msg('failed'));
+          setStatus(msg('failed'));
+        },
+      );
+    inflight = { answers: answers, version: version, keepalive: keepalive === true, done: done };
+    return done;
+  }
+
+  function answered(result, answers) {
+    var status = result.status;
+    var body = result.body || {};
+    failed = false;
+    if (status === 200) {
+      setVersion(body.version);
+      applyStates(body.items || {});
+      Object.keys(answers).forEach(function (id) {
+        setItemError(id, null);
       });
+      setStatus(msg('saved'));
+      flush();
+    } else if (status === 409) {
+      var locked = body.status === 'submitted' || body.status === 'scored';
+      showConflict(locked ? msg('locked') : null, answers);
+    } else if (status === 404) {
+      showConflict(msg('mismatch'), answers);
+    } else if (status === 401 || status === 403 || status === 410) {
+      // The session or the link is over: the next post shows the server's page for that.
+      stopped = true;
+      setStatus(
+        status === 410 ? msg(body.reason === 'closed' ? 'closed' : 'gone') : msg('session-ended'),
+      );
+    } else if (status === 400 && body.itemId && body.itemId in answers) {
+      // One value was refused, so none of this batch was saved: say which, and send the rest
+      // again. The refused value stays in its field for the person to correct.
+      var text = serverMessage(body) || msg('failed');
+      refusals += 1;
+      refusedId = body.itemId;
+      setItemError(body.itemId, text);
+      setStatus(text);
+      Object.keys(answers).forEach(function (id) {
+        if (id !== body.itemId && !(id in pending)) pending[id] = answers[id];
+      });
+      flush();
+    } else {
+      // Kept for the next save (newer edits win); the buttons still post everything.
+      failed = true;
+      requeue(answers);
+      setStatus(serverMessage(status === 400 ? body : null) || msg('failed'));
+    }
   }
 
   function requeue(answers) {
     Object.keys(answers).forEach(function (id) {
       if (!(id in pending)) pending[id] = answers[id];
+    });
+  }
+
+  /**
+   * Ends when every edit made so far has been answered: waits for the save on its way, then sends
+   * what is left (at once, without the typing delay). A save that fails for a passing reason is
+   * tried once more, not in a loop.
+   */
+  function settle(retried) {
+    clearTimeout(timer);
+    if (stopped || submitting) return Promise.resolve();
+    if (inflight) {
+      return inflight.done.then(function () {
+        return settle(retried);
+      });
+    }
+    if (!hasPending() || (failed && retried)) return Promise.resolve();
+    return flush().then(function () {
+      return settle(retried || failed);
+    });
+  }
+
+  /** True if `promise` ended within `ms`, false if it took longer. */
+  function within(promise, ms) {
+    var timeout;
+    return Promise.race([
+      promise.then(function () {
+        return true;
+      }),
+      new Promise(function (resolve) {
+        timeout = setTimeout(function () {
+          resolve(false);
+        }, ms);
+      }),
+    ]).then(function (inTime) {
+      clearTimeout(timeout);
+      return inTime;
+    });
+  }
+
+  /**
+   * Leaves the page (`go`) once the edits are saved. Should something still be unsaved then (no
+   * connection, no answer in time), the browser's own "leave this page?" question says so. A
+   * conflict, an ended session or a refused value met on the way is shown here instead of leaving.
+   */
+  function leave(go) {
+    var first = leaving === null;
+    leaving = go;
+    if (!first) return;
+    var wasStopped = stopped;
+    var refusedBefore = refusals;
+    setStatus(msg('saving'));
+    within(settle(false), WAIT_MS).then(function () {
+      var next = leaving;
+      leaving = null;
+      if (stopped && !wasStopped) return;
+      if (refusals !== refusedBefore) {
+        var item = itemElement(refusedId);
+        var control = item && item.querySelector('input:not([type="hidden"]), textarea');
+        if (control) control.focus();
+        return;
+      }
+      next();
     });
   }
 
@@ -307,7 +456,9 @@
     pending[item.getAttribute('data-item')] = value;
     clearTimeout(timer);
     timer = setTimeout(
-      flush,
+      function () {
+        flush();
+      },
       target.type === 'text' || target.tagName === 'TEXTAREA' || target.type === 'number' ? 400 : 0,
     );
   }
@@ -322,40 +473,129 @@
       onChange(event);
   });
 
-  // The buttons post the whole form, which carries every value on the page: unsent edits need no
-  // autosave first. Only a save already on its way is waited for (briefly), so the post carries
-  // the version that save returns instead of conflicting with it.
-  form.addEventListener('submit', function (event) {
-    if (released) return;
-    if (submitting) {
-      event.preventDefault();
-      return;
-    }
+  /** Starts the post of the form: from now on the post carries every value on the page. */
+  function posting() {
     submitting = true;
     clearTimeout(timer);
     pending = {};
     // A post the person cancelled (Stop, Esc) leaves the page as it was: after a while the
     // buttons and autosave work again instead of swallowing every click.
-    setTimeout(function () {
+    clearTimeout(guard);
+    guard = setTimeout(function () {
       submitting = false;
     }, SUBMIT_GUARD_MS);
-    if (!busy) return;
+  }
+
+  // The buttons post the whole form, which carries every value on the page: unsent edits need no
+  // autosave first. Only a save already on its way is waited for, so the post carries the version
+  // that save returns instead of conflicting with it. Should that save not answer in time, nothing
+  // is posted and the status line says so.
+  form.addEventListener('submit', function (event) {
+    if (released || (!submitting && !inflight)) {
+      posting();
+      return;
+    }
     event.preventDefault();
+    if (submitting) return;
     var submitter = event.submitter;
-    var waited = 0;
-    var wait = setInterval(function () {
-      waited += 50;
-      if (busy && waited < 5000) return;
-      clearInterval(wait);
-      // requestSubmit fires this handler again at once: let that one through, then guard again.
+    submitting = true;
+    clearTimeout(timer);
+    setStatus(msg('saving'));
+    within(inflight.done, WAIT_MS).then(function (inTime) {
+      if (!inTime) {
+        submitting = false;
+        setStatus(msg('slow'));
+        return;
+      }
+      // requestSubmit fires this handler again at once: let that one through.
       released = true;
       form.requestSubmit(submitter);
       released = false;
-    }, 50);
+    });
   });
 
-  // Back to this page from the browser's cache after posting it: show the saved state instead.
+  // Leaving the page by a link (sections, 前へ, the language switch) or by another form (an
+  // upload) first saves what is not saved yet.
+  document.addEventListener('click', function (event) {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      !(event.target instanceof Element)
+    )
+      return;
+    var link = event.target.closest('a[href]');
+    if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return;
+    if (link.origin !== window.location.origin) return;
+    // A jump within this page (the error summary, the skip link) does not leave it.
+    var here = window.location;
+    if (link.hash && link.pathname === here.pathname && link.search === here.search) return;
+    if (!hasUnsaved()) return;
+    event.preventDefault();
+    var href = link.href;
+    leave(function () {
+      window.location.assign(href);
+    });
+  });
+
+  document.addEventListener('submit', function (event) {
+    var other = event.target;
+    if (other === form || other === releasedForm || !(other instanceof HTMLFormElement)) return;
+    if (event.defaultPrevented || !hasUnsaved()) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    leave(function () {
+      releasedForm = other;
+      other.requestSubmit(submitter);
+      releasedForm = null;
+    });
+  });
+
+  // Reload, closing the tab, the browser's back button: send what is not sent yet at once (before
+  // the page the browser goes to is asked for, so that page shows it), and warn while something is
+  // unsaved. Should the person stay, the save answers here as any other.
+  window.addEventListener('beforeunload', function (event) {
+    if (!hasUnsaved()) return;
+    flush(true);
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
+  // ...and should the person leave anyway, send it with a request that outlives the page.
+  window.addEventListener('pagehide', function () {
+    if (!hasUnsaved() || (inflight && inflight.keepalive && !hasPending())) return;
+    clearTimeout(timer);
+    var rest = pending;
+    pending = {};
+    var ignore = function () {};
+    if (inflight) {
+      // The save on its way may be cut off with the page, or already be stored: send it again
+      // with the rest on the version it was sent with, and the rest alone on the version it
+      // leads to. The one that fits is stored; the other is refused as stale and changes nothing.
+      var all = {};
+      requeueInto(all, rest);
+      requeueInto(all, inflight.answers);
+      send(all, inflight.version, true).catch(ignore);
+      if (Object.keys(rest).length > 0) send(rest, inflight.version + 1, true).catch(ignore);
+    } else {
+      send(rest, currentVersion(), true).catch(ignore);
+    }
+    sentOnHide = true;
+  });
+
+  /** Copies answers into `target` where it has none for the item (newer edits come first). */
+  function requeueInto(target, answers) {
+    Object.keys(answers).forEach(function (id) {
+      if (!(id in target)) target[id] = answers[id];
+    });
+  }
+
+  // Back to this page from the browser's cache after posting it (or after its last edits were
+  // sent on leaving): show the saved state instead.
   window.addEventListener('pageshow', function (event) {
-    if (event.persisted && submitting) window.location.reload();
+    if (event.persisted && (submitting || sentOnHide)) window.location.reload();
   });
 })();
