@@ -220,4 +220,41 @@ describe('choosing a campaign’s suppliers and launching it, in a real browser 
     await context.close();
     // Seven axe runs and four full-page screenshots: about 25 s on a quiet machine.
   }, 180_000);
+
+  it('keeps the ticked suppliers when paging the registry, and adds those of both pages', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, { base, email: tenant.users.procurement.email });
+    await page.goto(`${base}/console/campaigns/new`);
+    await page.getByLabel('キャンペーン名').fill('ページをまたいで選ぶ');
+    await press(page, '作成', /\/suppliers\?done=created$/);
+    const campaignId = /campaigns\/([0-9a-f-]{36})\//.exec(page.url())![1];
+
+    for (const n of ['02', '03', '04']) await page.getByLabel(`画面選択 ${n} 株式会社`).check();
+    await expect(page.getByText('3 社を選択中').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: '次へ', exact: true }).click();
+    await page.waitForLoadState();
+    await expect(page.getByText('2 / 2', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByTestId('picker-carried').textContent()).resolves.toBe(
+      'ほかのページで選んだ 3 社も、「選択したサプライヤーを追加」で一緒に追加します。',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('画面選択 55 株式会社').check();
+    // Back and forth: the first page's boxes are still ticked.
+    await page.getByRole('button', { name: '前へ', exact: true }).click();
+    await page.waitForLoadState();
+    await expect(page.getByLabel('画面選択 03 株式会社').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('画面選択 05 株式会社').isChecked()).resolves.toBe(false);
+    await press(page, '選択したサプライヤーを追加', /done=added/);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('4 社を追加しました。');
+    const chosen = await api.dataSource.query<{ name: string }[]>(
+      `SELECT s.name FROM campaigns c JOIN suppliers s ON s.id = ANY(c.draft_supplier_ids)
+        WHERE c.id = $1 ORDER BY s.name`,
+      [campaignId],
+    );
+    expect(chosen.map((row) => row.name)).toEqual(
+      ['02', '03', '04', '55'].map((n) => `画面選択 ${n} 株式会社`),
+    );
+    await context.close();
+  }, 120_000);
 });

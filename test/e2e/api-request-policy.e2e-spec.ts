@@ -38,7 +38,7 @@ describe('REST API writes: cookie sessions from our pages only, JSON bodies', ()
         name: 'クッキー検証',
         catalogVersion: DEFAULT_CATALOG_VERSION,
         supplierIds: [],
-        dueDate: '2099-03-31',
+        dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
       });
     expect(created.status).toBe(201);
     return created.body.id as string;

@@ -578,6 +578,84 @@ describe('chasing a campaign’s suppliers', () => {
     });
   });
 
+  describe('searching the campaign page’s list', () => {
+    const cells = (row: string, testid: string) =>
+      new RegExp(`data-testid="${testid}">([^<]*)<`).exec(row)?.[1];
+
+    it('finds a supplier by name (as typed on a Japanese keyboard), 法人番号 or contact email, with when it last opened and how many reminders reached it', async () => {
+      // Supplier 61 was reminded yesterday and today (「今すぐ催促」 above).
+      const byName = await page(
+        `/console/campaigns/${campaignId}?q=${encodeURIComponent('追跡　０６１')}`,
+      ).expect(200);
+      expect(rowsOf(byName.text)).toHaveLength(1);
+      const [reminded] = rowsOf(byName.text);
+      expect(reminded).toContain(assessments[60].name);
+      expect(cells(reminded, 'assessment-reminders-sent')).toBe('2 回');
+      expect(cells(reminded, 'assessment-last-opened')).toBe('—');
+      expect(byName.text).toContain('name="q" value="追跡　０６１"');
+      expect(decoded(byName.text)).toContain('1 件中 1〜1 件目');
+
+      // Supplier 5 opened the questionnaire today (the CSV test above): the same time as the CSV.
+      const digits = corporateNumber(770_004);
+      const byNumber = await page(
+        `/console/campaigns/${campaignId}?q=${encodeURIComponent(`${digits.slice(0, 4)}-${digits.slice(4)}`)}`,
+      ).expect(200);
+      expect(rowsOf(byNumber.text)).toHaveLength(1);
+      const [opened] = rowsOf(byNumber.text);
+      expect(opened).toContain(assessments[4].name);
+      const today = new Intl.DateTimeFormat('ja-JP', {
+        timeZone: 'Asia/Tokyo',
+        dateStyle: 'medium',
+      }).format(new Date());
+      expect(cells(opened, 'assessment-last-opened')).toMatch(
+        new RegExp(`^${today} \\d{1,2}:\\d{2}$`),
+      );
+      expect(cells(opened, 'assessment-reminders-sent')).toBe('0 回');
+
+      const byEmail = await page(`/console/campaigns/${campaignId}?q=CHASE-120%40`).expect(200);
+      expect(rowsOf(byEmail.text)).toHaveLength(1);
+      expect(rowsOf(byEmail.text)[0]).toContain(assessments[119].name);
+
+      const english = await page(`/console/campaigns/${campaignId}?q=chase-120&lang=en`).expect(
+        200,
+      );
+      expect(english.text).toContain('<th scope="col">Last opened</th>');
+      expect(english.text).toContain('<th scope="col">Reminders sent</th>');
+      expect(cells(rowsOf(english.text)[0], 'assessment-reminders-sent')).toBe('0');
+    });
+
+    it('keeps the search with the status filter, the pages and 「今すぐ催促」, and says when nothing matches', async () => {
+      const searched = await page(
+        `/console/campaigns/${campaignId}?status=invited&q=${encodeURIComponent('追跡')}&lang=ja`,
+      ).expect(200);
+      expect(rowsOf(searched.text)).toHaveLength(50);
+      const html = decoded(searched.text);
+      const q = encodeURIComponent('追跡');
+      // The search form keeps the status; the filter links and the pages keep the search.
+      expect(html).toContain('<input type="hidden" name="status" value="invited">');
+      expect(html).toContain(
+        `href="/console/campaigns/${campaignId}?status=opened&amp;q=${q}#assessments"`,
+      );
+      expect(html).toContain(
+        `href="/console/campaigns/${campaignId}?status=invited&amp;q=${q}&amp;page=2#assessments" rel="next"`,
+      );
+      expect(html).toMatch(
+        new RegExp(
+          `action="/console/campaigns/${campaignId}/assessments/[0-9a-f-]{36}/remind\\?status=invited&amp;q=${q}"`,
+        ),
+      );
+      const none = await page(`/console/campaigns/${campaignId}?q=nothing-like-this`).expect(200);
+      expect(rowsOf(none.text)).toHaveLength(0);
+      expect(none.text).toContain('検索に合う評価はありません。');
+      // The REST list searches the same way.
+      const listed = await call('get', `/campaigns/${campaignId}/assessments?q=chase-061`).expect(
+        200,
+      );
+      expect(listed.body.total).toBe(1);
+      expect(listed.body.items[0]).toMatchObject({ id: assessments[60].id, remindersSent: 2 });
+    });
+  });
+
   describe('deleting a draft', () => {
     const draft = async (name: string) =>
       (

@@ -155,8 +155,10 @@ describe("a campaign's supplier page: filters, adding, taking off, launching (re
     expect(matchingLine(all.text)).toBe('該当 300 社');
     expect(rowsOf(all.text)).toHaveLength(50);
     expect(all.text).toContain('<span>1 / 6</span>');
-    // (Handlebars writes "=" in attributes as &#x3D;, which the browser reads back as "=".)
-    expect(all.text).toContain(`href="/console/campaigns/${campaignId}/suppliers?page&#x3D;2"`);
+    // Paging submits the add form (so the ticks go along), without adding anything.
+    expect(all.text).toContain(
+      '<button type="submit" name="goto" value="2" formnovalidate class="campaign-secondary">次へ</button>',
+    );
     expect(all.text).toContain('絞り込み結果をすべて追加（300 社）');
     // The choices of each filter are the tenant's own values.
     expect(all.text).toContain('<option value="製造">製造</option>');
@@ -314,6 +316,85 @@ describe("a campaign's supplier page: filters, adding, taking off, launching (re
     await post([['supplierIds', ids.get(7)!]], { cookie: cookies.auditor }).expect(403);
     expect(await chosenIds()).toHaveLength(152);
     expect(await chosenIds()).not.toContain(ids.get(7));
+  });
+
+  it('keeps the ticks of every page when paging, and adds them all at once', async () => {
+    const created = await api
+      .http()
+      .post('/api/v1/campaigns')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        name: 'ページをまたいで選ぶ',
+        catalogVersion: 'meti-v3.0+sa-3.1',
+        supplierIds: [],
+        dueDate: tokyoToday(),
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const onPage = async (n: number) =>
+      rowsOf((await page(`?page=${n}`, cookies.procurement, id).expect(200)).text).map((r) => r.id);
+    const [one, two, three] = await onPage(1);
+    const pageTwo = await onPage(2);
+    const later = pageTwo[9];
+    // Three ticked on page 1, then 次へ: page 2 is shown, the three carried, nothing added.
+    const second = await post(
+      [
+        ['status', 'draft'],
+        ['page', '1'],
+        ...[one, two, three].map((v): [string, string] => ['supplierIds', v]),
+        ['goto', '2'],
+      ],
+      { id },
+    ).expect(200);
+    expect(second.text).toMatch(/<span>2 \/ \d+<\/span>/);
+    expect(rowsOf(second.text).map((r) => r.id)).toEqual(pageTwo);
+    for (const carried of [one, two, three]) {
+      expect(second.text).toContain(`<input type="hidden" name="supplierIds" value="${carried}">`);
+    }
+    expect(second.text).toContain(
+      'ほかのページで選んだ 3 社も、「選択したサプライヤーを追加」で一緒に追加します。',
+    );
+    expect(await chosenIds(id)).toEqual([]);
+    // Back to page 1: the three are ticked boxes again (not hidden), the one of page 2 carried.
+    const first = await post(
+      [
+        ['status', 'draft'],
+        ...[one, two, three, later].map((v): [string, string] => ['supplierIds', v]),
+        ['goto', '1'],
+      ],
+      { id },
+    ).expect(200);
+    for (const ticked of [one, two, three]) {
+      expect(first.text).toContain(
+        `<input type="checkbox" id="pick-${ticked}" name="supplierIds" value="${ticked}" checked>`,
+      );
+      expect(first.text).not.toContain(`type="hidden" name="supplierIds" value="${ticked}"`);
+    }
+    expect(first.text).toContain(`<input type="hidden" name="supplierIds" value="${later}">`);
+    expect(first.text).toContain('ほかのページで選んだ 1 社も');
+    const english = await post(
+      [
+        ['supplierIds', later],
+        ['goto', '1'],
+      ],
+      { id, lang: 'en' },
+    ).expect(200);
+    expect(english.text).toContain(
+      '1 selected on other pages will be added too with “Add the selected suppliers”.',
+    );
+    expect(await chosenIds(id)).toEqual([]);
+    // The add button then adds every tick, of both pages.
+    const added = await post(
+      [
+        ['status', 'draft'],
+        ...[one, two, three, later].map((v): [string, string] => ['supplierIds', v]),
+        ['mode', 'selected'],
+      ],
+      { id },
+    ).expect(303);
+    const told = await page(added.headers.location.replace(/^[^?]*/, ''), cookies.procurement, id);
+    expect(noticeOf(told.text)).toBe('4 社を追加しました。');
+    expect(sorted(await chosenIds(id))).toEqual(sorted([one, two, three, later]));
   });
 
   it('takes a supplier off a draft, on its page and through the API', async () => {

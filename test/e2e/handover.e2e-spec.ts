@@ -101,7 +101,7 @@ describe('handing over suppliers and campaigns', () => {
         name: `引き継ぎテスト ${Date.now()}`,
         catalogVersion: DEFAULT_CATALOG_VERSION,
         supplierIds,
-        dueDate: '2099-03-31',
+        dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
       },
       who,
     );

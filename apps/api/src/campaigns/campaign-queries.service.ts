@@ -2,6 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ASSESSMENT_STATUSES, AssessmentStatus, Campaign } from '@kakehashi/database';
 import { tokyoToday } from '@kakehashi/mail';
+import { looksLikeCorporateNumber, normalizeCorporateNumber } from '../suppliers/corporate-number';
+import { foldedSql, foldForSearch } from '../suppliers/search-folding';
+import { assessmentActivity, latest, REMINDERS_SENT_SQL } from './assessment-activity';
 import { assessmentFilterSql, isCampaignOverdue } from './assessment-filter';
 import { pendingInvitations, withMailRecipients } from './campaign-mail-recipients';
 import { AssessmentListQueryDto, CampaignListQueryDto } from './dto/list-query.dto';
@@ -155,9 +158,12 @@ export class CampaignQueriesService {
     const campaign = await this.requireCampaign(organizationId, id);
     const overdue = isCampaignOverdue(campaign);
     const params: unknown[] = [id, organizationId];
-    const filter = assessmentFilterSql(query.status, { params, campaignOverdue: overdue });
+    const filter =
+      assessmentFilterSql(query.status, { params, campaignOverdue: overdue }) +
+      searchSql(query.q, params);
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(
       `SELECT count(*) AS total FROM assessments a
+         JOIN suppliers s ON s.id = a.supplier_id
         WHERE a.campaign_id = $1 AND a.organization_id = $2${filter}`,
       params,
     );
@@ -165,7 +171,8 @@ export class CampaignQueriesService {
       `SELECT a.id, a.supplier_id AS "supplierId", s.name AS "supplierName", a.status,
               a.submitted_at AS "submittedAt", ct.email AS "contactEmail",
               ct.undeliverable_reason AS "undeliverableReason",
-              COALESCE(m.status, 'none') AS "delivery", m.sent_at AS "invitedAt"
+              COALESCE(m.status, 'none') AS "delivery", m.sent_at AS "invitedAt",
+              a.opened_at AS "openedAt", ${REMINDERS_SENT_SQL} AS "remindersSent"
          FROM assessments a
          JOIN suppliers s ON s.id = a.supplier_id
          LEFT JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
@@ -175,8 +182,18 @@ export class CampaignQueriesService {
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
-    const items = rows.map((row) => ({
+    // When each was last opened and how many reminders reached it: the same as the CSV.
+    const activity = await assessmentActivity(this.dataSource, {
+      organizationId,
+      ids: rows.map((row) => row.id as string),
+      since: campaign.launchedAt ?? campaign.createdAt,
+    });
+    const items = rows.map(({ openedAt, ...row }) => ({
       ...row,
+      lastOpenedAt: latest(
+        activity.get(row.id as string)?.lastOpened ?? null,
+        openedAt as Date | null,
+      ),
       overdue: overdue && !['submitted', 'scored'].includes(row.status as string),
     }));
     return {
@@ -190,6 +207,31 @@ export class CampaignQueriesService {
       pageSize: query.pageSize,
     };
   }
+}
+
+/**
+ * The list's search, as the supplier registry's: the supplier's name or romanised name (folded
+ * alike: NFKC, 異体字), its 法人番号 when typed as digits, or a contact's email. Adds its
+ * parameters to `params`.
+ */
+function searchSql(typed: string | undefined, params: unknown[]): string {
+  const q = typed ? foldForSearch(typed).trim() : '';
+  if (!q) return '';
+  params.push(`%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const like = `$${params.length}`;
+  const clauses = [
+    `${foldedSql('s.name')} ILIKE ${like}`,
+    `${foldedSql('s.name_romaji')} ILIKE ${like}`,
+    `EXISTS (SELECT 1 FROM supplier_contacts sc
+              WHERE sc.supplier_id = a.supplier_id AND sc.organization_id = a.organization_id
+                AND sc.email ILIKE ${like})`,
+  ];
+  const digits = looksLikeCorporateNumber(typed!) ? normalizeCorporateNumber(typed!) : '';
+  if (digits) {
+    params.push(`%${digits}%`);
+    clauses.push(`s.corporate_number LIKE $${params.length}`);
+  }
+  return ` AND (${clauses.join(' OR ')})`;
 }
 
 function toDetail(

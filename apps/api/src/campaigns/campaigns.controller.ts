@@ -73,7 +73,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Create a draft campaign' })
   @ApiCreatedResponse({ type: CampaignCreatedResponse, description: 'The draft campaign' })
   @ApiErrors({
-    400: 'A field is missing or invalid, dueDate is not a real date or is past (Asia/Tokyo), or supplierIds names suppliers the organization does not have (listed in unknownSupplierIds)',
+    400: 'A field is missing or invalid, dueDate is not a real date, is past or is more than a year ahead (Asia/Tokyo), or supplierIds names suppliers the organization does not have (listed in unknownSupplierIds)',
     403: PROCUREMENT_ONLY,
     413: BODY_TOO_LARGE,
   })
@@ -115,9 +115,14 @@ export class CampaignsController {
   @Patch(':id')
   @Roles('procurement')
   @ApiOperation({
-    summary: 'Rename a campaign, give it another owner or change its due date',
+    summary:
+      'Rename a campaign, give it another owner, change its due date, or (while a draft) what ' +
+      'its invitations say and ask',
     description:
-      'Fields left out keep their value. The owner receives the high-risk alerts, the ' +
+      'Fields left out keep their value. senderName, message, reminderPolicy and catalogVersion ' +
+      'can be changed only while the campaign is a draft (409 naming the field once launched; ' +
+      'the same value sent again is no change); null or blank clears senderName and message. ' +
+      'The owner receives the high-risk alerts, the ' +
       'escalations and the overdue digests of the campaign. A new dueDate on a launched ' +
       'campaign mails every supplier still answering (invited, opened, in progress) the new ' +
       'date with their link, once per change, and the reminders start over from the new date; ' +
@@ -126,10 +131,10 @@ export class CampaignsController {
   @ApiParam(CAMPAIGN_ID)
   @ApiOkResponse({ type: CampaignDetailResponse, description: 'The campaign after the change' })
   @ApiErrors({
-    400: 'name is blank or too long, ownerId is not an active procurement user or admin of the organization, or dueDate is not a real date YYYY-MM-DD or is past (Asia/Tokyo)',
+    400: 'name is blank or too long, ownerId is not an active procurement user or admin of the organization, dueDate is not a real date YYYY-MM-DD, is past or is more than a year ahead (Asia/Tokyo), senderName or message is too long, reminderPolicy or catalogVersion is invalid',
     403: PROCUREMENT_ONLY,
     404: NOT_FOUND,
-    409: 'The campaign is closed',
+    409: 'The campaign is closed, or a draft-only field (named in `field`) changes on a launched campaign',
   })
   async update(
     @CurrentUser() user: AuthenticatedUser,

@@ -215,6 +215,20 @@ export class CampaignAssessmentItem {
 
   @ApiProperty({ description: 'Not submitted although the due date passed' })
   overdue!: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the supplier last opened the questionnaire (as in the CSV); null: never',
+  })
+  lastOpenedAt!: string | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Reminder mails sent to the supplier (as in the CSV)',
+  })
+  remindersSent!: number;
 }
 
 export class CampaignAssessmentPageResponse extends PageResponse(CampaignAssessmentItem) {}

@@ -6,16 +6,30 @@ import { tokyoToday } from '@kakehashi/mail';
 import { requireTenantSuppliers } from './campaign-suppliers';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 
-/** What is wrong with a due date: not a real calendar date (2026-02-30), or before today. */
-export function dueDateProblem(dueDate: string, now = new Date()): 'invalid' | 'past' | null {
+/** The latest due date accepted: one year from today in Asia/Tokyo (29 Feb gives 28 Feb). */
+export function maxDueDate(now = new Date()): string {
+  const [year, month, day] = tokyoToday(now).split('-');
+  const next = `${Number(year) + 1}-${month}-${day}`;
+  return month === '02' && day === '29' ? `${Number(year) + 1}-02-28` : next;
+}
+
+/**
+ * What is wrong with a due date: not a real calendar date (2026-02-30), before today, or more
+ * than a year ahead (its links would stay valid for as long).
+ */
+export function dueDateProblem(
+  dueDate: string,
+  now = new Date(),
+): 'invalid' | 'past' | 'tooFar' | null {
   const parsed = new Date(`${dueDate}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== dueDate) {
     return 'invalid';
   }
-  return dueDate < tokyoToday(now) ? 'past' : null;
+  if (dueDate < tokyoToday(now)) return 'past';
+  return dueDate > maxDueDate(now) ? 'tooFar' : null;
 }
 
-/** A real calendar date that is not before today in Asia/Tokyo. */
+/** A real calendar date from today to a year ahead in Asia/Tokyo. */
 export function checkDueDate(dueDate: string, now = new Date()): void {
   const problem = dueDateProblem(dueDate, now);
   if (problem === 'invalid') {
@@ -30,6 +44,15 @@ export function checkDueDate(dueDate: string, now = new Date()): void {
       message: 'dueDate must not be in the past (Asia/Tokyo)',
       field: 'dueDate',
       reason: problem,
+    });
+  }
+  if (problem === 'tooFar') {
+    const max = maxDueDate(now);
+    throw new BadRequestException({
+      message: `dueDate must be at most one year ahead (${max} or earlier, Asia/Tokyo)`,
+      field: 'dueDate',
+      reason: problem,
+      max,
     });
   }
 }

@@ -1,15 +1,61 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ReminderPolicy } from '@kakehashi/database';
 import { AuthenticatedUser, dueDateGraceEnd } from '@kakehashi/auth';
 import { AuditService, Campaign } from '@kakehashi/database';
 import { OutboxService, sendMailEntry } from '@kakehashi/queue';
 import { lockCampaign } from './campaign-suppliers';
 import { checkDueDate } from './create-campaign.use-case';
-import { UpdateCampaignDto } from './dto/update-campaign.dto';
+import { DRAFT_ONLY_FIELDS, DraftOnlyField, UpdateCampaignDto } from './dto/update-campaign.dto';
+
+/** Assessments still answering whose invitation is out: who a new due date is mailed to. */
+const ANSWERING = `FROM assessments a
+        WHERE a.organization_id = $1 AND a.campaign_id = $2
+          AND a.status IN ('invited', 'opened', 'in_progress')
+          AND EXISTS (SELECT 1 FROM mail_messages i
+                       WHERE i.message_key = 'invite:' || a.id AND i.status <> 'queued')`;
+
+/**
+ * How many suppliers a new due date would be announced to now (0 for a draft): what the
+ * console's confirmation states.
+ */
+export async function dueDateNoticeCount(
+  db: DataSource | EntityManager,
+  organizationId: string,
+  campaignId: string,
+): Promise<number> {
+  const [row] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n ${ANSWERING}`, [
+    organizationId,
+    campaignId,
+  ]);
+  return row?.n ?? 0;
+}
+
+/** Options of a change made from a confirmed form. */
+export interface UpdateCampaignOptions {
+  /**
+   * The number of suppliers the form said would be mailed the new due date: a launched
+   * campaign's due date is then moved only if it is still that number (409 otherwise).
+   */
+  expectedNotified?: number;
+}
+
+function samePolicy(a: ReminderPolicy, b: ReminderPolicy): boolean {
+  const key = (p: ReminderPolicy) =>
+    JSON.stringify([
+      [...p.beforeDays].sort((x, y) => y - x),
+      p.overdueEveryDays,
+      p.escalateAfterOverdue,
+    ]);
+  return key(a) === key(b);
+}
 
 /**
  * Renames a campaign, gives it another owner (who then gets its alerts, escalations and overdue
- * digests) or moves its due date. A closed campaign is a record and is not changed.
+ * digests) or moves its due date. A closed campaign is a record and is not changed. While a
+ * draft, what its invitations will say and ask (sender name, message, reminder policy,
+ * questionnaire) can be changed too; once launched they are refused (409 naming the field), a
+ * value sent again unchanged excepted.
  *
  * Moving the due date of a launched campaign counts a new revision: every supplier still
  * answering is mailed the new date with a fresh link (`due-date:<assessmentId>:<revision>`, in the
@@ -24,13 +70,27 @@ export class UpdateCampaignUseCase {
     private readonly outbox: OutboxService,
   ) {}
 
-  execute(user: AuthenticatedUser, campaignId: string, dto: UpdateCampaignDto): Promise<void> {
+  execute(
+    user: AuthenticatedUser,
+    campaignId: string,
+    dto: UpdateCampaignDto,
+    options: UpdateCampaignOptions = {},
+  ): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await lockCampaign(manager, user.organizationId, campaignId);
       if (campaign.status === 'closed') {
         throw new ConflictException(
           `The campaign "${campaign.name}" is closed and cannot be changed`,
         );
+      }
+      const draftChanges = draftOnlyChanges(campaign, dto);
+      const refused = Object.keys(draftChanges)[0] as DraftOnlyField | undefined;
+      if (refused && campaign.status !== 'draft') {
+        throw new ConflictException({
+          message: `${refused} can only be changed while the campaign is a draft`,
+          field: refused,
+          campaignStatus: campaign.status,
+        });
       }
       if (dto.ownerId !== undefined && dto.ownerId !== campaign.ownerId) {
         const [owner] = await manager.query<unknown[]>(
@@ -48,7 +108,24 @@ export class UpdateCampaignUseCase {
       // The date sent again unchanged is no change (even once it is past): nothing is mailed.
       const movesDueDate = dto.dueDate !== undefined && dto.dueDate !== campaign.dueDate;
       if (movesDueDate) checkDueDate(dto.dueDate!);
-      const changes: Record<string, { from: string; to: string }> = {};
+      if (
+        movesDueDate &&
+        campaign.status === 'launched' &&
+        options.expectedNotified !== undefined
+      ) {
+        const notified = await dueDateNoticeCount(manager, user.organizationId, campaign.id);
+        if (notified !== options.expectedNotified) {
+          throw new ConflictException({
+            message:
+              `The due date would now be announced to ${notified} suppliers, not ` +
+              `${options.expectedNotified}: confirm again`,
+            field: 'dueDate',
+            reason: 'notified_changed',
+            notified,
+          });
+        }
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = { ...draftChanges };
       if (dto.name !== undefined && dto.name !== campaign.name) {
         changes.name = { from: campaign.name, to: dto.name };
       }
@@ -64,6 +141,7 @@ export class UpdateCampaignUseCase {
           name: dto.name ?? campaign.name,
           ownerId: dto.ownerId ?? campaign.ownerId,
           dueDate: dto.dueDate ?? campaign.dueDate,
+          ...Object.fromEntries(Object.entries(draftChanges).map(([k, v]) => [k, v.to])),
           ...(revised
             ? { dueDateRevision: campaign.dueDateRevision + 1, dueDateChangedAt: () => 'now()' }
             : {}),
@@ -123,13 +201,12 @@ export class UpdateCampaignUseCase {
               CASE WHEN ct.undeliverable_at IS NOT NULL
                    THEN 'not sent: address undeliverable ('
                         || COALESCE(ct.undeliverable_reason, 'undeliverable') || ')' END
-         FROM assessments a
+         ${ANSWERING.replace(
+           'FROM assessments a',
+           `FROM assessments a
          JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id
-                                  AND ct.organization_id = a.organization_id AND ct.is_primary
-        WHERE a.organization_id = $1 AND a.campaign_id = $2
-          AND a.status IN ('invited', 'opened', 'in_progress')
-          AND EXISTS (SELECT 1 FROM mail_messages i
-                       WHERE i.message_key = 'invite:' || a.id AND i.status <> 'queued')
+                                  AND ct.organization_id = a.organization_id AND ct.is_primary`,
+         )}
        ON CONFLICT (message_key) DO NOTHING
        RETURNING id, message_key, status`,
       [user.organizationId, campaign.id, campaign.dueDateRevision, user.id],
@@ -141,4 +218,29 @@ export class UpdateCampaignUseCase {
     );
     return queued.length;
   }
+}
+
+/** The draft-only fields the DTO changes (a value sent again unchanged is no change). */
+function draftOnlyChanges(
+  campaign: Campaign,
+  dto: UpdateCampaignDto,
+): Partial<Record<DraftOnlyField, { from: unknown; to: unknown }>> {
+  const changes: Partial<Record<DraftOnlyField, { from: unknown; to: unknown }>> = {};
+  for (const field of DRAFT_ONLY_FIELDS) {
+    const value = dto[field];
+    if (value === undefined) continue;
+    if (field === 'reminderPolicy') {
+      const policy = {
+        beforeDays: [...new Set(dto.reminderPolicy!.beforeDays)].sort((a, b) => b - a),
+        overdueEveryDays: dto.reminderPolicy!.overdueEveryDays,
+        escalateAfterOverdue: dto.reminderPolicy!.escalateAfterOverdue,
+      };
+      if (!samePolicy(policy, campaign.reminderPolicy)) {
+        changes.reminderPolicy = { from: campaign.reminderPolicy, to: policy };
+      }
+    } else if ((value ?? null) !== campaign[field]) {
+      changes[field] = { from: campaign[field], to: value ?? null };
+    }
+  }
+  return changes;
 }

@@ -20,6 +20,8 @@ import { ReminderPolicyDto } from './reminder-policy.dto';
 
 export const MAX_CAMPAIGN_SUPPLIERS = 20_000;
 export const CAMPAIGN_NAME_MAX = 200;
+export const CAMPAIGN_SENDER_NAME_MAX = 100;
+export const CAMPAIGN_MESSAGE_MAX = 2000;
 
 export class CreateCampaignDto {
   @ApiProperty({
@@ -63,7 +65,7 @@ export class CreateCampaignDto {
     type: String,
     format: 'date',
     example: '2026-06-30',
-    description: 'YYYY-MM-DD, a real date, today or later in Asia/Tokyo',
+    description: 'YYYY-MM-DD, a real date, today or later and at most one year ahead in Asia/Tokyo',
   })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
@@ -80,23 +82,23 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({
     minLength: 1,
-    maxLength: 100,
+    maxLength: CAMPAIGN_SENDER_NAME_MAX,
     example: '株式会社サンプル 調達部',
     description: 'Sender name shown in the invitation mail',
   })
   @IsOptional()
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxLength(CAMPAIGN_SENDER_NAME_MAX)
   senderName?: string;
 
   @ApiPropertyOptional({
-    maxLength: 2000,
+    maxLength: CAMPAIGN_MESSAGE_MAX,
     example: '期日までにご回答をお願いいたします。',
     description: 'A note added to the invitation mail',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(CAMPAIGN_MESSAGE_MAX)
   message?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PAGE_PROPERTY, PageNumber } from '../../common/page-query';
 import { ASSESSMENT_FILTERS, type AssessmentFilter } from '../assessment-filter';
 
@@ -38,4 +38,15 @@ export class AssessmentListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ASSESSMENT_FILTERS)
   status?: AssessmentFilter;
+
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Search by supplier name (or romanised name), 法人番号 or contact email, as the supplier ' +
+      'registry searches (full-width and half-width, 異体字 alike)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }

@@ -4,6 +4,7 @@ import { Environment } from '@kakehashi/config';
 import { tokyoToday } from '@kakehashi/mail';
 import { CsvCell, csvDocument } from '../../common/csv';
 import type { Locale } from '../../console/console-locale';
+import { assessmentActivity, latest, REMINDERS_SENT_SQL } from '../assessment-activity';
 import { assessmentFilterSql, isCampaignOverdue, OPEN_STATUSES } from '../assessment-filter';
 import { CampaignQueriesService } from '../campaign-queries.service';
 import { UNANSWERED_EXPORT_TEXT } from './unanswered-export-text';
@@ -22,23 +23,8 @@ interface UnansweredRow {
   remindersSent: number;
 }
 
-/** The questionnaire events that tell when a supplier last opened or saved it. */
-export const OPENED_ACTIONS = ['assessment.opened', 'assessment.session_started'];
-export const SAVED_ACTION = 'assessment.answers_saved';
-
-/**
- * Each listed assessment's last opened and saved event since `$2`: $1 organization, $3 the
- * assessment ids, $4 OPENED_ACTIONS, $5 SAVED_ACTION. ix_audit_events_organization_target
- * (organization, target, time, action) answers it from the index alone, whatever the size of
- * the tenant's audit trail.
- */
-export const LAST_ACTIVITY_SQL = `SELECT target_id AS id,
-       max(created_at) FILTER (WHERE action = ANY($4::text[])) AS "lastOpened",
-       max(created_at) FILTER (WHERE action = $5) AS "lastSaved"
-  FROM audit_events
- WHERE organization_id = $1 AND created_at >= $2 AND target_type = 'assessment'
-   AND target_id = ANY($3::text[]) AND (action = ANY($4::text[]) OR action = $5)
- GROUP BY target_id`;
+// Where they were first defined: still importable from here.
+export { LAST_ACTIVITY_SQL, OPENED_ACTIONS, SAVED_ACTION } from '../assessment-activity';
 
 const TOKYO_DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Tokyo',
@@ -75,9 +61,7 @@ export class UnansweredExportService {
       `SELECT a.id, s.name AS "supplierName", s.corporate_number AS "corporateNumber",
               ct.name AS "contactName", ct.email AS "contactEmail", a.status,
               a.opened_at AS "openedAt",
-              (SELECT count(*)::int FROM mail_messages m
-                WHERE m.assessment_id = a.id AND m.organization_id = a.organization_id
-                  AND m.kind = 'reminder' AND m.status = 'sent') AS "remindersSent"
+              ${REMINDERS_SENT_SQL} AS "remindersSent"
          FROM assessments a
          JOIN suppliers s ON s.id = a.supplier_id
          LEFT JOIN supplier_contacts ct ON ct.supplier_id = a.supplier_id AND ct.is_primary
@@ -86,7 +70,7 @@ export class UnansweredExportService {
         ORDER BY s.name, a.id`,
       params,
     );
-    const activity = await this.activity({
+    const activity = await assessmentActivity(this.dataSource, {
       organizationId,
       ids: rows.map((row) => row.id),
       since: campaign.launchedAt ?? campaign.createdAt,
@@ -130,34 +114,6 @@ export class UnansweredExportService {
       rowCount: cells.length,
     };
   }
-
-  /**
-   * When each assessment was last opened (a person pressed Start) and last saved, from the audit
-   * trail, from the campaign's launch on.
-   */
-  private async activity(input: {
-    organizationId: string;
-    ids: string[];
-    since: Date;
-  }): Promise<Map<string, { lastOpened: Date | null; lastSaved: Date | null }>> {
-    if (input.ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      { id: string; lastOpened: Date | null; lastSaved: Date | null }[]
-    >(LAST_ACTIVITY_SQL, [
-      input.organizationId,
-      input.since,
-      input.ids,
-      OPENED_ACTIONS,
-      SAVED_ACTION,
-    ]);
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-}
-
-function latest(a: Date | null, b: Date | null): Date | null {
-  if (!a) return b;
-  if (!b) return a;
-  return new Date(a).getTime() >= new Date(b).getTime() ? a : b;
 }
 
 /** `2026-11-30 09:05` in Japan time: a form spreadsheets read as a date and time. */

@@ -7,26 +7,36 @@ import { ASSESSMENT_LIST_TEXT } from './assessment-list-text';
 /** Assessments per page of the campaign page's list. */
 export const ASSESSMENTS_PAGE_SIZE = 50;
 
-/** Which part of the list the campaign page shows: `?status=` and `?page=` (lenient). */
+/** Longest search text kept (as the API's `q`). */
+export const ASSESSMENT_SEARCH_MAX = 200;
+
+/**
+ * Which part of the list the campaign page shows: `?status=`, `?q=` (a search by supplier name,
+ * 法人番号 or contact email) and `?page=` (lenient).
+ */
 export interface AssessmentListState {
   status: AssessmentFilter | null;
   page: number;
+  q?: string;
 }
 
 export function readAssessmentListState(query: unknown): AssessmentListState {
-  const { status, page } = (query ?? {}) as Record<string, unknown>;
+  const { status, page, q } = (query ?? {}) as Record<string, unknown>;
   const number = Number(page);
+  const search = typeof q === 'string' ? q.trim().slice(0, ASSESSMENT_SEARCH_MAX) : '';
   return {
     status: isAssessmentFilter(status) ? status : null,
     // As the campaign list's parsePage: anything odd is page 1.
     page: Number.isInteger(number) && number > 0 && number < 100_000 ? number : 1,
+    ...(search ? { q: search } : {}),
   };
 }
 
-/** `?status=…&page=…` for links and forms that return to the same part of the list. */
+/** `?status=…&q=…&page=…` for links and forms that return to the same part of the list. */
 export function listQuery(state: AssessmentListState, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
   if (state.status) params.set('status', state.status);
+  if (state.q) params.set('q', state.q);
   if (state.page > 1) params.set('page', String(state.page));
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   const text = params.toString();
@@ -90,10 +100,18 @@ export function assessmentListData(input: {
     filters: FILTER_ORDER.map((filter) => ({
       label: filter ? lt.filters[filter] : lt.all,
       count: count(countOf(detail.counts, filter)),
-      href: href({ status: filter, page: 1 }),
+      href: href({ status: filter, page: 1, q: state.q }),
       current: filter === state.status,
     })),
-    filtered: state.status !== null,
+    filtered: state.status !== null || Boolean(state.q),
+    noMatch: state.q ? lt.noSearchMatch : lt.noMatch,
+    search: {
+      action: `${base}#assessments`,
+      value: state.q ?? '',
+      status: state.status,
+      max: ASSESSMENT_SEARCH_MAX,
+      clearHref: state.q ? href({ status: state.status, page: 1 }) : null,
+    },
     range:
       page.items.length > 0
         ? lt.range(count(first + 1), count(first + page.items.length), count(page.total))

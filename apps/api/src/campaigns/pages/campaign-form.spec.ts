@@ -16,7 +16,48 @@ describe('the new-campaign form', () => {
       beforeDays: '7,3,1',
       overdueEveryDays: '3',
       escalateAfterOverdue: '2',
+      senderName: '',
+      message: '',
     });
+  });
+
+  it('carries the sender name and the cover note to the invitation, refusing them too long', async () => {
+    const result = await toCreateCampaignDto(
+      form({ senderName: ' 調達部 ', message: '期日までに\r\nご回答ください。' }),
+      ja,
+    );
+    expect(result.ok && [result.dto.senderName, result.dto.message]).toEqual([
+      '調達部',
+      '期日までに\nご回答ください。',
+    ]);
+    const blank = await toCreateCampaignDto(form({ senderName: ' ', message: '' }), ja);
+    expect(blank.ok && [blank.dto.senderName, blank.dto.message]).toEqual([undefined, undefined]);
+    const long = await toCreateCampaignDto(
+      form({ senderName: 'あ'.repeat(101), message: 'い'.repeat(2001) }),
+      ja,
+    );
+    expect(!long.ok && long.errors.byField).toEqual({
+      senderName: '「送信者名」は100文字以内で入力してください。',
+      message: '「依頼文」は2000文字以内で入力してください。',
+    });
+  });
+
+  it('refuses a due date more than a year ahead, saying the last date allowed', async () => {
+    const now = new Date('2026-12-06T01:00:00Z');
+    const ok = await toCreateCampaignDto(form({ dueDate: '2027-12-06' }), ja, now);
+    expect(ok.ok).toBe(true);
+    const far = await toCreateCampaignDto(form({ dueDate: '2027-12-07' }), ja, now);
+    expect(!far.ok && far.errors.byField).toEqual({
+      dueDate: '「回答期限」は 1 年先まで（2027年12月6日(月)まで）の日付を指定してください。',
+    });
+    const en = await toCreateCampaignDto(
+      form({ dueDate: '2099-12-31' }),
+      CAMPAIGN_PAGES_TEXT.en,
+      now,
+    );
+    expect(!en.ok && en.errors.byField.dueDate).toBe(
+      'The due date must be at most one year ahead (Mon, 6 Dec 2027 or earlier).',
+    );
   });
 
   it('reads the days before the due date as typed on a Japanese keyboard', async () => {

@@ -3,8 +3,14 @@ import { validate, ValidationError } from 'class-validator';
 import { DEFAULT_CATALOG_VERSION } from '@kakehashi/domain';
 import { DEFAULT_REMINDER_POLICY } from '@kakehashi/database';
 import { FormErrorList, FormErrors, formRefusal } from '../../console/form-errors';
-import { dueDateProblem } from '../create-campaign.use-case';
-import { CAMPAIGN_NAME_MAX, CreateCampaignDto } from '../dto/create-campaign.dto';
+import { dueDateProblem, maxDueDate } from '../create-campaign.use-case';
+import {
+  CAMPAIGN_MESSAGE_MAX,
+  CAMPAIGN_NAME_MAX,
+  CAMPAIGN_SENDER_NAME_MAX,
+  CreateCampaignDto,
+} from '../dto/create-campaign.dto';
+import { UpdateCampaignDto } from '../dto/update-campaign.dto';
 import type { CampaignPagesText } from './campaign-pages-text';
 
 /** The new-campaign form as typed (numbers too, so a refused form shows what was typed). */
@@ -16,6 +22,10 @@ export interface CampaignFormValues {
   beforeDays: string;
   overdueEveryDays: string;
   escalateAfterOverdue: string;
+  /** Shown as the sender in the invitation mail (blank: the organization's name). */
+  senderName: string;
+  /** The note added to the invitation mail (blank: none). */
+  message: string;
 }
 
 type CampaignFormField = keyof CampaignFormValues;
@@ -35,6 +45,8 @@ const FIELD_ORDER: CampaignFormField[] = [
   'beforeDays',
   'overdueEveryDays',
   'escalateAfterOverdue',
+  'senderName',
+  'message',
 ];
 
 /** A new form: today's date, the default questionnaire and the default reminder policy. */
@@ -46,6 +58,8 @@ export function emptyCampaignForm(today: string): CampaignFormValues {
     beforeDays: DEFAULT_REMINDER_POLICY.beforeDays.join(','),
     overdueEveryDays: String(DEFAULT_REMINDER_POLICY.overdueEveryDays),
     escalateAfterOverdue: String(DEFAULT_REMINDER_POLICY.escalateAfterOverdue),
+    senderName: '',
+    message: '',
   };
 }
 
@@ -59,6 +73,9 @@ export function readCampaignForm(body: unknown): CampaignFormValues {
     beforeDays: text(raw.beforeDays, 200),
     overdueEveryDays: text(raw.overdueEveryDays, 20),
     escalateAfterOverdue: text(raw.escalateAfterOverdue, 20),
+    // Longer than allowed is kept (cut a little past the limit) so that it is refused, not cut.
+    senderName: text(raw.senderName, CAMPAIGN_SENDER_NAME_MAX + 10),
+    message: text(raw.message, CAMPAIGN_MESSAGE_MAX + 10).replace(/\r\n?/g, '\n'),
   };
 }
 
@@ -95,20 +112,72 @@ export async function toCreateCampaignDto(
     dueDate: form.dueDate,
     supplierIds: [],
     catalogVersion: form.catalogVersion,
-    reminderPolicy: {
-      beforeDays: beforeDaysValue(form.beforeDays),
-      overdueEveryDays: integerValue(form.overdueEveryDays),
-      escalateAfterOverdue: integerValue(form.escalateAfterOverdue),
-    },
+    reminderPolicy: reminderPolicyValue(form),
+    ...(form.senderName ? { senderName: form.senderName } : {}),
+    ...(form.message ? { message: form.message } : {}),
   });
   const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   const errors = new CampaignFormErrorList();
   describeFailures(failures, form, text, errors);
   if (!errors.has('dueDate')) {
     const problem = dueDateProblem(dto.dueDate, now);
-    if (problem) errors.add('dueDate', dueDateMessage(problem, text));
+    if (problem) errors.add('dueDate', dueDateMessage(problem, text, now));
   }
   return errors.size === 0 ? { ok: true, dto } : { ok: false, errors: errors.result() };
+}
+
+function reminderPolicyValue(form: CampaignFormValues): Record<string, unknown> {
+  return {
+    beforeDays: beforeDaysValue(form.beforeDays),
+    overdueEveryDays: integerValue(form.overdueEveryDays),
+    escalateAfterOverdue: integerValue(form.escalateAfterOverdue),
+  };
+}
+
+/** The draft's settings form (everything but the due date and the owner) as the PATCH DTO. */
+export type CampaignSettingsResult =
+  { ok: true; dto: UpdateCampaignDto } | { ok: false; errors: CampaignFormErrors };
+
+/**
+ * The draft's settings form: same DTO and rules as PATCH /api/v1/campaigns/:id; a blank sender
+ * name or message clears it.
+ */
+export async function toUpdateCampaignDto(
+  form: CampaignFormValues,
+  text: CampaignPagesText,
+): Promise<CampaignSettingsResult> {
+  const dto = plainToInstance(UpdateCampaignDto, {
+    name: form.name,
+    catalogVersion: form.catalogVersion,
+    reminderPolicy: reminderPolicyValue(form),
+    senderName: form.senderName,
+    message: form.message,
+  });
+  const failures = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = new CampaignFormErrorList();
+  describeFailures(failures, form, text, errors);
+  return errors.size === 0 ? { ok: true, dto } : { ok: false, errors: errors.result() };
+}
+
+/** A campaign's settings as the settings form shows them. */
+export function campaignSettingsForm(campaign: {
+  name: string;
+  dueDate: string;
+  catalogVersion: string;
+  reminderPolicy: { beforeDays: number[]; overdueEveryDays: number; escalateAfterOverdue: number };
+  senderName: string | null;
+  message: string | null;
+}): CampaignFormValues {
+  return {
+    name: campaign.name,
+    dueDate: campaign.dueDate,
+    catalogVersion: campaign.catalogVersion,
+    beforeDays: [...campaign.reminderPolicy.beforeDays].sort((a, b) => b - a).join(','),
+    overdueEveryDays: String(campaign.reminderPolicy.overdueEveryDays),
+    escalateAfterOverdue: String(campaign.reminderPolicy.escalateAfterOverdue),
+    senderName: campaign.senderName ?? '',
+    message: campaign.message ?? '',
+  };
 }
 
 /** FormErrors that also keep each field's own message, for the line beside the field. */
@@ -181,13 +250,24 @@ function describeFailures(
           } else errors.add(null, words.form);
         }
         break;
+      case 'senderName':
+        errors.add('senderName', words.tooLong(fields.senderName, CAMPAIGN_SENDER_NAME_MAX));
+        break;
+      case 'message':
+        errors.add('message', words.tooLong(fields.message, CAMPAIGN_MESSAGE_MAX));
+        break;
       default:
         errors.add(null, words.form);
     }
   }
 }
 
-function dueDateMessage(problem: 'invalid' | 'past', text: CampaignPagesText): string {
+export function dueDateMessage(
+  problem: 'invalid' | 'past' | 'tooFar',
+  text: CampaignPagesText,
+  now = new Date(),
+): string {
+  if (problem === 'tooFar') return text.errors.dueDateTooFar(maxDueDate(now));
   return problem === 'past' ? text.errors.dueDatePast : text.errors.dueDateFormat;
 }
 
@@ -199,7 +279,11 @@ export function serviceErrors(error: unknown, text: CampaignPagesText): Campaign
   const response = formRefusal(error).getResponse() as { field?: unknown; reason?: unknown };
   const errors = new CampaignFormErrorList();
   if (response.field === 'dueDate') {
-    errors.add('dueDate', dueDateMessage(response.reason === 'past' ? 'past' : 'invalid', text));
+    const reason = response.reason;
+    errors.add(
+      'dueDate',
+      dueDateMessage(reason === 'past' || reason === 'tooFar' ? reason : 'invalid', text),
+    );
   } else {
     errors.add(null, text.errors.form);
   }

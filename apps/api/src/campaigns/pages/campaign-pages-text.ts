@@ -1,3 +1,4 @@
+import { formatDueDate } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 
 /** Text of the campaign console pages (ja first, en beside it). */
@@ -68,6 +69,12 @@ export const CAMPAIGN_PAGES_TEXT = {
       delivery: '招待メール',
       reason: '理由',
       draftSuppliers: '選択済みサプライヤー',
+      senderName: '送信者名',
+      senderNameHelp:
+        '招待メールの件名・本文と差出人に表示する名前です（100 文字以内。空欄なら組織名）。',
+      message: '依頼文',
+      messageHelp:
+        '招待メールの本文に「送信者名からのメッセージ」として添えます（2000 文字以内。空欄なら添えません）。',
     },
     headings: {
       settings: '設定',
@@ -102,6 +109,21 @@ export const CAMPAIGN_PAGES_TEXT = {
     newDueDate: '新しい回答期限',
     dueDateSubmit: '変更',
     dueDateChanged: '回答期限を変更しました。',
+    dueDateNotify: (n: string) => `回答中の ${n} 社に新しい期限をメールでお知らせします。`,
+    dueDateCheck: '新しい期限をメールで知らせることを確認しました',
+    editSettings: '設定を変更',
+    settingsHelp:
+      '下書きの間だけ変更できます。開始後は、キャンペーン名・担当者・回答期限だけが変更できます。',
+    settingsSubmit: '保存',
+    settingsChanged: '設定を保存しました。',
+    previewHeading: '招待メールのプレビュー',
+    previewHelp:
+      'サプライヤーに届く招待メールです（宛先の連絡先の言語で送ります）。サプライヤー名・宛名・回答用リンクは送信時にサプライヤーごとに入ります。',
+    previewSubject: '件名',
+    previewBody: '本文',
+    previewSupplier: '（サプライヤー名）',
+    previewLink: '（回答用リンク）',
+    previewLocales: { ja: '日本語', en: '英語' },
     dueDateAnnounced:
       '回答期限を変更しました。回答がまだのサプライヤーに変更のお知らせを順次送信します。',
     reminderWords: {
@@ -118,6 +140,14 @@ export const CAMPAIGN_PAGES_TEXT = {
       tooLong: (label: string, max: number) => `「${label}」は${max}文字以内で入力してください。`,
       dueDateFormat: '「回答期限」は日付（YYYY-MM-DD）で入力してください。',
       dueDatePast: '「回答期限」には今日以降の日付を指定してください（日本時間）。',
+      dueDateTooFar: (max: string) =>
+        `「回答期限」は 1 年先まで（${formatDueDate(max, 'ja')}まで）の日付を指定してください。`,
+      dueDateUnconfirmed:
+        '回答期限を変更するには、お知らせメールの確認のチェックを入れてから「変更」を押してください。',
+      dueDateNotifiedChanged: (n: string) =>
+        `確認の後にお知らせする相手の数が変わりました（現在 ${n} 社）。もう一度確認してください。`,
+      draftOnly: (label: string) =>
+        `「${label}」は下書きの間だけ変更できます。このキャンペーンはすでに開始しています。`,
       catalogVersion: '「質問票」は一覧から選んでください。',
       beforeDays:
         '「期限前のリマインダー」は 1〜90 の日数をカンマ区切りで 10 個まで入力してください（例: 7,3,1）。',
@@ -213,6 +243,12 @@ export const CAMPAIGN_PAGES_TEXT = {
       delivery: 'Invitation',
       reason: 'Reason',
       draftSuppliers: 'Chosen suppliers',
+      senderName: 'Sender name',
+      senderNameHelp:
+        'The name shown in the subject, the body and the sender of the invitation mail (at most 100 characters; empty: the organization name).',
+      message: 'Cover note',
+      messageHelp:
+        'Added to the body of the invitation mail as a message from the sender (at most 2000 characters; empty: none).',
     },
     headings: {
       settings: 'Settings',
@@ -247,6 +283,22 @@ export const CAMPAIGN_PAGES_TEXT = {
     newDueDate: 'New due date',
     dueDateSubmit: 'Change',
     dueDateChanged: 'The due date was changed.',
+    dueDateNotify: (n: string) =>
+      `The ${n} suppliers still answering will be mailed the new due date.`,
+    dueDateCheck: 'I confirm that the new due date is to be mailed',
+    editSettings: 'Change the settings',
+    settingsHelp:
+      'These can be changed only while the campaign is a draft. Once launched, only the name, the owner and the due date can be changed.',
+    settingsSubmit: 'Save',
+    settingsChanged: 'The settings were saved.',
+    previewHeading: 'Invitation mail preview',
+    previewHelp:
+      'The invitation as the suppliers will receive it (in the language of the contact it is sent to). The supplier name, the greeting and the answer link are filled in for each supplier when it is sent.',
+    previewSubject: 'Subject',
+    previewBody: 'Body',
+    previewSupplier: '(supplier name)',
+    previewLink: '(answer link)',
+    previewLocales: { ja: 'Japanese', en: 'English' },
     dueDateAnnounced:
       'The due date was changed. The suppliers who have not answered yet are being told.',
     reminderWords: {
@@ -273,6 +325,14 @@ export const CAMPAIGN_PAGES_TEXT = {
         `The ${label.toLowerCase()} must be at most ${max} characters.`,
       dueDateFormat: 'Enter the due date as a date (YYYY-MM-DD).',
       dueDatePast: 'The due date must be today or later (Japan time).',
+      dueDateTooFar: (max: string) =>
+        `The due date must be at most one year ahead (${formatDueDate(max, 'en')} or earlier).`,
+      dueDateUnconfirmed:
+        'To change the due date, tick the confirmation of the notice mail, then press Change.',
+      dueDateNotifiedChanged: (n: string) =>
+        `The number of suppliers to be told changed after you confirmed (now ${n}). Confirm again.`,
+      draftOnly: (label: string) =>
+        `The ${label.toLowerCase()} can only be changed while the campaign is a draft; this one has been launched.`,
       catalogVersion: 'Choose the questionnaire from the list.',
       beforeDays:
         'Enter the reminders before the due date as days from 1 to 90, separated by commas, at most 10 (for example 7,3,1).',

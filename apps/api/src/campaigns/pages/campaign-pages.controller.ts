@@ -38,7 +38,7 @@ import { CreateCampaignUseCase } from '../create-campaign.use-case';
 import { DeleteDraftCampaignUseCase } from '../delete-draft-campaign.use-case';
 import { UpdateCampaignDto } from '../dto/update-campaign.dto';
 import { LaunchCampaignUseCase } from '../launch-campaign.use-case';
-import { UpdateCampaignUseCase } from '../update-campaign.use-case';
+import { dueDateNoticeCount, UpdateCampaignUseCase } from '../update-campaign.use-case';
 import {
   ASSESSMENTS_PAGE_SIZE,
   listQuery,
@@ -49,12 +49,16 @@ import { ASSESSMENT_LIST_TEXT } from './assessment-list-text';
 import {
   CampaignFormErrors,
   CampaignFormValues,
+  campaignSettingsForm,
+  dueDateMessage,
   emptyCampaignForm,
   otherSiteErrors,
   readCampaignForm,
   serviceErrors,
   toCreateCampaignDto,
+  toUpdateCampaignDto,
 } from './campaign-form';
+import { invitationPreviews } from './invitation-preview';
 import {
   CampaignNotice,
   CampaignOwner,
@@ -77,6 +81,7 @@ const NOTICES: CampaignNotice[] = [
   'owner',
   'dueDateChanged',
   'dueDateAnnounced',
+  'settingsChanged',
   'reminded',
   'remindedAlready',
 ];
@@ -292,16 +297,91 @@ export class CampaignPagesController {
           dueDate === '' ? text.errors.required(text.fields.dueDate) : text.errors.dueDateFormat,
         );
       }
+      // A launched campaign mails the suppliers still answering: the form states how many, and
+      // its tick confirms that number (a tick without it, or a changed number, confirms nothing).
+      let expectedNotified: number | undefined;
+      if (before.status === 'launched' && before.dueDate !== dueDate) {
+        const raw = typeof body.notified === 'string' ? body.notified.trim() : '';
+        const stated = raw === '' ? Number.NaN : Number(raw);
+        if (body.confirm !== 'yes' || !Number.isInteger(stated) || stated < 0) {
+          throw refuse(text.errors.dueDateUnconfirmed);
+        }
+        expectedNotified = stated;
+      }
       try {
-        await this.updateCampaign.execute(user, id, dto);
+        await this.updateCampaign.execute(user, id, dto, { expectedNotified });
       } catch (error) {
-        const refusal = error instanceof BadRequestException ? error.getResponse() : null;
-        if ((refusal as { field?: unknown } | null)?.field !== 'dueDate') throw error;
-        const past = (refusal as { reason?: unknown }).reason === 'past';
-        throw refuse(past ? text.errors.dueDatePast : text.errors.dueDateFormat);
+        const refusal =
+          error instanceof BadRequestException || error instanceof ConflictException
+            ? (error.getResponse() as { field?: unknown; reason?: unknown; notified?: unknown })
+            : null;
+        if (refusal?.field !== 'dueDate') throw error;
+        if (refusal.reason === 'notified_changed') {
+          throw refuse(
+            text.errors.dueDateNotifiedChanged(Number(refusal.notified).toLocaleString('en-US')),
+          );
+        }
+        const reason = refusal.reason;
+        throw refuse(
+          dueDateMessage(reason === 'past' || reason === 'tooFar' ? reason : 'invalid', text),
+        );
       }
       return before.dueDate === dueDate ? UNCHANGED : null;
     });
+  }
+
+  /**
+   * A draft's settings (name, questionnaire, reminder policy, sender name and note), posted to
+   * the campaign's own page: the API's DTO and use case (refused once launched). A refused form
+   * is shown again as typed.
+   */
+  @Post(':id')
+  @Roles('procurement')
+  async changeSettings(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', PAGE_ID) id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const locale = resolveLocale(request, reply);
+    const text = CAMPAIGN_PAGES_TEXT[locale];
+    const before = await this.queries.requireCampaign(user.organizationId, id);
+    const form = { ...readCampaignForm(request.body), dueDate: before.dueDate };
+    if (!isSameOrigin(request, this.env.APP_URL)) {
+      const errors = otherSiteErrors(text);
+      await this.renderDetail(request, reply, {
+        user,
+        id,
+        status: 403,
+        settings: { form, errors },
+      });
+      return;
+    }
+    const result = await toUpdateCampaignDto(form, text);
+    if (!result.ok) {
+      const settings = { form, errors: result.errors };
+      await this.renderDetail(request, reply, { user, id, status: 400, settings });
+      return;
+    }
+    try {
+      await this.updateCampaign.execute(user, id, result.dto);
+    } catch (error) {
+      const refusal = asPageError(error);
+      const field = (
+        error instanceof HttpException ? (error.getResponse() as { field?: unknown }) : {}
+      ).field;
+      const label =
+        typeof field === 'string' && field in text.fields
+          ? text.fields[field as keyof typeof text.fields]
+          : null;
+      const message =
+        error instanceof ConflictException && label
+          ? text.errors.draftOnly(label)
+          : actionErrorText(error, refusal.message, text.errors);
+      await this.renderDetail(request, reply, { user, id, status: refusal.status, message });
+      return;
+    }
+    await reply.redirect(`/console/campaigns/${id}?done=settingsChanged`, 303);
   }
 
   /**
@@ -412,6 +492,8 @@ export class CampaignPagesController {
       ownerInvalid?: boolean;
       dueDateRefused?: string | null;
       deleteRefused?: boolean;
+      /** The settings form as typed, and why it was refused. */
+      settings?: { form: CampaignFormValues; errors: CampaignFormErrors };
     },
   ): Promise<void> {
     const locale = resolveLocale(request, reply);
@@ -423,6 +505,7 @@ export class CampaignPagesController {
       page: listState.page,
       pageSize: ASSESSMENTS_PAGE_SIZE,
       ...(listState.status ? { status: listState.status } : {}),
+      ...(listState.q ? { q: listState.q } : {}),
     });
     const reminded = await this.remindAssessment.remindedToday({
       organizationId: user.organizationId,
@@ -449,6 +532,19 @@ export class CampaignPagesController {
             page: 1,
             pageSize: CHOSEN_SHOWN,
           })
+        : null;
+    const editable = canEdit(user) && detail.status === 'draft';
+    const preview =
+      detail.status === 'draft'
+        ? invitationPreviews({
+            pageLocale: locale,
+            organizationName: await this.organizationName(user.organizationId),
+            campaign: detail,
+          })
+        : null;
+    const notified =
+      canEdit(user) && detail.status === 'launched'
+        ? await dueDateNoticeCount(this.dataSource, user.organizationId, id)
         : null;
     await renderConsolePage(request, reply, {
       view: 'campaigns/detail',
@@ -482,8 +578,24 @@ export class CampaignPagesController {
         listState,
         remindedToday: reminded,
         deleteRefused: input.deleteRefused,
+        settingsForm: editable
+          ? {
+              form: input.settings?.form ?? campaignSettingsForm(detail),
+              errors: input.settings?.errors,
+            }
+          : null,
+        preview,
+        dueDateNotified: notified,
       }),
     });
+  }
+
+  private async organizationName(organizationId: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ name: string }[]>(
+      'SELECT name FROM organizations WHERE id = $1',
+      [organizationId],
+    );
+    return row?.name ?? '';
   }
 
   private async renderForm(

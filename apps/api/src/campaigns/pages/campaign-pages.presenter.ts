@@ -1,12 +1,15 @@
 import { listCatalogs } from '@kakehashi/domain';
 import type { ReminderPolicy } from '@kakehashi/database';
-import { formatDueDate, tokyoToday } from '@kakehashi/mail';
+import { formatDueDate, formatTimestamp, tokyoToday } from '@kakehashi/mail';
 import type { Locale } from '../../console/console-locale';
 import type { CampaignDetail, Page } from '../campaign-queries.service';
 import { AssessmentRecipientsRow, recipientCells } from './assessment-recipients.presenter';
 import { assessmentListData, remindCell, type AssessmentListState } from './assessment-list';
+import { ASSESSMENT_LIST_TEXT } from './assessment-list-text';
 import type { CampaignFormErrors, CampaignFormValues } from './campaign-form';
+import type { InvitationPreview } from './invitation-preview';
 import { CAMPAIGN_PAGES_TEXT, type CampaignPagesText } from './campaign-pages-text';
+import { maxDueDate } from '../create-campaign.use-case';
 
 const COUNT_KEYS = ['invited', 'opened', 'in_progress', 'submitted', 'scored', 'overdue'] as const;
 
@@ -20,6 +23,9 @@ interface AssessmentRow extends AssessmentRecipientsRow {
   undeliverableReason: string | null;
   delivery: keyof (typeof CAMPAIGN_PAGES_TEXT)['ja']['deliveries'];
   overdue: boolean;
+  /** When the supplier last opened the questionnaire (as the CSV says), and reminders sent. */
+  lastOpenedAt: Date | string | null;
+  remindersSent: number;
 }
 
 /** Why the detail page is shown after a redirect (`?done=`). */
@@ -30,6 +36,8 @@ export type CampaignNotice =
   /** The due date moved: of a draft, or of a launched campaign (its suppliers are told). */
   | 'dueDateChanged'
   | 'dueDateAnnounced'
+  /** A draft's settings were saved. */
+  | 'settingsChanged'
   /** 「今すぐ催促」 sent, or already sent today (nothing sent again). */
   | 'reminded'
   | 'remindedAlready'
@@ -137,6 +145,12 @@ export function detailPageData(input: {
   remindedToday?: Set<string>;
   /** The draft's deletion was refused (keep its confirmation open and mark it). */
   deleteRefused?: boolean;
+  /** A draft's settings form (as typed when refused), else null. */
+  settingsForm?: { form: CampaignFormValues; errors?: CampaignFormErrors } | null;
+  /** A draft's invitation as the suppliers will see it. */
+  preview?: InvitationPreview[] | null;
+  /** How many suppliers a new due date would be mailed to (a launched campaign), else null. */
+  dueDateNotified?: number | null;
 }): Record<string, unknown> {
   const t = CAMPAIGN_PAGES_TEXT[input.locale];
   const count = (n: number) => n.toLocaleString('en-US');
@@ -148,6 +162,7 @@ export function detailPageData(input: {
   const ownerLabel = (o: CampaignOwner) =>
     o.deactivated ? t.ownerDeactivated(o.displayName) : o.displayName;
   const rows = input.assessments.items as AssessmentRow[];
+  const lt = ASSESSMENT_LIST_TEXT[input.locale];
   const chosenCount = input.draftChoice?.count ?? detail.draftSupplierCount;
   return {
     t,
@@ -156,7 +171,7 @@ export function detailPageData(input: {
       name: detail.name,
       status: t.statuses[detail.status],
       statusKey: detail.status,
-      dueDate: detail.dueDate,
+      dueDate: formatDueDate(detail.dueDate, input.locale),
       owner: owner ? ownerLabel(owner) : '—',
     },
     ownerForm:
@@ -181,7 +196,20 @@ export function detailPageData(input: {
     settings: {
       catalog: catalogTitle(input.locale, detail.catalogVersion),
       reminders: reminderSchedule(input.locale, detail.reminderPolicy),
+      senderName: detail.senderName,
+      message: detail.message,
     },
+    settingsForm: input.settingsForm
+      ? {
+          ...formPageData({
+            locale: input.locale,
+            form: input.settingsForm.form,
+            errors: input.settingsForm.errors,
+          }),
+          open: input.settingsForm.errors !== undefined,
+        }
+      : null,
+    preview: input.preview ?? null,
     chosen:
       detail.status === 'draft'
         ? {
@@ -208,6 +236,8 @@ export function detailPageData(input: {
       deliveryKey: row.delivery,
       reason: row.undeliverableReason,
       overdue: row.overdue,
+      lastOpened: row.lastOpenedAt ? formatTimestamp(row.lastOpenedAt, input.locale) : lt.never,
+      remindersSent: lt.remindersCount(count(row.remindersSent ?? 0)),
       remind: remindCell({ ...input, remindedToday: input.remindedToday ?? new Set(), row }),
     })),
     list: assessmentListData({
@@ -241,7 +271,15 @@ export function detailPageData(input: {
         ? {
             value: input.dueDateRefused ?? detail.dueDate,
             min: tokyoToday(),
+            max: maxDueDate(),
             invalid: typeof input.dueDateRefused === 'string',
+            notify:
+              typeof input.dueDateNotified === 'number'
+                ? {
+                    count: input.dueDateNotified,
+                    text: t.dueDateNotify(count(input.dueDateNotified)),
+                  }
+                : null,
           }
         : null,
   };
@@ -289,5 +327,7 @@ export function formPageData(input: {
     errors: input.errors?.messages ?? [],
     invalid: Object.fromEntries((input.errors?.fields ?? []).map((field) => [field, true])),
     fieldErrors: byField,
+    dueDateMin: tokyoToday(),
+    dueDateMax: maxDueDate(),
   };
 }

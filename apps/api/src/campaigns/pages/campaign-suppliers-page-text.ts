@@ -34,6 +34,8 @@ export const CAMPAIGN_SUPPLIERS_TEXT = {
     confirmCheck: '招待メールを送信することを確認しました',
     selectPage: 'このページをすべて選択',
     selectedCount: '{n} 社を選択中',
+    carried: (n: string) =>
+      `ほかのページで選んだ ${n} 社も、「選択したサプライヤーを追加」で一緒に追加します。`,
     empty: '条件に合うサプライヤーはありません。',
     noSuppliers: 'サプライヤーが登録されていません。先にサプライヤーを登録してください。',
     registry: 'サプライヤー一覧へ',
@@ -101,6 +103,8 @@ export const CAMPAIGN_SUPPLIERS_TEXT = {
     confirmCheck: 'I confirm that invitations are to be sent',
     selectPage: 'Select all on this page',
     selectedCount: '{n} selected',
+    carried: (n: string) =>
+      `${n} selected on other pages will be added too with “Add the selected suppliers”.`,
     empty: 'No supplier matches these filters.',
     noSuppliers: 'No supplier is registered yet. Register suppliers first.',
     registry: 'Go to the suppliers',

@@ -34,6 +34,7 @@ import {
   readSupplierIds,
   SupplierPickerQuery,
 } from './campaign-supplier-filters';
+import { parsePage } from './campaign-pages.presenter';
 import { CAMPAIGN_SUPPLIERS_TEXT, CampaignSuppliersText } from './campaign-suppliers-page-text';
 import {
   CHOSEN_PAGE_SIZE,
@@ -103,6 +104,18 @@ export class CampaignSuppliersPageController {
     const query = readPickerQuery(body);
     const campaign = await this.queries.requireCampaign(user.organizationId, id);
     const selected = readSupplierIds(body.supplierIds);
+    // 前へ/次へ of the list submit the form so that the ticks go along: the other page is shown
+    // with them kept (nothing is added until the add button).
+    if (body.goto !== undefined && body.remove === undefined) {
+      await this.render(request, reply, {
+        user,
+        locale,
+        campaign,
+        query: { ...query, page: parsePage({ page: body.goto }) },
+        ticked: selected.ids,
+      });
+      return;
+    }
     try {
       requireSameOrigin(request, this.env.APP_URL);
       const done =

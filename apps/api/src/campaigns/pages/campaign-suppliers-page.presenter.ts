@@ -34,7 +34,10 @@ export interface SupplierPickerPage {
   };
   notice?: string | null;
   error?: string | null;
-  /** Checkboxes to keep ticked when a refused post shows the page again. */
+  /**
+   * Checkboxes to keep ticked: when a refused post shows the page again, or when the list is paged
+   * (the ticks of other pages are carried in the form, hidden, and added with the page's own).
+   */
   ticked?: string[];
 }
 
@@ -51,6 +54,20 @@ function pagination(
     label: `${Math.min(page.page, pages)} / ${pages}`,
     shown: pages > 1,
   };
+}
+
+/** The previous and next page numbers of the list, for the paging buttons. */
+function pageNumbers(page: { page: number; pageSize: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return {
+    previous: page.page > 1 ? Math.min(page.page - 1, pages) : null,
+    next: page.page < pages ? page.page + 1 : null,
+  };
+}
+
+function carriedIds(ticked: Set<string>, rows: { id: string }[]): string[] {
+  const shown = new Set(rows.map((row) => row.id));
+  return [...ticked].filter((id) => !shown.has(id));
 }
 
 export function supplierPickerData(input: SupplierPickerPage): Record<string, unknown> {
@@ -134,7 +151,17 @@ export function supplierPickerData(input: SupplierPickerPage): Record<string, un
       state: s.membership ? t.state[s.membership] : null,
       checked: ticked.has(s.id),
     })),
-    pages: pagination(choices, (page) => pickerHref(campaign.id, { ...query, page })),
+    // Ticks on other pages of the list: carried by the form, added with this page's.
+    carried: carriedIds(ticked, choices.items),
+    carriedText: (() => {
+      const n = carriedIds(ticked, choices.items).length;
+      return n > 0 ? t.carried(count(n)) : null;
+    })(),
+    pages: {
+      ...pagination(choices, (page) => pickerHref(campaign.id, { ...query, page })),
+      // Paging submits the add form (without adding), so the ticks go along.
+      ...pageNumbers(choices),
+    },
     chosen:
       campaign.status === 'draft'
         ? {
