@@ -11,6 +11,12 @@ import { ARTIFACTS, launchChromium, listenForBrowser, navigating } from '../supp
 import { createTestTenant, startApi, TestApi, TestTenant } from '../support/test-app';
 
 /** The autosave status line of the section form. */
+
+/** The address of the questionnaire session a page is on: `<origin>/q/s/<assessmentId>`. */
+function sessionOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.origin}${/^\/q\/s\/[^/]+/.exec(url.pathname)![0]}`;
+}
 const STATUS = '[data-save-status]';
 
 describe('supplier questionnaire in headless Chromium: failed autosaves, errors, phones', () => {
@@ -59,7 +65,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     });
     await page.goto(`${baseUrl}/q/${a.token}`);
     await page.locator('form[action$="/start"] button').click();
-    await page.waitForURL(/\/q\/s\/sections\/profile$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/sections\/profile$/);
     return { page, context, a, problems };
   }
 
@@ -84,7 +90,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     const [posted] = await navigating(page, () =>
       Promise.all([
         page.waitForResponse(
-          (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/profile'),
+          (r) => r.request().method() === 'POST' && r.url().endsWith('/sections/profile'),
         ),
         page.getByRole('button', { name: '保存して次へ' }).click(),
       ]),
@@ -102,9 +108,9 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     await typeInto(page, 'P.EMPLOYEES', '45');
     await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor();
     await page.waitForTimeout(600);
-    expect(page.url()).toMatch(/\/q\/s\/sections\/profile$/);
+    expect(page.url()).toMatch(/\/q\/s\/[0-9a-f-]{36}\/sections\/profile$/);
     await page.getByRole('button', { name: '保存して次へ' }).click();
-    await page.waitForURL(/\/q\/s\/sections\/csm-d01$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/sections\/csm-d01$/);
     const [row] = (await api.dataSource.query(
       `SELECT answers->'P.EMPLOYEES' AS employees FROM assessments a
          JOIN assessment_links l ON l.assessment_id = a.id
@@ -121,7 +127,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     // slowly this machine types.
     let release!: () => void;
     const pressed = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/q/s/a/**', async (route) => {
+    await page.route('**/q/s/*/answers', async (route) => {
       await pressed;
       await route.continue();
     });
@@ -132,7 +138,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       await page.getByRole('button', { name: '保存して次へ' }).click();
       release();
     });
-    expect(page.url()).toMatch(/\/q\/s\/sections\/csm-d01$/);
+    expect(page.url()).toMatch(/\/q\/s\/[0-9a-f-]{36}\/sections\/csm-d01$/);
     const [row] = (await api.dataSource.query(
       'SELECT answers, version FROM assessments WHERE id = $1',
       [a.assessmentId],
@@ -143,7 +149,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
 
   it('does not block 保存 after a URL without http:// and keeps the other answers of the batch', async () => {
     const { page, a } = await started();
-    await page.goto(`${baseUrl}/q/s/sections/security-action`);
+    await page.goto(`${sessionOf(page)}/sections/security-action`);
     await page.locator(`#${domIdOf('SA.LEVEL')}-star1`).click();
     await page.locator(STATUS).filter({ hasText: '保存しました' }).waitFor();
     await page.locator(`#${domIdOf('SA.POLICY')}-yes`).click();
@@ -158,8 +164,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     const [posted] = await navigating(page, () =>
       Promise.all([
         page.waitForResponse(
-          (r) =>
-            r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/security-action'),
+          (r) => r.request().method() === 'POST' && r.url().endsWith('/sections/security-action'),
         ),
         page.getByRole('button', { name: '保存', exact: true }).click(),
       ]),
@@ -266,9 +271,9 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
 
   it('lists the unsaved input of a conflict by question and answer text, not ids', async () => {
     const { page: first, context } = await started();
-    await first.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await first.goto(`${sessionOf(first)}/sections/incident-readiness`);
     const second = await context.newPage();
-    await second.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await second.goto(`${sessionOf(first)}/sections/incident-readiness`);
     await first.locator(`#${domIdOf('IR.BACKUP')}-tested`).click();
     await first.locator(STATUS).filter({ hasText: '保存しました' }).waitFor();
     await second.locator(`#${domIdOf('IR.BACKUP')}-none`).click();
@@ -291,10 +296,10 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
     // The list opens on request.
     await page.locator('.sections summary').click();
     await page.getByRole('link', { name: '回答状況と提出' }).click();
-    await page.waitForURL(/\/q\/s\/overview$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/overview$/);
 
     await page.getByRole('button', { name: '回答を提出する' }).click();
-    await page.waitForURL(/\/q\/s\/overview\?missing=1$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/overview\?missing=1$/);
     const summary = page.locator('[data-error-summary]');
     await expect(
       page.evaluate(`document.activeElement?.hasAttribute('data-error-summary') === true`),
@@ -319,7 +324,7 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
 
   it('uploads with a redirect after an error, so a reload posts nothing, and says so in Japanese', async () => {
     const { page } = await started();
-    await page.goto(`${baseUrl}/q/s/sections/audited-services`);
+    await page.goto(`${sessionOf(page)}/sections/audited-services`);
     await page.locator(`#${domIdOf('SS.KINDS')}-audit`).check();
     const file = page.locator(`#${domIdOf('SS.REPORT')}-file`);
     await file.waitFor({ state: 'visible' });
@@ -330,7 +335,9 @@ describe('supplier questionnaire in headless Chromium: failed autosaves, errors,
       buffer: Buffer.from('<html><body>not a pdf</body></html>'),
     });
     await page.getByRole('button', { name: 'アップロード' }).click();
-    await page.waitForURL(/\/q\/s\/sections\/audited-services\?upload=type&item=SS\.REPORT$/);
+    await page.waitForURL(
+      /\/q\/s\/[0-9a-f-]{36}\/sections\/audited-services\?upload=type&item=SS\.REPORT$/,
+    );
     await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain(
       'アップロードできるのは PDF・PNG・JPEG・XLSX・DOCX のファイルのみです。',
     );

@@ -25,6 +25,11 @@ import {
   TestWorker,
 } from '../support/test-worker';
 
+/** The address of the questionnaire session a page is on: `<origin>/q/s/<assessmentId>`. */
+function sessionOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.origin}${/^\/q\/s\/[^/]+/.exec(url.pathname)![0]}`;
+}
 const fixture = ANSWER_FIXTURES.smeStarOtasuketai;
 const catalog = getCatalog(DEFAULT_CATALOG_VERSION)!;
 
@@ -166,7 +171,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
 
     await page.goto(link!);
     await page.getByRole('button', { name: '回答を始める' }).click();
-    await page.waitForURL(/\/q\/s\/sections\/profile$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/sections\/profile$/);
     expect(page.url()).not.toContain(link!.split('/q/')[1]);
 
     let first = true;
@@ -176,7 +181,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
         (i) => i.kind !== 'file' && fixture.answers[i.id] !== undefined,
       );
       if (items.length === 0) continue;
-      await page.goto(`${baseUrl}/q/s/sections/${section.id}`);
+      await page.goto(`${sessionOf(page)}/sections/${section.id}`);
       for (const item of items) {
         await answer(page, item, fixture.answers[item.id], keyboard);
         keyboard = !keyboard;
@@ -194,13 +199,13 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     }
 
     // A reload shows what was saved.
-    await page.goto(`${baseUrl}/q/s/sections/otasuketai`);
+    await page.goto(`${sessionOf(page)}/sections/otasuketai`);
     await page.reload();
     await expect(page.locator(`#${domIdOf('OT.SERVICE')}-input`).inputValue()).resolves.toBe(
       fixture.answers['OT.SERVICE'],
     );
     await expect(page.locator(`#${domIdOf('OT.USES')}-yes`).isChecked()).resolves.toBe(true);
-    await page.goto(`${baseUrl}/q/s/sections/profile`);
+    await page.goto(`${sessionOf(page)}/sections/profile`);
     await expect(page.locator(`#${domIdOf('P.EMPLOYEES')}-input`).inputValue()).resolves.toBe('45');
 
     // Narrow phone screen: nothing overflows sideways.
@@ -208,9 +213,9 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.goto(`${baseUrl}/q/s/overview`);
+    await page.goto(`${sessionOf(page)}/overview`);
     await page.getByRole('button', { name: '回答を提出する' }).click();
-    await page.waitForURL(/\/q\/s\/receipt$/);
+    await page.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/receipt$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       'ご回答ありがとうございました',
     );
@@ -241,10 +246,10 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     const first = await context.newPage();
     await first.goto(link);
     await first.getByRole('button', { name: '回答を始める' }).click();
-    await first.waitForURL(/\/q\/s\/sections\/profile$/);
-    await first.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await first.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/sections\/profile$/);
+    await first.goto(`${sessionOf(first)}/sections/incident-readiness`);
     const second = await context.newPage();
-    await second.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await second.goto(`${sessionOf(first)}/sections/incident-readiness`);
 
     await first.locator(`#${domIdOf('IR.BACKUP')}-tested`).click();
     await first.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
@@ -258,7 +263,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     await first.locator(`#${domIdOf('IR.CONTACT')}-yes`).click();
     await name.waitFor({ state: 'visible' });
     // Evidence upload through the page's own form (works without JavaScript too).
-    await first.goto(`${baseUrl}/q/s/sections/audited-services`);
+    await first.goto(`${sessionOf(first)}/sections/audited-services`);
     await first.locator(`#${domIdOf('SS.KINDS')}-audit`).check();
     const file = first.locator(`#${domIdOf('SS.REPORT')}-file`);
     await file.waitFor({ state: 'visible' });
@@ -273,8 +278,77 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     await first.getByRole('button', { name: 'アップロード' }).click();
     await first.waitForURL(/saved=1$/);
     await expect(first.locator('.current-file').textContent()).resolves.toContain('診断報告書.pdf');
-    await first.goto(`${baseUrl}/q/s/sections/incident-readiness`);
+    await first.goto(`${sessionOf(first)}/sections/incident-readiness`);
     await expect(first.locator(`#${domIdOf('IR.BACKUP')}-tested`).isChecked()).resolves.toBe(true);
+    await context.close();
+  }, 60000);
+
+  it('keeps two questionnaires open in two tabs apart: each names its company and requester, and saves into its own', async () => {
+    const otherBuyer = await createTestTenant(api.dataSource, 'browser-other-buyer');
+    const a = await createTestAssessment(api.dataSource, {
+      organizationId: tenant.organizationId,
+      ownerId: tenant.users.procurement.id,
+      supplierName: 'エー精機 株式会社',
+    });
+    const b = await createTestAssessment(api.dataSource, {
+      organizationId: otherBuyer.organizationId,
+      ownerId: otherBuyer.users.procurement.id,
+      supplierName: 'ビー工業 株式会社',
+    });
+    const [names] = (await api.dataSource.query(
+      `SELECT o.name AS buyer, c.name AS campaign FROM assessments a
+         JOIN organizations o ON o.id = a.organization_id JOIN campaigns c ON c.id = a.campaign_id
+        WHERE a.id = $1`,
+      [a.assessmentId],
+    )) as { buyer: string; campaign: string }[];
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ja-JP',
+    });
+    const tabA = await context.newPage();
+    await tabA.goto(`${baseUrl}/q/${a.token}`);
+    await navigating(tabA, () => tabA.getByRole('button', { name: '回答を始める' }).click());
+    await navigating(tabA, () => tabA.getByRole('link', { name: /^指示1 / }).click());
+    const tabB = await context.newPage();
+    await tabB.goto(`${baseUrl}/q/${b.token}`);
+    await navigating(tabB, () => tabB.getByRole('button', { name: '回答を始める' }).click());
+
+    // Back in tab A: the sidebar leads on in company A's questionnaire, and says so.
+    await navigating(tabA, () => tabA.getByRole('link', { name: /^指示2 / }).click());
+    const identity = tabA.locator('[data-identity]');
+    await expect(identity.locator('[data-identity-supplier]').textContent()).resolves.toBe(
+      'エー精機 株式会社',
+    );
+    await expect(identity.locator('[data-identity-buyer]').textContent()).resolves.toBe(
+      names.buyer,
+    );
+    await expect(identity.locator('[data-identity-campaign]').textContent()).resolves.toBe(
+      names.campaign,
+    );
+    await tabA.locator(`#${domIdOf('D02.1')}-done`).click();
+    await tabA.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+
+    // Tab B answers its own questionnaire meanwhile.
+    await expect(tabB.locator('[data-identity-supplier]').textContent()).resolves.toBe(
+      'ビー工業 株式会社',
+    );
+    await tabB.locator(`#${domIdOf('P.INDUSTRY')}-services`).click();
+    await tabB.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
+
+    // Tab A's 保存 button posts the page: saved, and the page says so in its status region.
+    await tabA.locator(`#${domIdOf('D02.2')}-done`).click();
+    await navigating(tabA, () => tabA.getByRole('button', { name: '保存', exact: true }).click());
+    expect(tabA.url()).toMatch(/\/sections\/csm-d02\?saved=1$/);
+    await expect(tabA.getByRole('status').textContent()).resolves.toBe('保存しました');
+
+    const answers = async (assessmentId: string) =>
+      (
+        (await api.dataSource.query('SELECT answers FROM assessments WHERE id = $1', [
+          assessmentId,
+        ])) as { answers: Record<string, unknown> }[]
+      )[0].answers;
+    await expect(answers(a.assessmentId)).resolves.toEqual({ 'D02.1': 'done', 'D02.2': 'done' });
+    await expect(answers(b.assessmentId)).resolves.toEqual({ 'P.INDUSTRY': 'services' });
     await context.close();
   }, 60000);
 
@@ -287,10 +361,10 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     const first = await context.newPage();
     await first.goto(link);
     await first.getByRole('button', { name: '回答を始める' }).click();
-    await first.waitForURL(/\/q\/s\/sections\/profile$/);
-    await first.goto(`${baseUrl}/q/s/sections/csm-d01`);
+    await first.waitForURL(/\/q\/s\/[0-9a-f-]{36}\/sections\/profile$/);
+    await first.goto(`${sessionOf(first)}/sections/csm-d01`);
     const second = await context.newPage();
-    await second.goto(`${baseUrl}/q/s/sections/csm-d01`);
+    await second.goto(`${sessionOf(first)}/sections/csm-d01`);
 
     await first.locator(`#${domIdOf('D01.1')}-done`).click();
     await first.locator('[data-save-status]').filter({ hasText: '保存しました' }).waitFor();
@@ -298,7 +372,7 @@ describe('supplier answers the questionnaire in headless Chromium, from the invi
     await second.locator('[data-conflict]').waitFor({ state: 'visible' });
     // The page form posts every value on the page, D01.1 as this tab still shows it (unanswered).
     const posted = second.waitForResponse(
-      (r) => r.request().method() === 'POST' && r.url().endsWith('/q/s/sections/csm-d01'),
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/sections/csm-d01'),
     );
     await navigating(second, () =>
       second.getByRole('button', { name: '保存', exact: true }).click(),

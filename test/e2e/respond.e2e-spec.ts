@@ -37,7 +37,9 @@ describe('supplier questionnaire link and token API (real Postgres)', () => {
   /** Presses Start like a person: GET the page, POST its form; returns the session cookie. */
   async function startSession(a: TestAssessment): Promise<string> {
     const started = await pressStart(api, a.token);
-    expect(started.headers.location).toBe('/q/s/sections/profile');
+    // The session's pages and its cookie live under the assessment's own path.
+    expect(started.headers.location).toBe(`/q/s/${a.assessmentId}/sections/profile`);
+    expect(String(started.headers['set-cookie'])).toContain(`Path=/q/s/${a.assessmentId};`);
     const cookie = String(started.headers['set-cookie']).match(/kk_respond=[^;]+/)?.[0];
     expect(String(started.headers['set-cookie'])).toMatch(/HttpOnly/i);
     expect(String(started.headers['set-cookie'])).toMatch(/SameSite=Strict/i);

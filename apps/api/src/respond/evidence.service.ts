@@ -84,6 +84,9 @@ export interface StoredEvidence {
   size: number;
 }
 
+/** Work done with a newly stored file inside the transaction that records it. */
+export type AttachEvidence = (manager: EntityManager, stored: StoredEvidence) => Promise<void>;
+
 @Injectable()
 export class EvidenceService {
   private readonly logger = new Logger(EvidenceService.name);
@@ -101,8 +104,15 @@ export class EvidenceService {
     };
   }
 
-  /** Stores the one file of a multipart upload read by readEvidenceForm, or says what is wrong. */
-  async upload(ctx: RespondContext, form: EvidenceForm): Promise<StoredEvidence> {
+  /**
+   * Stores the one file of a multipart upload read by readEvidenceForm, or says what is wrong.
+   * `attach` (see store) runs in the transaction that records the file.
+   */
+  async upload(
+    ctx: RespondContext,
+    form: EvidenceForm,
+    attach?: AttachEvidence,
+  ): Promise<StoredEvidence> {
     if (LOCKED_STATUSES.has(ctx.status)) throw this.locked();
     if (!form.ok) {
       throw form.problem === 'size' ? this.tooLarge() : FORM_REFUSALS[form.problem]();
@@ -117,17 +127,20 @@ export class EvidenceService {
         code: 'missing' satisfies UploadProblem,
       });
     }
-    return this.store(ctx, { filename, data });
+    return this.store(ctx, { filename, data }, attach);
   }
 
   /**
    * Checks the content, writes the bytes, then records them if the questionnaire still has room:
    * the row of the assessment is locked while its evidence is counted and the new row inserted,
-   * so parallel uploads cannot both take the last place. Bytes of a refused upload are removed.
+   * so parallel uploads cannot both take the last place. `attach`, when given, runs last in that
+   * same transaction (e.g. naming the file in an item's answer): if it throws, nothing is kept.
+   * Bytes of a refused upload are removed.
    */
   async store(
     ctx: RespondContext,
     input: { filename: string; data: Buffer },
+    attach?: AttachEvidence,
   ): Promise<StoredEvidence> {
     if (input.data.length === 0) {
       throw new BadRequestException({
@@ -180,6 +193,7 @@ export class EvidenceService {
           },
           manager,
         );
+        await attach?.(manager, { id, filename, contentType: detected.mime, size });
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch((cleanup: unknown) => {

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '@kakehashi/config';
 import { Lang, PORTAL_TEXT, acceptedLang, toLang } from './portal-text';
 import { RespondAccessService, goneReason } from './respond-access.service';
+import { LEGACY_BASE, cookiePathOf, sessionBase } from './portal-view';
 import { RespondContext } from './respond-context';
 import {
   RESPOND_COOKIE,
@@ -16,6 +17,8 @@ export const LANG_COOKIE = 'kk_lang';
 
 export interface PageSession {
   session: RespondSession;
+  /** Where this session's pages live (sessionBase, or LEGACY_BASE); every link starts here. */
+  base: string;
   ctx: RespondContext;
   lang: Lang;
   csrf: string;
@@ -57,7 +60,7 @@ export class PortalRendererService {
    * The language switch of a page: this same address in the other language for a GET; after a
    * POST (whose address cannot be fetched) the `fallbackPath` page, which shows the same state.
    */
-  langHref(request: FastifyRequest, lang: Lang, fallbackPath = '/q/s/overview'): string {
+  langHref(request: FastifyRequest, lang: Lang, fallbackPath = `${LEGACY_BASE}/overview`): string {
     const other = lang === 'ja' ? 'en' : 'ja';
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return `${fallbackPath}?lang=${other}`;
@@ -76,10 +79,18 @@ export class PortalRendererService {
     });
   }
 
-  /** The session ends with its signed `exp`; the cookie outlives it (RESPOND_COOKIE_SECONDS). */
-  startSession(reply: FastifyReply, session: RespondSession): void {
+  /**
+   * The session ends with its signed `exp`; the cookie outlives it (RESPOND_COOKIE_SECONDS). The
+   * cookie lives on the session's own path (sessionBase), so another questionnaire started in the
+   * same browser never replaces it; `base` is LEGACY_BASE only to refresh a pre-existing `/q` one.
+   */
+  startSession(
+    reply: FastifyReply,
+    session: RespondSession,
+    base = sessionBase(session.assessmentId),
+  ): void {
     reply.setCookie(RESPOND_COOKIE, this.sessions.encode(session), {
-      path: '/q',
+      path: cookiePathOf(base),
       sameSite: 'strict',
       httpOnly: true,
       secure: this.secure,
@@ -87,20 +98,40 @@ export class PortalRendererService {
     });
   }
 
-  /** The session and its context for a page; renders the right page itself and returns null if none. */
-  async pageSession(request: FastifyRequest, reply: FastifyReply): Promise<PageSession | null> {
+  /**
+   * The signed session cookie sent with a request to the pages of `key` (an assessment id, from
+   * the address), live or ended; a session of another questionnaire counts as none. Without a key
+   * (the addresses of sessions started before session paths) whatever session the cookie holds.
+   */
+  sessionCookie(request: FastifyRequest, key: string | undefined): string | undefined {
+    const cookie = request.cookies?.[RESPOND_COOKIE];
+    if (key === undefined) return cookie;
+    const session = this.sessions.decode(cookie) ?? this.sessions.ended(cookie);
+    return session?.assessmentId === key ? cookie : undefined;
+  }
+
+  /**
+   * The session and its context for a page at `/q/s/<key>/…` (key undefined: `/q/s/…`, a session
+   * from before session paths); renders the right page itself and returns null if none.
+   */
+  async pageSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key?: string,
+  ): Promise<PageSession | null> {
     const lang = this.lang(request, reply);
-    const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
+    const base = key === undefined ? LEGACY_BASE : sessionBase(key);
+    const session = this.sessions.decode(this.sessionCookie(request, key));
     if (!session) {
-      await this.renderSessionEnded(request, reply, { lang, status: 401 });
+      await this.renderSessionEnded(request, reply, { lang, status: 401, key });
       return null;
     }
     const csrf = this.sessions.csrfFor(`session:${session.sid}`);
     try {
       const ctx = await this.access.bySession(session, request.ip ?? null);
       // Sliding expiry: every page view extends the session.
-      this.startSession(reply, this.sessions.refresh(session));
-      return { session, ctx, lang, csrf };
+      this.startSession(reply, this.sessions.refresh(session), base);
+      return { session, base, ctx, lang, csrf };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
       const reason = goneReason(error);
@@ -110,8 +141,8 @@ export class PortalRendererService {
           lang,
           closed: reason === 'closed',
           assessment: session,
-          langHref: this.langHref(request, lang),
-          resend: { action: '/q/s/resend', csrf },
+          langHref: this.langHref(request, lang, `${base}/overview`),
+          resend: { action: `${base}/resend`, csrf },
         });
         return null;
       }
@@ -130,9 +161,10 @@ export class PortalRendererService {
   async renderSessionEnded(
     request: FastifyRequest,
     reply: FastifyReply,
-    { lang, status }: { lang: Lang; status: number },
+    { lang, status, key }: { lang: Lang; status: number; key?: string },
   ): Promise<FastifyReply> {
-    const cookie = request.cookies?.[RESPOND_COOKIE];
+    const cookie = this.sessionCookie(request, key);
+    const base = key === undefined ? LEGACY_BASE : sessionBase(key);
     const ended = this.sessions.ended(cookie);
     const known = ended ?? this.sessions.decode(cookie);
     return this.render(reply, {
@@ -141,9 +173,9 @@ export class PortalRendererService {
       status,
       title: PORTAL_TEXT[lang].sessionEndedTitle,
       data: {
-        langHref: this.langHref(request, lang),
+        langHref: this.langHref(request, lang, `${base}/overview`),
         resend: ended
-          ? { action: '/q/s/resend', csrf: this.sessions.csrfFor(`session:${ended.sid}`) }
+          ? { action: `${base}/resend`, csrf: this.sessions.csrfFor(`session:${ended.sid}`) }
           : null,
         requester: known ? await this.startInfo.requester(known) : null,
       },

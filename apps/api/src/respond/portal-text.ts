@@ -84,8 +84,20 @@ const ja = {
     'この調査票に添付できるファイルは合計 {files} 件・{mb} MB までのため、このファイルは追加できません。アップロード済みのファイルは削除できないため、より小さいファイルをお選びいただくか、依頼元にご相談ください。',
   uploadMany: 'ファイルは 1 つずつアップロードしてください。',
   uploadStale:
-    '別の画面でこの調査票が更新されたため、ファイルを設問に登録できませんでした。もう一度アップロードしてください。',
+    '別の画面でこの設問の添付が変更されたため、ファイルを添付しませんでした（ファイルは保存されていません）。最新の内容を確認して、もう一度アップロードしてください。',
   uploadFailed: 'ファイルをアップロードできませんでした。もう一度お試しください。',
+  removeAttachment: '添付を外す',
+  attachedFiles: '添付済みのファイル',
+  attachmentRemoved: '添付を外しました',
+  removeStale:
+    '別の画面でこの設問の添付が変更されたため、添付を外せませんでした。最新の内容を確認してください。',
+  campaign: '調査',
+  answeringFor: '回答中の調査票',
+  sessionReplacedTitle: 'このページからは保存できませんでした',
+  sessionReplaced:
+    'このページを開いた後に、同じ調査票がメールのリンクから開き直されたため、このページの送信は受け付けられませんでした。入力内容は保存されていませんが、下に残っています。確認して、もう一度保存してください。',
+  sessionReplacedLead:
+    'このページを開いた後に、同じ調査票がメールのリンクから開き直されたため、この操作は受け付けられませんでした。ページを開き直してから、もう一度操作してください。',
 };
 
 const en: typeof ja = {
@@ -170,8 +182,20 @@ const en: typeof ja = {
     'This questionnaire can hold at most {files} files and {mb} MB in total, so this file cannot be added. Uploaded files cannot be removed: please choose a smaller file, or contact the requester.',
   uploadMany: 'Please upload one file at a time.',
   uploadStale:
-    'This questionnaire was updated elsewhere, so the file could not be attached to the item. Please upload it again.',
+    'The attachment of this item was changed elsewhere, so the file was not attached (nor kept). Please check the latest answers and upload it again.',
   uploadFailed: 'The file could not be uploaded. Please try again.',
+  removeAttachment: 'Remove attachment',
+  attachedFiles: 'Attached files',
+  attachmentRemoved: 'Attachment removed',
+  removeStale:
+    'The attachment of this item was changed elsewhere, so it was not removed. Please check the latest answers.',
+  campaign: 'Survey',
+  answeringFor: 'Questionnaire',
+  sessionReplacedTitle: 'Not saved from this page',
+  sessionReplaced:
+    'This questionnaire was opened again from the email link after this page was opened, so this page could not save. Your input was not saved but is kept below: check it and save again.',
+  sessionReplacedLead:
+    'This questionnaire was opened again from the email link after this page was opened, so this action was not accepted. Please reopen the page and try again.',
 };
 
 export const PORTAL_TEXT: Record<Lang, typeof ja> = { ja, en };

@@ -57,8 +57,26 @@ export function domIdOf(itemId: string): string {
   return `item-${itemId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-export function sectionHref(sectionId: string): string {
-  return `/q/s/sections/${encodeURIComponent(sectionId)}`;
+/**
+ * Where the pages of one questionnaire session live: `/q/s/<assessmentId>`. Its session cookie is
+ * scoped to this path, so questionnaires opened side by side in one browser (two companies, two
+ * buyers) each keep their own session, and a page can only ever act on the questionnaire its
+ * address names. Sessions started before these addresses (cookie on `/q`) keep `/q/s`.
+ */
+export function sessionBase(assessmentId: string): string {
+  return `/q/s/${encodeURIComponent(assessmentId)}`;
+}
+
+/** The base of the pages of a session whose cookie is on `/q` (started before session paths). */
+export const LEGACY_BASE = '/q/s';
+
+/** The session cookie's path for pages under `base`. */
+export function cookiePathOf(base: string): string {
+  return base === LEGACY_BASE ? '/q' : base;
+}
+
+export function sectionHref(base: string, sectionId: string): string {
+  return `${base}/sections/${encodeURIComponent(sectionId)}`;
 }
 
 /** Sections that have at least one visible item, with their progress. */
@@ -66,7 +84,7 @@ export function navigation(
   catalog: Catalog,
   answers: Answers,
   states: Map<string, ItemState>,
-  input: { lang: Lang; currentId?: string },
+  input: { lang: Lang; base: string; currentId?: string },
 ): NavEntry[] {
   return catalog.sections
     .filter((s) => s.items.some((i) => states.get(i.id)?.visible))
@@ -76,7 +94,7 @@ export function navigation(
       return {
         id: section.id,
         title: section.title[input.lang],
-        href: sectionHref(section.id),
+        href: sectionHref(input.base, section.id),
         answered: done,
         required: required.length,
         complete: done === required.length,
@@ -92,6 +110,8 @@ export function itemView(input: {
   state: ItemState | undefined;
   lang: Lang;
   evidence: Map<string, string>;
+  /** The session's base path (sessionBase), for the file's download link. */
+  base: string;
   error?: string;
 }): ItemView {
   const { item, lang } = input;
@@ -143,7 +163,7 @@ export function itemView(input: {
     dateMax: item.kind === 'date' && item.notAfter === 'today' ? tokyoToday() : undefined,
     file:
       evidenceName && typeof value === 'string'
-        ? { name: evidenceName, href: `/q/s/evidence/${encodeURIComponent(value)}` }
+        ? { name: evidenceName, href: `${input.base}/evidence/${encodeURIComponent(value)}` }
         : undefined,
   };
 }

@@ -9,18 +9,18 @@ import { answersDiffer, answersFromForm, renderedAnswersFromForm } from './form-
 import { LinkRequestService } from './link-request.service';
 import { PageSession, PortalRendererService } from './portal-renderer.service';
 import { Lang, PORTAL_TEXT } from './portal-text';
-import { describeAnswer, sectionHref } from './portal-view';
+import { LEGACY_BASE, describeAnswer, sessionBase, sectionHref } from './portal-view';
 import { QuestionnairePagesService } from './questionnaire-pages.service';
 import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { LOCKED_STATUSES } from './respond-context';
-import { RESPOND_COOKIE, RespondSessionService } from './respond-session.service';
+import { RespondSessionService } from './respond-session.service';
 
 type Form = Record<string, unknown>;
 type Query = Record<string, unknown> | undefined;
 
 /** Why an upload failed, as named in the redirect after it (POST-redirect-GET). */
-type UploadError = UploadProblem | 'stale' | 'failed';
+type UploadError = UploadProblem | 'stale' | 'failed' | 'removeStale';
 const UPLOAD_ERROR_TEXT: Record<
   Exclude<UploadError, 'locked'>,
   keyof (typeof PORTAL_TEXT)['ja']
@@ -36,12 +36,21 @@ const UPLOAD_ERROR_TEXT: Record<
   form: 'uploadFailed',
   stale: 'uploadStale',
   failed: 'uploadFailed',
+  removeStale: 'removeStale',
 };
 
-/** Where a submitted questionnaire sends edits: the receipt, saying the change was not saved. */
-const LOCKED_REDIRECT = '/q/s/receipt?locked=1';
+/** What the status region of a section page says after a redirect (`?saved=1`, `?removed=1`). */
+const STATUS_TEXT = { saved: 'saved', removed: 'attachmentRemoved' } as const;
 
-/** The questionnaire pages behind the session cookie; every form works without JavaScript. */
+/** Where a submitted questionnaire sends edits: the receipt, saying the change was not saved. */
+const lockedRedirect = (page: PageSession) => `${page.base}/receipt?locked=1`;
+
+/**
+ * The questionnaire pages behind the session cookie; every form works without JavaScript. Each
+ * session's pages live under `/q/s/<assessmentId>` (its cookie's path), so questionnaires open
+ * side by side in one browser never act on each other; `/q/s/…` without the id serves sessions
+ * whose cookie predates session paths (on `/q`).
+ */
 @ApiExcludeController()
 @Public()
 @Controller('q/s')
@@ -56,47 +65,71 @@ export class QuestionnairePagesController {
     private readonly links: LinkRequestService,
   ) {}
 
-  @Get('sections/:sectionId')
+  @Get(['sections/:sectionId', ':key/sections/:sectionId'])
   async section(
+    @Param('key') key: string | undefined,
     @Param('sectionId') sectionId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     if (LOCKED_STATUSES.has(page.ctx.status))
-      return void (await reply.redirect('/q/s/receipt', 303));
+      return void (await reply.redirect(`${page.base}/receipt`, 303));
     const loaded = await this.pages.load(page);
     const section = loaded.catalog.sections.find((s) => s.id === sectionId);
     if (!section) return void (await this.notFound(page, request, reply));
-    const uploadError = this.uploadErrorOf(request.query as Query, section, page.lang);
+    const query = request.query as Query;
+    const uploadError = this.uploadErrorOf(query, section, page.lang);
+    const status = (Object.keys(STATUS_TEXT) as (keyof typeof STATUS_TEXT)[]).find(
+      (name) => query?.[name] === '1',
+    );
     await this.renderer.render(reply, {
       view: 'section',
       lang: page.lang,
       title: section.title[page.lang],
       data: await this.pages.section(page, loaded, section, {
         errors: uploadError ? new Map([uploadError]) : undefined,
+        status: status && !uploadError ? PORTAL_TEXT[page.lang][STATUS_TEXT[status]] : undefined,
       }),
     });
   }
 
-  @Post('sections/:sectionId')
+  @Post(['sections/:sectionId', ':key/sections/:sectionId'])
   async saveSection(
+    @Param('key') key: string | undefined,
     @Param('sectionId') sectionId: string,
     @Body() body: Form,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
-    if (!this.renderer.checkCsrf(page, body?._csrf))
-      return void (await this.forbidden(page, request, reply));
-    if (LOCKED_STATUSES.has(page.ctx.status))
-      return void (await reply.redirect(LOCKED_REDIRECT, 303));
+    const csrfOk = this.renderer.checkCsrf(page, body?._csrf);
+    if (csrfOk && LOCKED_STATUSES.has(page.ctx.status))
+      return void (await reply.redirect(lockedRedirect(page), 303));
     const loaded = await this.pages.load(page);
     const section = loaded.catalog.sections.find((s) => s.id === sectionId);
-    if (!section) return void (await this.notFound(page, request, reply));
+    if (!section) {
+      if (!csrfOk) return void (await this.forbidden(page, request, reply));
+      return void (await this.notFound(page, request, reply));
+    }
     const posted = answersFromForm(section, body);
+    if (!csrfOk) {
+      // The page's session was replaced (the same questionnaire opened again from its link):
+      // nothing is saved, and what was typed stays on the page to be saved again.
+      await this.renderer.render(reply, {
+        view: 'section',
+        lang: page.lang,
+        status: 403,
+        title: `${PORTAL_TEXT[page.lang].sessionReplacedTitle} - ${section.title[page.lang]}`,
+        data: await this.pages.section(page, loaded, section, {
+          shown: posted,
+          refused: PORTAL_TEXT[page.lang].sessionReplaced,
+        }),
+      });
+      return;
+    }
     try {
       await this.answers.save(page.ctx, { version: Number(body._version), answers: posted });
     } catch (error) {
@@ -110,7 +143,7 @@ export class QuestionnairePagesController {
       };
       // Submitted meanwhile (another tab or a colleague).
       if (response.status === 'submitted' || response.status === 'scored')
-        return void (await reply.redirect(LOCKED_REDIRECT, 303));
+        return void (await reply.redirect(lockedRedirect(page), 303));
       const fresh = await this.pages.load(page);
       const data =
         error.getStatus() === 400
@@ -143,19 +176,23 @@ export class QuestionnairePagesController {
       return;
     }
     const data = await this.pages.section(page, await this.pages.load(page), section);
-    const next = (data.next as { href: string } | null)?.href ?? '/q/s/overview';
+    const next = (data.next as { href: string } | null)?.href ?? `${page.base}/overview`;
     await reply.redirect(
-      body._action === 'next' ? next : `${sectionHref(section.id)}?saved=1`,
+      body._action === 'next' ? next : `${sectionHref(page.base, section.id)}?saved=1`,
       303,
     );
   }
 
-  @Get('overview')
-  async overview(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+  @Get(['overview', ':key/overview'])
+  async overview(
+    @Param('key') key: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     if (LOCKED_STATUSES.has(page.ctx.status))
-      return void (await reply.redirect('/q/s/receipt', 303));
+      return void (await reply.redirect(`${page.base}/receipt`, 303));
     const loaded = await this.pages.load(page);
     // After a refused submit (POST-redirect-GET): the required items still unanswered.
     const missing =
@@ -168,17 +205,18 @@ export class QuestionnairePagesController {
       title: missing?.length
         ? `${PORTAL_TEXT[page.lang].missingTitle} - ${PORTAL_TEXT[page.lang].overview}`
         : PORTAL_TEXT[page.lang].overview,
-      data: this.pages.overview(page, loaded, missing),
+      data: await this.pages.overview(page, loaded, missing),
     });
   }
 
-  @Post('submit')
+  @Post(['submit', ':key/submit'])
   async submit(
+    @Param('key') key: string | undefined,
     @Body() body: Form,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     if (!this.renderer.checkCsrf(page, body?._csrf))
       return void (await this.forbidden(page, request, reply));
@@ -186,20 +224,24 @@ export class QuestionnairePagesController {
       await this.answers.submit(page.ctx);
     } catch (error) {
       if (error instanceof HttpException && error.getStatus() === 409)
-        return void (await reply.redirect('/q/s/receipt', 303));
+        return void (await reply.redirect(`${page.base}/receipt`, 303));
       if (!(error instanceof HttpException) || error.getStatus() !== 400) throw error;
       // Redirected, so reloading the list never posts the submit again.
-      return void (await reply.redirect('/q/s/overview?missing=1', 303));
+      return void (await reply.redirect(`${page.base}/overview?missing=1`, 303));
     }
-    await reply.redirect('/q/s/receipt', 303);
+    await reply.redirect(`${page.base}/receipt`, 303);
   }
 
-  @Get('receipt')
-  async receipt(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+  @Get(['receipt', ':key/receipt'])
+  async receipt(
+    @Param('key') key: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     if (!LOCKED_STATUSES.has(page.ctx.status))
-      return void (await reply.redirect('/q/s/overview', 303));
+      return void (await reply.redirect(`${page.base}/overview`, 303));
     const loaded = await this.pages.load(page);
     await this.renderer.render(reply, {
       view: 'receipt',
@@ -213,14 +255,20 @@ export class QuestionnairePagesController {
     });
   }
 
-  /** Upload without JavaScript: the file form of one item; the answer then names the file. */
-  @Post('evidence/:itemId')
+  /**
+   * Upload without JavaScript: the file form of one item; the answer then names the file. The
+   * file is recorded and attached in one transaction, under the assessment's row lock, and only
+   * if that item still holds what the page showed (`_current`; other items may have changed
+   * meanwhile): a refused attach keeps nothing, neither the row nor the bytes.
+   */
+  @Post(['evidence/:itemId', ':key/evidence/:itemId'])
   async upload(
+    @Param('key') key: string | undefined,
     @Param('itemId') itemId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     const form = await readEvidenceForm(request);
     if (!this.renderer.checkCsrf(page, form.fields._csrf))
@@ -230,12 +278,24 @@ export class QuestionnairePagesController {
       s.items.some((i) => i.id === itemId && i.kind === 'file'),
     );
     if (!section) return void (await this.notFound(page, request, reply));
+    const current = form.fields._current;
     try {
-      const stored = await this.evidence.upload(page.ctx, form);
-      await this.answers.save(page.ctx, {
-        version: Number(form.fields._version),
-        answers: { [itemId]: stored.id },
-      });
+      if (typeof current === 'string') {
+        await this.evidence.upload(page.ctx, form, async (manager, stored) => {
+          await this.answers.setFileItem(manager, page.ctx, {
+            itemId,
+            evidenceId: stored.id,
+            expected: current === '' ? null : current,
+          });
+        });
+      } else {
+        // A form from before `_current` (a page open across a deploy): the whole form's version.
+        const stored = await this.evidence.upload(page.ctx, form);
+        await this.answers.save(page.ctx, {
+          version: Number(form.fields._version),
+          answers: { [itemId]: stored.id },
+        });
+      }
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       const response = error.getResponse() as { code?: UploadProblem; status?: string };
@@ -244,14 +304,49 @@ export class QuestionnairePagesController {
         response.status === 'submitted' ||
         response.status === 'scored'
       )
-        return void (await reply.redirect(LOCKED_REDIRECT, 303));
+        return void (await reply.redirect(lockedRedirect(page), 303));
       // POST-redirect-GET: the section page names the problem, and a reload posts nothing.
       const problem: UploadError =
         response.code ?? (error.getStatus() === 409 ? 'stale' : 'failed');
       const query = `upload=${problem}&item=${encodeURIComponent(itemId)}`;
-      return void (await reply.redirect(`${sectionHref(section.id)}?${query}`, 303));
+      return void (await reply.redirect(`${sectionHref(page.base, section.id)}?${query}`, 303));
     }
-    await reply.redirect(`${sectionHref(section.id)}?saved=1`, 303);
+    await reply.redirect(`${sectionHref(page.base, section.id)}?saved=1`, 303);
+  }
+
+  /**
+   * "Remove attachment": clears a file item, if it still names the file the page showed
+   * (`_evidence`). The file stays stored with the questionnaire's evidence (its history).
+   */
+  @Post(['evidence/:itemId/remove', ':key/evidence/:itemId/remove'])
+  async removeAttachment(
+    @Param('key') key: string | undefined,
+    @Param('itemId') itemId: string,
+    @Body() body: Form,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const page = await this.renderer.pageSession(request, reply, key);
+    if (!page) return;
+    if (!this.renderer.checkCsrf(page, body?._csrf))
+      return void (await this.forbidden(page, request, reply));
+    const section = this.answers
+      .catalogOf(page.ctx)
+      .sections.find((s) => s.items.some((i) => i.id === itemId && i.kind === 'file'));
+    if (!section || typeof body._evidence !== 'string' || body._evidence === '')
+      return void (await this.notFound(page, request, reply));
+    try {
+      await this.answers.clearFileItem(page.ctx, { itemId, expected: body._evidence });
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const response = error.getResponse() as { status?: string };
+      if (response.status === 'submitted' || response.status === 'scored')
+        return void (await reply.redirect(lockedRedirect(page), 303));
+      if (error.getStatus() !== 409) throw error;
+      const query = `upload=removeStale&item=${encodeURIComponent(itemId)}`;
+      return void (await reply.redirect(`${sectionHref(page.base, section.id)}?${query}`, 303));
+    }
+    await reply.redirect(`${sectionHref(page.base, section.id)}?removed=1`, 303);
   }
 
   /**
@@ -259,16 +354,18 @@ export class QuestionnairePagesController {
    * mid-session, or after the session itself ended: the mail goes to the link's registered
    * contact, as from the emailed link.
    */
-  @Post('resend')
+  @Post(['resend', ':key/resend'])
   async resend(
+    @Param('key') key: string | undefined,
     @Body() body: Form,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const lang = this.renderer.lang(request, reply);
     const t = PORTAL_TEXT[lang];
-    const langHref = this.renderer.langHref(request, lang);
-    const cookie = request.cookies?.[RESPOND_COOKIE];
+    const base = key === undefined ? LEGACY_BASE : sessionBase(key);
+    const langHref = this.renderer.langHref(request, lang, `${base}/overview`);
+    const cookie = this.renderer.sessionCookie(request, key);
     const live = this.sessions.decode(cookie);
     // An ended session (the "session ended" page's form) still names the link to send anew.
     const session = live ?? this.sessions.ended(cookie);
@@ -277,11 +374,15 @@ export class QuestionnairePagesController {
         ? await this.access.sessionLink(session)
         : null;
     if (!found) {
-      await this.renderer.renderSessionEnded(request, reply, { lang, status: session ? 403 : 401 });
+      await this.renderer.renderSessionEnded(request, reply, {
+        lang,
+        status: session ? 403 : 401,
+        key,
+      });
       return;
     }
     // The link works again (e.g. extended meanwhile): carry on answering.
-    if (!found.reason && live) return void (await reply.redirect('/q/s/overview', 303));
+    if (!found.reason && live) return void (await reply.redirect(`${base}/overview`, 303));
     if (found.reason === 'closed') {
       await this.renderer.renderGone(reply, {
         lang,
@@ -301,13 +402,14 @@ export class QuestionnairePagesController {
     });
   }
 
-  @Get('evidence/:evidenceId')
+  @Get(['evidence/:evidenceId', ':key/evidence/:evidenceId'])
   async download(
+    @Param('key') key: string | undefined,
     @Param('evidenceId') evidenceId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const page = await this.renderer.pageSession(request, reply);
+    const page = await this.renderer.pageSession(request, reply, key);
     if (!page) return;
     try {
       const { file, stream } = await this.evidence.open(page.ctx, evidenceId);
@@ -384,18 +486,29 @@ export class QuestionnairePagesController {
       lang: page.lang,
       status: 404,
       title: t.notFoundTitle,
-      data: { lead: t.notFoundLead, langHref: this.renderer.langHref(request, page.lang) },
+      data: {
+        lead: t.notFoundLead,
+        langHref: this.renderer.langHref(request, page.lang, `${page.base}/overview`),
+      },
     });
   }
 
+  /**
+   * A post whose form token is not the session's: the page was opened under a session since
+   * replaced (the questionnaire opened again from its link). The session itself is live, so this
+   * never says it ended.
+   */
   private forbidden(page: PageSession, request: FastifyRequest, reply: FastifyReply) {
     const t = PORTAL_TEXT[page.lang];
     return this.renderer.render(reply, {
       view: 'message',
       lang: page.lang,
       status: 403,
-      title: t.sessionEndedTitle,
-      data: { lead: t.sessionEndedLead, langHref: this.renderer.langHref(request, page.lang) },
+      title: t.sessionReplacedTitle,
+      data: {
+        lead: t.sessionReplacedLead,
+        langHref: this.renderer.langHref(request, page.lang, `${page.base}/overview`),
+      },
     });
   }
 }

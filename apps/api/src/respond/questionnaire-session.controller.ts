@@ -17,6 +17,7 @@ import { Public } from '@kakehashi/auth';
 import { Answers, ItemState, resolveItems } from '@kakehashi/domain';
 import { SaveAnswersDto } from './dto/save-answers.dto';
 import { PortalRendererService } from './portal-renderer.service';
+import { LEGACY_BASE, sessionBase } from './portal-view';
 import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { RespondContext } from './respond-context';
@@ -24,7 +25,9 @@ import { RespondDocument, toRespondDocument } from './respond-document';
 import { RESPOND_COOKIE, RespondSessionService } from './respond-session.service';
 
 /**
- * The pages' autosave: JSON behind the session cookie, with the CSRF token in a header. The
+ * The pages' autosave: JSON behind the session cookie, with the CSRF token in a header, at
+ * `/q/s/<assessmentId>/answers` (under the session's own cookie path, see sessionBase), or at
+ * `/q/s/a/<assessmentId>/answers` for a session whose cookie predates session paths. The
  * assessment id in the path must be the session's own, so a tab left over from another
  * questionnaire can never save into this one. Errors carry `messageJa` beside `message`; every
  * successful call extends the session as a page view does, so someone filling one long page is
@@ -32,7 +35,7 @@ import { RESPOND_COOKIE, RespondSessionService } from './respond-session.service
  */
 @ApiExcludeController()
 @Public()
-@Controller('q/s/a')
+@Controller('q/s')
 export class QuestionnaireSessionController {
   constructor(
     private readonly sessions: RespondSessionService,
@@ -41,7 +44,7 @@ export class QuestionnaireSessionController {
     private readonly renderer: PortalRendererService,
   ) {}
 
-  @Get(':assessmentId')
+  @Get(['a/:assessmentId', ':assessmentId/answers'])
   async get(
     @Param('assessmentId') assessmentId: string,
     @Req() request: FastifyRequest,
@@ -51,7 +54,7 @@ export class QuestionnaireSessionController {
     return toRespondDocument(await this.answers.load(ctx));
   }
 
-  @Put(':assessmentId/answers')
+  @Put(['a/:assessmentId/answers', ':assessmentId/answers'])
   async save(
     @Param('assessmentId') assessmentId: string,
     @Body() body: SaveAnswersDto,
@@ -76,6 +79,7 @@ export class QuestionnaireSessionController {
     csrf?: string;
   }): Promise<RespondContext> {
     const { request, csrf } = input;
+    const legacy = request.url.startsWith(`${LEGACY_BASE}/a/`);
     const session = this.sessions.decode(request.cookies?.[RESPOND_COOKIE]);
     if (!session) {
       throw new UnauthorizedException({
@@ -100,7 +104,11 @@ export class QuestionnaireSessionController {
     }
     const ctx = await this.access.bySession(session, request.ip ?? null);
     // Sliding expiry, as for page views.
-    this.renderer.startSession(input.reply, this.sessions.refresh(session));
+    this.renderer.startSession(
+      input.reply,
+      this.sessions.refresh(session),
+      legacy ? LEGACY_BASE : sessionBase(session.assessmentId),
+    );
     return ctx;
   }
 }

@@ -155,6 +155,86 @@ export class RespondAnswersService {
     });
   }
 
+  /** Removes the attachment of a file item if it still names `expected` (see setFileItem). */
+  clearFileItem(ctx: SaveScope, input: { itemId: string; expected: string }): Promise<number> {
+    return this.dataSource.transaction((manager) =>
+      this.setFileItem(manager, ctx, { ...input, evidenceId: null }),
+    );
+  }
+
+  /**
+   * Sets one file item to `evidenceId` (null removes the attachment) only if the item still holds
+   * `expected`, whatever else changed meanwhile: attaching a file needs only that item to be as
+   * the page showed it, not the whole form. Runs in the caller's transaction (the upload's, which
+   * holds the assessment's row lock), so a refusal also undoes the stored file's row. Refused:
+   * 410/403 for a dead link, 409 `{ status }` once submitted, 409 `{ code: 'stale' }` when the
+   * item changed.
+   */
+  async setFileItem(
+    manager: EntityManager,
+    ctx: SaveScope,
+    input: { itemId: string; evidenceId: string | null; expected: string | null },
+  ): Promise<number> {
+    const item = this.catalogOf(ctx)
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.id === input.itemId && i.kind === 'file');
+    if (!item) throw new NotFoundException(`Unknown file item ${input.itemId}`);
+    if (input.evidenceId !== null && !(await this.evidenceExists(manager, ctx, input.evidenceId))) {
+      throw new BadRequestException(`Evidence ${input.evidenceId} is not in this questionnaire`);
+    }
+    const rows = await manager.query<{ version: number }[]>(
+      `WITH saved AS (
+         UPDATE assessments a
+            SET answers = CASE WHEN $3::text IS NULL THEN a.answers - $9::text
+                               ELSE jsonb_set(a.answers, ARRAY[$9::text], to_jsonb($3::text)) END,
+                version = a.version + 1,
+                status = CASE WHEN a.status IN ('invited', 'opened') THEN 'in_progress' ELSE a.status END,
+                updated_at = now()
+           FROM assessment_links l, campaigns c
+          WHERE a.id = $1 AND a.organization_id = $2
+            AND (a.answers -> $9::text) IS NOT DISTINCT FROM to_jsonb($4::text)
+            AND a.status NOT IN ('submitted', 'scored')
+            AND l.id = $8 AND l.assessment_id = a.id AND l.revoked_at IS NULL AND l.expires_at > now()
+            AND c.id = a.campaign_id AND c.organization_id = a.organization_id AND c.status <> 'closed'
+        RETURNING a.id, a.organization_id, a.version
+       ), audited AS (
+         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, ip)
+         SELECT organization_id, 'supplier', $5, 'assessment.answers_saved', 'assessment', id::text,
+                jsonb_build_object('version', version, 'items', $6::jsonb), $7
+           FROM saved
+       )
+       SELECT version FROM saved`,
+      [
+        ctx.assessmentId,
+        ctx.organizationId,
+        input.evidenceId,
+        input.expected,
+        ctx.contactId,
+        JSON.stringify([input.itemId]),
+        ctx.ip,
+        ctx.linkId,
+        input.itemId,
+      ],
+    );
+    if (rows[0]) return rows[0].version;
+    await this.links.requireUsable(ctx);
+    const current = await manager.getRepository(Assessment).findOne({
+      where: { id: ctx.assessmentId, organizationId: ctx.organizationId },
+      select: { id: true, status: true, version: true },
+    });
+    if (!current) throw new NotFoundException('Assessment not found');
+    if (LOCKED_STATUSES.has(current.status)) {
+      throw new ConflictException({
+        message: 'The questionnaire was already submitted',
+        status: current.status,
+      });
+    }
+    throw new ConflictException({
+      message: `The answer to "${input.itemId}" was changed elsewhere; the file was not attached`,
+      code: 'stale',
+    });
+  }
+
   /** Locks the answers and schedules scoring, all in one transaction. */
   async submit(ctx: RespondContext): Promise<{ submission: number }> {
     const catalog = this.catalogOf(ctx);

@@ -6,7 +6,7 @@ import { formatDueDate } from '@kakehashi/mail';
 import { LinkRequestService } from './link-request.service';
 import { PortalRendererService } from './portal-renderer.service';
 import { Lang, PORTAL_TEXT, formatDateTime, toLang } from './portal-text';
-import { sectionHref } from './portal-view';
+import { sessionBase, sectionHref } from './portal-view';
 import { RespondAccessService } from './respond-access.service';
 import { RespondAnswersService } from './respond-answers.service';
 import { LOCKED_STATUSES } from './respond-context';
@@ -77,7 +77,9 @@ export class RespondLinkPagesController {
       }),
     );
     const first = this.answers.catalogOf(ctx).sections[0];
-    await reply.header('cache-control', 'no-store').redirect(sectionHref(first.id), 303);
+    await reply
+      .header('cache-control', 'no-store')
+      .redirect(sectionHref(sessionBase(ctx.assessmentId), first.id), 303);
   }
 
   @Post(':token/resend')
