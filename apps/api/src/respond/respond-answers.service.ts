@@ -27,6 +27,36 @@ export interface LoadedAssessment {
 }
 
 /** The answering use cases: load, save (optimistic), open, submit. */
+/**
+ * The one statement that writes a supplier's answers: the new `answers` expression, applied only
+ * while `guard` holds, the assessment is not submitted, the link ($8) still works and the
+ * campaign is open; it bumps the version, moves invited/opened to in_progress and records
+ * `assessment.answers_saved` in the same statement. Parameters: $1 assessment, $2 organization,
+ * $3 payload, $4 what the guard compares, $5 contact, $6 item ids (JSON), $7 ip, $8 link, and
+ * whatever else the expressions name ($9…). Returns the new version, or no row when refused.
+ */
+function answersWrite(parts: { answers: string; guard: string }): string {
+  return `WITH saved AS (
+         UPDATE assessments a
+            SET answers = ${parts.answers},
+                version = a.version + 1,
+                status = CASE WHEN a.status IN ('invited', 'opened') THEN 'in_progress' ELSE a.status END,
+                updated_at = now()
+           FROM assessment_links l, campaigns c
+          WHERE a.id = $1 AND a.organization_id = $2 AND ${parts.guard}
+            AND a.status NOT IN ('submitted', 'scored')
+            AND l.id = $8 AND l.assessment_id = a.id AND l.revoked_at IS NULL AND l.expires_at > now()
+            AND c.id = a.campaign_id AND c.organization_id = a.organization_id AND c.status <> 'closed'
+        RETURNING a.id, a.organization_id, a.version
+       ), audited AS (
+         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, ip)
+         SELECT organization_id, 'supplier', $5, 'assessment.answers_saved', 'assessment', id::text,
+                jsonb_build_object('version', version, 'items', $6::jsonb), $7
+           FROM saved
+       )
+       SELECT version FROM saved`;
+}
+
 @Injectable()
 export class RespondAnswersService {
   constructor(
@@ -104,25 +134,10 @@ export class RespondAnswersService {
     }
     await this.checkEvidenceIds(ctx, catalog, input.answers);
     const rows = (await this.dataSource.query(
-      `WITH saved AS (
-         UPDATE assessments a
-            SET answers = jsonb_strip_nulls(a.answers || $3::jsonb),
-                version = a.version + 1,
-                status = CASE WHEN a.status IN ('invited', 'opened') THEN 'in_progress' ELSE a.status END,
-                updated_at = now()
-           FROM assessment_links l, campaigns c
-          WHERE a.id = $1 AND a.organization_id = $2 AND a.version = $4
-            AND a.status NOT IN ('submitted', 'scored')
-            AND l.id = $8 AND l.assessment_id = a.id AND l.revoked_at IS NULL AND l.expires_at > now()
-            AND c.id = a.campaign_id AND c.organization_id = a.organization_id AND c.status <> 'closed'
-        RETURNING a.id, a.organization_id, a.version
-       ), audited AS (
-         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, ip)
-         SELECT organization_id, 'supplier', $5, 'assessment.answers_saved', 'assessment', id::text,
-                jsonb_build_object('version', version, 'items', $6::jsonb), $7
-           FROM saved
-       )
-       SELECT version FROM saved`,
+      answersWrite({
+        answers: 'jsonb_strip_nulls(a.answers || $3::jsonb)',
+        guard: 'a.version = $4',
+      }),
       [
         ctx.assessmentId,
         ctx.organizationId,
@@ -183,27 +198,11 @@ export class RespondAnswersService {
       throw new BadRequestException(`Evidence ${input.evidenceId} is not in this questionnaire`);
     }
     const rows = await manager.query<{ version: number }[]>(
-      `WITH saved AS (
-         UPDATE assessments a
-            SET answers = CASE WHEN $3::text IS NULL THEN a.answers - $9::text
-                               ELSE jsonb_set(a.answers, ARRAY[$9::text], to_jsonb($3::text)) END,
-                version = a.version + 1,
-                status = CASE WHEN a.status IN ('invited', 'opened') THEN 'in_progress' ELSE a.status END,
-                updated_at = now()
-           FROM assessment_links l, campaigns c
-          WHERE a.id = $1 AND a.organization_id = $2
-            AND (a.answers -> $9::text) IS NOT DISTINCT FROM to_jsonb($4::text)
-            AND a.status NOT IN ('submitted', 'scored')
-            AND l.id = $8 AND l.assessment_id = a.id AND l.revoked_at IS NULL AND l.expires_at > now()
-            AND c.id = a.campaign_id AND c.organization_id = a.organization_id AND c.status <> 'closed'
-        RETURNING a.id, a.organization_id, a.version
-       ), audited AS (
-         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, details, ip)
-         SELECT organization_id, 'supplier', $5, 'assessment.answers_saved', 'assessment', id::text,
-                jsonb_build_object('version', version, 'items', $6::jsonb), $7
-           FROM saved
-       )
-       SELECT version FROM saved`,
+      answersWrite({
+        answers: `CASE WHEN $3::text IS NULL THEN a.answers - $9::text
+                       ELSE jsonb_set(a.answers, ARRAY[$9::text], to_jsonb($3::text)) END`,
+        guard: '(a.answers -> $9::text) IS NOT DISTINCT FROM to_jsonb($4::text)',
+      }),
       [
         ctx.assessmentId,
         ctx.organizationId,
