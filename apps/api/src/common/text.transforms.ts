@@ -17,23 +17,3 @@ export function TrimToNull(): PropertyDecorator {
     typeof value === 'string' ? value.trim() || null : value,
   );
 }
-
-/** Tags: each trimmed; blanks and repeats (after trimming) dropped, first occurrence kept. */
-export function CleanTags(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => {
-    if (!Array.isArray(value)) return value;
-    const seen = new Set<string>();
-    const out: unknown[] = [];
-    for (const item of value) {
-      if (typeof item !== 'string') {
-        out.push(item);
-        continue;
-      }
-      const tag = item.trim();
-      if (tag === '' || seen.has(tag)) continue;
-      seen.add(tag);
-      out.push(tag);
-    }
-    return out;
-  });
-}
