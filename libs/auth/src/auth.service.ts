@@ -18,7 +18,7 @@ export class AuthService {
     email: string;
     password: string;
     ip: string | null;
-  }): Promise<AuthenticatedUser | null> {
+  }): Promise<(AuthenticatedUser & { locale: string }) | null> {
     const { usable: candidates, unusable } = await this.users.findAllByEmailForLogin(input.email);
     // A deactivated or not yet activated account is refused as a wrong password is (same answer,
     // one password check's time); a failed attempt is audited in its own tenant.
@@ -69,6 +69,7 @@ export class AuthService {
           organizationId: user.organizationId,
           email: user.email,
           role: user.role,
+          locale: user.locale,
         };
       }
     }

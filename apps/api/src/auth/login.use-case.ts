@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, AuthenticatedUser } from '@kakehashi/auth';
-import { UsersRepository } from '@kakehashi/database';
 import { isRetryAfter, LoginRetryAfter, LoginThrottle } from './login-throttle';
 
 /** A user signed in, with the token of the session just opened for them. */
@@ -22,7 +21,6 @@ export class LoginUseCase {
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
-    private readonly users: UsersRepository,
   ) {}
 
   async execute(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
@@ -30,13 +28,13 @@ export class LoginUseCase {
     if (isRetryAfter(slot)) return { outcome: 'throttled', retryAfter: slot };
     let failed = false;
     try {
-      const user = await this.auth.validateCredentials(input);
-      if (!user) {
+      const found = await this.auth.validateCredentials(input);
+      if (!found) {
         failed = true;
         return { outcome: 'invalid' };
       }
+      const { locale, ...user } = found;
       const token = await this.auth.issueToken(user);
-      const locale = (await this.users.findById(user.organizationId, user.id))?.locale ?? 'ja';
       return { outcome: 'signed-in', user, token, locale };
     } finally {
       // Only a wrong email or password counts; an error on our side is not the caller's guess.
