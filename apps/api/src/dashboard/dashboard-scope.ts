@@ -62,18 +62,16 @@ export class SqlParams {
 
 /**
  * WHERE conditions over `s` (suppliers) and `r` (supplier_risk, left-joined) for the filters.
- * The tenant condition always comes first; `limitToOwner` applies procurement's ownership.
+ * The tenant condition always comes first, then procurement's chosen scope (their own suppliers).
  */
 export function supplierConditions(input: {
   scope: DashboardScope;
   filter: DashboardFilterDto;
   params: SqlParams;
-  limitToOwner: boolean;
 }): string[] {
   const { scope, filter, params } = input;
   const where = [`s.organization_id = ${params.add(scope.organizationId)}`];
-  if (input.limitToOwner && scope.ownerOnly)
-    where.push(`s.owner_id = ${params.add(scope.ownerOnly)}`);
+  if (scope.ownerOnly) where.push(`s.owner_id = ${params.add(scope.ownerOnly)}`);
   if (filter.owner) {
     where.push(`s.owner_id = ${params.add(filter.owner === 'me' ? scope.userId : filter.owner)}`);
   }

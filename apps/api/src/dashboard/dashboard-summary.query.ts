@@ -51,7 +51,7 @@ export class DashboardSummaryQuery {
   async run(scope: DashboardScope, filter: DashboardFilterDto): Promise<DashboardSummary> {
     const params = new SqlParams();
     // The same suppliers as the list and the trends: the scope's owner limit applies here too.
-    const where = supplierConditions({ scope, filter, params, limitToOwner: true });
+    const where = supplierConditions({ scope, filter, params });
     // supplierConditions() always binds the tenant first, as $1.
     const cond = where.join(' AND ');
     const narrowed = narrowsSuppliers(filter, scope.ownerOnly)

@@ -29,7 +29,7 @@ export class DashboardTrendsQuery {
     filter: DashboardFilterDto,
   ): Promise<{ items: CampaignTrend[] }> {
     const params = new SqlParams();
-    const where = supplierConditions({ scope, filter, params, limitToOwner: true });
+    const where = supplierConditions({ scope, filter, params });
     const narrow = narrowsSuppliers(filter, scope.ownerOnly)
       ? `AND sc.supplier_id IN (SELECT s.id FROM suppliers s
            LEFT JOIN supplier_risk r ON r.supplier_id = s.id WHERE ${where.join(' AND ')})`

@@ -54,7 +54,7 @@ export class SupplierListQuery {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const params = new SqlParams();
-    const where = supplierConditions({ scope, filter: query, params, limitToOwner: true });
+    const where = supplierConditions({ scope, filter: query, params });
     const from = `FROM suppliers s LEFT JOIN supplier_risk r ON r.supplier_id = s.id WHERE ${where.join(' AND ')}`;
     const limit = params.add(pageSize);
     const offset = params.add((page - 1) * pageSize);
@@ -74,7 +74,7 @@ export class SupplierListQuery {
     query: DashboardFilterDto & { sort?: SupplierSort; order?: 'asc' | 'desc' },
   ): Promise<SupplierRiskRow[]> {
     const params = new SqlParams();
-    const where = supplierConditions({ scope, filter: query, params, limitToOwner: true });
+    const where = supplierConditions({ scope, filter: query, params });
     const rows = await this.db.query<SupplierRiskRow[]>(
       `SELECT ${COLUMNS} FROM suppliers s LEFT JOIN supplier_risk r ON r.supplier_id = s.id
        WHERE ${where.join(' AND ')} ORDER BY ${orderBy(query)} LIMIT 100000`,
@@ -85,7 +85,7 @@ export class SupplierListQuery {
 
   private async count(scope: DashboardScope, filter: DashboardFilterDto): Promise<number> {
     const params = new SqlParams();
-    const where = supplierConditions({ scope, filter, params, limitToOwner: true });
+    const where = supplierConditions({ scope, filter, params });
     const [row] = await this.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM suppliers s LEFT JOIN supplier_risk r ON r.supplier_id = s.id
        WHERE ${where.join(' AND ')}`,
