@@ -2,7 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Environment } from '@kakehashi/config';
 import { Lang, PORTAL_TEXT, acceptedLang, toLang } from './portal-text';
-import { RespondAccessService, goneReason } from './respond-access.service';
+import { RespondAccessService, goneOf } from './respond-access.service';
 import { LEGACY_BASE, cookiePathOf, sessionBase } from './portal-view';
 import { RespondContext } from './respond-context';
 import {
@@ -11,7 +11,7 @@ import {
   RespondSession,
   RespondSessionService,
 } from './respond-session.service';
-import { StartInfoService } from './start-info.service';
+import { Requester, StartInfoService } from './start-info.service';
 
 export const LANG_COOKIE = 'kk_lang';
 
@@ -134,13 +134,14 @@ export class PortalRendererService {
       return { session, base, ctx, lang, csrf };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      const reason = goneReason(error);
-      if (reason) {
+      const gone = goneOf(error);
+      if (gone) {
         // The same page as the emailed link shows: a fresh link can be requested from here.
         await this.renderGone(reply, {
           lang,
-          closed: reason === 'closed',
+          closed: gone.reason === 'closed',
           assessment: session,
+          requester: gone.requester,
           langHref: this.langHref(request, lang, `${base}/overview`),
           resend: { action: `${base}/resend`, csrf },
         });
@@ -193,6 +194,8 @@ export class PortalRendererService {
       lang: Lang;
       closed: boolean;
       assessment: { organizationId: string; assessmentId: string };
+      /** Already looked up (the 410 that led here names it); otherwise read for the page. */
+      requester?: Requester | null;
       langHref: string;
       resend?: { action: string; csrf: string };
     },
@@ -208,7 +211,10 @@ export class PortalRendererService {
         action: input.resend?.action,
         csrf: input.resend?.csrf,
         langHref: input.langHref,
-        requester: await this.startInfo.requester(input.assessment),
+        requester:
+          input.requester !== undefined
+            ? input.requester
+            : await this.startInfo.requester(input.assessment),
       },
     });
   }

@@ -36,11 +36,16 @@ function gone(reason: GoneReason, requester: Requester | null): GoneException {
   );
 }
 
-/** The reason carried by a 410 from this service, if the error is one. */
-export function goneReason(error: unknown): GoneReason | undefined {
+/**
+ * The reason and the requester a 410 from this service carries, if the error is one (requester
+ * undefined when the 410 did not look it up).
+ */
+export function goneOf(
+  error: unknown,
+): { reason: GoneReason; requester?: Requester | null } | undefined {
   if (!(error instanceof GoneException)) return undefined;
-  const response = error.getResponse() as { reason?: GoneReason };
-  return response.reason ?? 'expired';
+  const response = error.getResponse() as { reason?: GoneReason; requester?: Requester | null };
+  return { reason: response.reason ?? 'expired', requester: response.requester };
 }
 
 function goneReasonOf(row: {
